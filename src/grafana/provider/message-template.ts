@@ -1,0 +1,77 @@
+import { Construct } from 'constructs';
+import {
+  IResolvable,
+  TerraformMetaArguments,
+  TerraformResource,
+  booleanToTerraform,
+  stringToTerraform,
+} from '../../internal/cdktf';
+import { GRAFANA_PROVIDER_NAME, GRAFANA_PROVIDER_VERSION } from './internal/blocks';
+
+/** Configuration of a `grafana_message_template`. */
+export interface MessageTemplateConfig extends TerraformMetaArguments {
+  /** Name of the template group; changing it replaces the resource. */
+  readonly name: string;
+  /**
+   * Go-template text, e.g. `{{ define "kong.title" }}...{{ end }}`. A literal `${` must be
+   * written `$${` (every Terraform string is a template); `{{ }}` needs no escaping.
+   */
+  readonly template: string;
+  /**
+   * Allow editing the template in the Grafana UI.
+   * @default false
+   */
+  readonly disableProvenance?: boolean | IResolvable;
+  /**
+   * Organization id, as a string (`"1"`).
+   * @default - the provider's organization
+   */
+  readonly orgId?: string;
+}
+
+/** A notification message template (`grafana_message_template`). */
+export class MessageTemplate extends TerraformResource {
+  /** The Terraform resource type. */
+  public static readonly tfResourceType = 'grafana_message_template';
+
+  private readonly config: MessageTemplateConfig;
+
+  constructor(scope: Construct, id: string, config: MessageTemplateConfig) {
+    super(scope, id, {
+      terraformResourceType: 'grafana_message_template',
+      terraformGeneratorMetadata: {
+        providerName: GRAFANA_PROVIDER_NAME,
+        providerVersion: GRAFANA_PROVIDER_VERSION,
+      },
+      provider: config.provider,
+      dependsOn: config.dependsOn,
+      count: config.count,
+      lifecycle: config.lifecycle,
+      provisioners: config.provisioners,
+      connection: config.connection,
+      forEach: config.forEach,
+    });
+    this.config = config;
+  }
+
+  /** Terraform id, `{orgId}:{name}` (computed only on this resource). */
+  public get id(): string {
+    return this.getStringAttribute('id');
+  }
+
+  /** The template group's name. */
+  public get name(): string {
+    return this.getStringAttribute('name');
+  }
+
+  protected synthesizeAttributes(): { [name: string]: any } {
+    const c = this.config;
+    // No `id` here: on this plugin-framework resource it is computed only.
+    return {
+      disable_provenance: booleanToTerraform(c.disableProvenance),
+      name: stringToTerraform(c.name),
+      org_id: stringToTerraform(c.orgId),
+      template: stringToTerraform(c.template),
+    };
+  }
+}
