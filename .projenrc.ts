@@ -1,0 +1,110 @@
+import { JsonFile, cdk, javascript } from 'projen';
+
+const CDKTF = '0.21.0';
+
+const project = new cdk.JsiiProject({
+  name: 'cdktf-kong-monitoring',
+  description:
+    "Kong Gateway's monitoring best practices as CDK for Terraform constructs: status listener, probes, load balancer readiness, Datadog and Grafana dashboards and alerts, Prometheus rules, and a best-practice checker.",
+  keywords: ['cdktf', 'kong', 'monitoring', 'datadog', 'grafana', 'prometheus', 'kubernetes', 'terraform'],
+  author: 'cdktf-kong-monitoring developers',
+  authorAddress: 'maintainers@cdktf-kong-monitoring.dev',
+  repositoryUrl: 'https://github.com/cdktf-kong-monitoring/cdktf-kong-monitoring.git',
+  license: 'Apache-2.0',
+  defaultReleaseBranch: 'main',
+  projenrcTs: true,
+  packageManager: javascript.NodePackageManager.NPM,
+  minNodeVersion: '20.0.0',
+  jsiiVersion: '~5.9.0',
+  typescriptVersion: '~5.9.0',
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+  docgen: true,
+
+  peerDeps: [
+    `cdktf@^${CDKTF}`,
+    'constructs@^10.4.2',
+    '@cdktf/provider-kubernetes@^12.1.1',
+    '@cdktf/provider-datadog@^12.15.2',
+  ],
+  devDeps: [
+    `cdktf@${CDKTF}`,
+    'constructs@10.4.2',
+    '@cdktf/provider-kubernetes@12.1.1',
+    '@cdktf/provider-datadog@12.15.2',
+    '@prometheus-io/lezer-promql@^0.315.0',
+    'tsconfig-paths@^4.2.0',
+    'js-yaml@^4.1.0',
+    '@types/js-yaml@^4.0.9',
+    'ajv@^8.17.1',
+    '@cdktf/provider-generator@0.21.0',
+  ],
+  // Used inside the library only (dashboard JSON), never in a public signature.
+  bundledDeps: ['@grafana/grafana-foundation-sdk@0.0.21'],
+
+  // Python, Java, .NET and Go packages: built by users' CI where those toolchains exist.
+  publishToPypi: { distName: 'cdktf-kong-monitoring', module: 'cdktf_kong_monitoring' },
+  publishToMaven: {
+    javaPackage: 'dev.cdktfkongmonitoring',
+    mavenGroupId: 'dev.cdktf-kong-monitoring',
+    mavenArtifactId: 'cdktf-kong-monitoring',
+  },
+  publishToNuget: { dotNetNamespace: 'CdktfKongMonitoring', packageId: 'CdktfKongMonitoring' },
+  publishToGo: { moduleName: 'github.com/cdktf-kong-monitoring/cdktf-kong-monitoring-go' },
+
+  jestOptions: {
+    jestVersion: '^29',
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      moduleNameMapper: { '^cdktf-kong-monitoring$': '<rootDir>/src/index.ts' },
+      testTimeout: 120_000,
+      setupFilesAfterEnv: ['<rootDir>/test/setup-jest.ts'],
+      // Coverage instrumentation doubles the suite's time on 2 cores; run it on demand.
+      collectCoverage: false,
+    },
+  },
+  gitignore: ['cdktf.out/', '.terraform/', 'bench/results/', '.gen/', 'test/.work/'],
+});
+
+// One root tsconfig for everything that is not the published library: tests, examples, benches.
+// Examples import the package by name, as a user's app does; this maps the name to src/.
+new JsonFile(project, 'tsconfig.dev.json', {
+  obj: {
+    extends: './tsconfig.json',
+    compilerOptions: {
+      noEmit: true,
+      // ts-jest then transpiles each file alone (fast); `typecheck` checks them as a whole.
+      isolatedModules: true,
+      rootDir: '.',
+      baseUrl: '.',
+      paths: { 'cdktf-kong-monitoring': ['src/index.ts'] },
+    },
+    include: ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts'],
+    exclude: ['node_modules', 'test/.work'],
+  },
+});
+
+project.tryFindObjectFile('package.json')?.addOverride('jest.transform', {
+  '^.+\\.[t]sx?$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }],
+});
+project.tryFindObjectFile('package.json')?.addDeletionOverride('jest.globals');
+
+// `npm run synth`: the example app, offline, into cdktf.out/ (same command cdktf.json runs).
+const synthCommand = 'ts-node --transpile-only -P tsconfig.dev.json -r tsconfig-paths/register examples/full/main.ts';
+project.addTask('synth', { description: 'Synthesize the example app into cdktf.out/', exec: synthCommand });
+project.addTask('typecheck', { description: 'Type-check tests, examples and benches', exec: 'tsc --noEmit -p tsconfig.dev.json' });
+
+// `npm test` builds the library with jsii first: tests include the built package.
+project.testTask.prependSpawn(project.tasks.tryFind('typecheck')!);
+project.testTask.prependSpawn(project.compileTask);
+
+// Node 20 is still what the machines run; jsii's end-of-life banner is noise in CI logs.
+for (const task of [project.compileTask, project.testTask, project.tasks.tryFind('package:js')!]) {
+  task.env('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '1');
+}
+project.tasks.tryFind('docgen')?.env('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '1');
+
+project.synth();

@@ -1,0 +1,2 @@
+export * from './deployment-mode';
+export * from './kong-gateway';

@@ -1,0 +1,224 @@
+import { DeploymentMode, WorkloadKind } from './deployment-mode';
+import { Duration } from '../core/duration';
+import { failValidation, requireDns1123Label, requirePort, requirePositiveInteger } from '../core/validation';
+import { resolveSignals } from '../signals/resolve';
+import { ResolvedSignal } from '../signals/resolved-signal';
+import { SignalOverride } from '../signals/signal-override';
+
+/** The Kong Helm chart's status port; a convention, not Kong's default (see `statusPort`). */
+export const DEFAULT_STATUS_PORT = 8100;
+
+/** What describes a Kong gateway, whatever its deployment mode. */
+export interface KongGatewayOptions {
+  /**
+   * Gateway name (DNS-1123 label). Part of every resource name, tag and logical ID the
+   * library derives for this gateway: renaming a gateway is the one change that moves its IDs.
+   */
+  readonly name: string;
+
+  /**
+   * Environment the gateway runs in (DNS-1123 label), used in tags, labels and titles.
+   * @default 'production'
+   */
+  readonly environment?: string;
+
+  /**
+   * Kubernetes cluster name, added to Datadog filters (`kube_cluster_name`) and Prometheus
+   * selectors (`cluster` label) when given.
+   * @default - no cluster filter
+   */
+  readonly cluster?: string;
+
+  /**
+   * Kubernetes namespace of the Kong workload.
+   * @default 'kong'
+   */
+  readonly namespace?: string;
+
+  /**
+   * Kind of the Kong workload.
+   * @default WorkloadKind.DEPLOYMENT
+   */
+  readonly workloadKind?: WorkloadKind;
+
+  /**
+   * Name of the Kong workload (the Deployment, DaemonSet or StatefulSet). Pod names start
+   * with it, which is how Prometheus selectors find the gateway's pods.
+   * @default - the gateway name
+   */
+  readonly workloadName?: string;
+
+  /**
+   * Labels on the Kong pods, used by Services, NetworkPolicies and PodMonitors.
+   * @default { 'app.kubernetes.io/name': 'kong', 'app.kubernetes.io/instance': <name> }
+   */
+  readonly podLabels?: { [key: string]: string };
+
+  /**
+   * Name of the Kong container in the pod.
+   * @default 'proxy' (the Kong Helm chart's name)
+   */
+  readonly containerName?: string;
+
+  /**
+   * Port of Kong's status listener (`status_listen`). Since Kong 3.6 the listener is on by
+   * default but bound to 127.0.0.1:8007, out of reach of kubelet probes and Prometheus;
+   * the library binds it to all addresses on this port.
+   * @default 8100
+   */
+  readonly statusPort?: number;
+
+  /**
+   * Number of Kong nodes that should be ready. Alerts fire when fewer are.
+   * @default - the replicas the workload itself desires (kube-state-metrics)
+   */
+  readonly expectedNodes?: number;
+
+  /**
+   * How long a starting node may stay unready before it counts as a failure: Kong loads
+   * its first configuration before `/status/ready` answers 200. Per-node alerts wait
+   * this long, and the startup probe allows it.
+   * @default Duration.minutes(2)
+   */
+  readonly startupWindow?: Duration;
+
+  /**
+   * How often Prometheus scrapes the status port.
+   * @default Duration.seconds(30)
+   */
+  readonly scrapeInterval?: Duration;
+
+  /**
+   * Team that owns the gateway, added to monitor tags and alert labels.
+   * @default - no team tag
+   */
+  readonly team?: string;
+
+  /**
+   * Extra tags for monitors, dashboards and alert labels.
+   * @default {}
+   */
+  readonly tags?: { [key: string]: string };
+
+  /**
+   * Per-signal changes to thresholds and windows, or signals switched off.
+   * @default - the catalog's defaults
+   */
+  readonly signalOverrides?: SignalOverride[];
+}
+
+/** A Kong gateway of a given deployment mode. */
+export interface KongGatewayProps extends KongGatewayOptions {
+  /** Deployment mode of the gateway. */
+  readonly mode: DeploymentMode;
+}
+
+/**
+ * What is monitored: one Kong gateway (a set of identical nodes) on Kubernetes.
+ * Validated when created, so a bad name or port fails synth before any resource exists.
+ */
+export class KongGateway {
+  /** A traditional-mode gateway (nodes read a database). */
+  public static traditional(options: KongGatewayOptions): KongGateway {
+    return new KongGateway({ ...options, mode: DeploymentMode.TRADITIONAL });
+  }
+
+  /** A DB-less gateway (declarative configuration). */
+  public static dbLess(options: KongGatewayOptions): KongGateway {
+    return new KongGateway({ ...options, mode: DeploymentMode.DB_LESS });
+  }
+
+  /** The control plane of a hybrid-mode cluster. */
+  public static hybridControlPlane(options: KongGatewayOptions): KongGateway {
+    return new KongGateway({ ...options, mode: DeploymentMode.HYBRID_CONTROL_PLANE });
+  }
+
+  /** The data planes of a hybrid-mode cluster. */
+  public static hybridDataPlane(options: KongGatewayOptions): KongGateway {
+    return new KongGateway({ ...options, mode: DeploymentMode.HYBRID_DATA_PLANE });
+  }
+
+  public readonly name: string;
+  public readonly mode: DeploymentMode;
+  public readonly environment: string;
+  public readonly cluster?: string;
+  public readonly namespace: string;
+  public readonly workloadKind: WorkloadKind;
+  public readonly workloadName: string;
+  public readonly podLabels: { [key: string]: string };
+  public readonly containerName: string;
+  public readonly statusPort: number;
+  public readonly expectedNodes?: number;
+  public readonly startupWindow: Duration;
+  public readonly scrapeInterval: Duration;
+  public readonly team?: string;
+  public readonly tags: { [key: string]: string };
+  private readonly overrides: SignalOverride[];
+  private readonly resolved: ResolvedSignal[];
+
+  public constructor(props: KongGatewayProps) {
+    const subject = `KongGateway '${props.name}'`;
+    requireDns1123Label(subject, 'name', props.name);
+    this.name = props.name;
+    this.mode = props.mode;
+    if (!Object.values(DeploymentMode).includes(props.mode)) {
+      failValidation(subject, `mode '${props.mode}' is not a deployment mode`, `use one of ${Object.values(DeploymentMode).join(', ')}`);
+    }
+    this.environment = props.environment ?? 'production';
+    requireDns1123Label(subject, 'environment', this.environment);
+    if (props.cluster !== undefined) requireDns1123Label(subject, 'cluster', props.cluster);
+    this.cluster = props.cluster;
+    this.namespace = props.namespace ?? 'kong';
+    requireDns1123Label(subject, 'namespace', this.namespace);
+    this.workloadKind = props.workloadKind ?? WorkloadKind.DEPLOYMENT;
+    this.workloadName = props.workloadName ?? props.name;
+    requireDns1123Label(subject, 'workloadName', this.workloadName);
+    this.containerName = props.containerName ?? 'proxy';
+    requireDns1123Label(subject, 'containerName', this.containerName);
+    this.podLabels = props.podLabels ?? { 'app.kubernetes.io/name': 'kong', 'app.kubernetes.io/instance': this.name };
+    if (Object.keys(this.podLabels).length === 0) {
+      failValidation(subject, 'podLabels is empty', "give at least one label that selects the Kong pods, e.g. { 'app.kubernetes.io/instance': '" + this.name + "' }");
+    }
+    this.statusPort = props.statusPort ?? DEFAULT_STATUS_PORT;
+    requirePort(subject, 'statusPort', this.statusPort);
+    if (props.expectedNodes !== undefined) requirePositiveInteger(subject, 'expectedNodes', props.expectedNodes);
+    this.expectedNodes = props.expectedNodes;
+    this.startupWindow = props.startupWindow ?? Duration.minutes(2);
+    this.scrapeInterval = props.scrapeInterval ?? Duration.seconds(30);
+    if (this.scrapeInterval.toSeconds() < 1) {
+      failValidation(subject, `scrapeInterval ${this.scrapeInterval.toPrometheus()} is too short`, 'use a scrape interval of at least 1s (30s is common)');
+    }
+    this.team = props.team;
+    if (props.team !== undefined) requireDns1123Label(subject, 'team', props.team);
+    this.tags = { ...(props.tags ?? {}) };
+    this.overrides = [...(props.signalOverrides ?? [])];
+    // Resolve now so a bad override fails where the gateway is declared.
+    this.resolved = resolveSignals(this, this.overrides);
+  }
+
+  /** True for modes that read a database (traditional, hybrid control plane). */
+  public get hasDatastore(): boolean {
+    return this.mode === DeploymentMode.TRADITIONAL || this.mode === DeploymentMode.HYBRID_CONTROL_PLANE;
+  }
+
+  /** True for modes whose nodes proxy traffic (all but the hybrid control plane). */
+  public get proxiesTraffic(): boolean {
+    return this.mode !== DeploymentMode.HYBRID_CONTROL_PLANE;
+  }
+
+  /** The health signals that apply to this gateway, with overrides applied, in catalog order. */
+  public signals(): ResolvedSignal[] {
+    return [...this.resolved];
+  }
+
+  /** Common tags: gateway, environment, namespace, team and the user's tags. */
+  public commonTags(): { [key: string]: string } {
+    return {
+      kong_gateway: this.name,
+      kong_environment: this.environment,
+      kube_namespace: this.namespace,
+      ...(this.team ? { team: this.team } : {}),
+      ...this.tags,
+    };
+  }
+}

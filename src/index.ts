@@ -1,0 +1,3 @@
+export * from './core/duration';
+export * from './gateway';
+export * from './signals';

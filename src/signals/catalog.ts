@@ -1,0 +1,348 @@
+import { Duration } from '../core/duration';
+import { DeploymentMode } from '../gateway/deployment-mode';
+import {
+  GatewayIdentity,
+  datadogGatewayFilter,
+  datadogGatewayTags,
+  datadogReplicaMetrics,
+  datadogWorkloadFilter,
+  promDesiredReplicas,
+  promSelector,
+} from './selectors';
+import { DatadogDefinition, SignalDefinition } from './signal-definition';
+import { DatadogCollection, DatadogQueryKind, Severity, SignalId, SignalScope, ThresholdDirection } from './signal-types';
+
+const ALL_MODES = Object.values(DeploymentMode);
+const PROXY_MODES = [DeploymentMode.TRADITIONAL, DeploymentMode.DB_LESS, DeploymentMode.HYBRID_DATA_PLANE];
+const DATASTORE_MODES = [DeploymentMode.TRADITIONAL, DeploymentMode.HYBRID_CONTROL_PLANE];
+const RATE_WINDOW = '5m';
+
+function serviceCheck(check: string, groupBy: string[]) {
+  return (gateway: GatewayIdentity, collection: DatadogCollection): DatadogDefinition | undefined =>
+    collection === DatadogCollection.AGENT_INTEGRATION
+      ? { kind: DatadogQueryKind.SERVICE_CHECK, check, over: datadogGatewayTags(gateway), groupBy }
+      : undefined;
+}
+
+/**
+ * The signal catalog, in a fixed order (backends keep it, so rendering is deterministic).
+ * Metric names and semantics: Kong's Prometheus plugin (3.x), kube-state-metrics, `up`,
+ * the Datadog Agent's Kong and HTTP checks, and Kong's Datadog plugin.
+ */
+export const SIGNAL_CATALOG: SignalDefinition[] = [
+  {
+    id: SignalId.NODE_READY,
+    title: 'Kong node not ready',
+    description: 'The node fails its readiness probe (`/status/ready` on the status port): it has no valid configuration, cannot reach its database, or is draining, and receives no traffic.',
+    scope: SignalScope.NODE,
+    modes: ALL_MODES,
+    severity: Severity.CRITICAL,
+    direction: ThresholdDirection.BELOW,
+    unit: 'ready (1) or not (0)',
+    range: [0, 1],
+    critical: 1,
+    // A node may be unready while it loads its first configuration: wait out that window.
+    window: (gateway) => gateway.startupWindow,
+    runbook: 'Read the 503 reason: curl http://<pod-ip>:<status-port>/status/ready; check the database or control plane, and `kubectl logs` for configuration errors.',
+    promql: (gateway) => `kube_pod_container_status_ready${promSelector(gateway, `container="${gateway.containerName}"`)}`,
+    promqlGroupBy: ['pod'],
+    // One http_check instance per pod, named after the pod, so each node is its own group
+    // whatever the Agent's tag cardinality.
+    datadog: (gateway) => ({
+      kind: DatadogQueryKind.SERVICE_CHECK,
+      check: 'http.can_connect',
+      over: [...datadogGatewayTags(gateway), 'kong_probe:ready'],
+      groupBy: ['instance'],
+    }),
+  },
+  {
+    id: SignalId.NODE_METRICS_UP,
+    title: 'Kong node metrics endpoint down',
+    description: "The node's `/metrics` on the status port cannot be scraped: the node is down, the status listener is loopback-only, or the Prometheus plugin is not loaded.",
+    scope: SignalScope.NODE,
+    modes: ALL_MODES,
+    severity: Severity.WARNING,
+    direction: ThresholdDirection.BELOW,
+    unit: 'up (1) or down (0)',
+    range: [0, 1],
+    critical: 1,
+    window: (gateway) => gateway.startupWindow,
+    runbook: 'Check that KONG_STATUS_LISTEN binds 0.0.0.0 (not 127.0.0.1) on the status port, that the prometheus plugin is enabled, and that the scrape target exists.',
+    promql: (gateway) => `up${promSelector(gateway)}`,
+    promqlGroupBy: ['pod'],
+    datadog: serviceCheck('kong.openmetrics.health', ['endpoint']),
+  },
+  {
+    id: SignalId.DATASTORE_REACHABLE,
+    title: 'Kong node cannot reach its database',
+    description: 'The node cannot connect to its database. In DB-less mode and on data planes this gauge is always 1, so the signal applies to traditional nodes and control planes only.',
+    scope: SignalScope.NODE,
+    modes: DATASTORE_MODES,
+    severity: Severity.CRITICAL,
+    direction: ThresholdDirection.BELOW,
+    unit: 'reachable (1) or not (0)',
+    range: [0, 1],
+    critical: 1,
+    window: () => Duration.minutes(2),
+    runbook: 'Check the database (PostgreSQL) health, credentials and network policy from the Kong namespace; `/status` shows database.reachable per node.',
+    promql: (gateway) => `kong_datastore_reachable${promSelector(gateway)}`,
+    promqlGroupBy: ['pod'],
+    datadog: serviceCheck('kong.datastore.reachable', ['endpoint']),
+  },
+  {
+    id: SignalId.CONTROL_PLANE_CONNECTED,
+    title: 'Kong data plane disconnected from its control plane',
+    description: 'The data plane lost its control plane. Its readiness stays 200 on cached configuration, so only this metric shows it (Kong 3.10+ Enterprise, or builds that export kong_control_plane_connected).',
+    scope: SignalScope.NODE,
+    modes: [DeploymentMode.HYBRID_DATA_PLANE],
+    severity: Severity.CRITICAL,
+    direction: ThresholdDirection.BELOW,
+    unit: 'connected (1) or not (0)',
+    range: [0, 1],
+    critical: 1,
+    window: () => Duration.minutes(2),
+    runbook: 'Check cluster_control_plane address, the cluster certificate, and the control plane pods; configuration changes do not reach this node meanwhile.',
+    promql: (gateway) => `kong_control_plane_connected${promSelector(gateway)}`,
+    promqlGroupBy: ['pod'],
+    datadog: () => undefined,
+  },
+  {
+    id: SignalId.DATA_PLANE_LAST_SEEN,
+    title: 'Kong data plane not seen by the control plane',
+    description: 'Seconds since the control plane last heard from each data plane (data planes ping every 30 s).',
+    scope: SignalScope.NODE,
+    modes: [DeploymentMode.HYBRID_CONTROL_PLANE],
+    severity: Severity.CRITICAL,
+    direction: ThresholdDirection.ABOVE,
+    unit: 'seconds',
+    range: [0, 86400],
+    warning: 90,
+    critical: 180,
+    window: () => Duration.minutes(1),
+    runbook: 'Find the data plane by hostname; check its pod, its logs for clustering errors, and the network path to the control plane. A scaled-down data plane stays listed until cluster_data_plane_purge_delay.',
+    promql: (gateway) => `time() - kong_data_plane_last_seen${promSelector(gateway)}`,
+    promqlGroupBy: ['hostname'],
+    datadog: () => undefined,
+  },
+  {
+    id: SignalId.DATA_PLANE_CONFIG_DRIFT,
+    title: 'Kong data planes run different configurations',
+    description: 'Number of distinct configuration hashes among the data planes the control plane knows; more than one for long means some data planes did not take the latest configuration.',
+    scope: SignalScope.CLUSTER,
+    modes: [DeploymentMode.HYBRID_CONTROL_PLANE],
+    severity: Severity.WARNING,
+    direction: ThresholdDirection.ABOVE,
+    unit: 'distinct configuration hashes',
+    range: [1, 1000],
+    critical: 1,
+    window: () => Duration.minutes(5),
+    runbook: 'Compare config_hash per data plane in the control plane (GET /clustering/data-planes); restart or inspect the data planes that lag.',
+    promql: (gateway) => `count(count_values("config_hash", kong_data_plane_config_hash${promSelector(gateway)}))`,
+    promqlGroupBy: [],
+    datadog: () => undefined,
+  },
+  {
+    id: SignalId.DATA_PLANE_VERSION_COMPATIBLE,
+    title: 'Kong data plane incompatible with the control plane',
+    description: "The control plane reports a data plane whose Kong version or plugin set it cannot serve; that data plane gets no configuration.",
+    scope: SignalScope.NODE,
+    modes: [DeploymentMode.HYBRID_CONTROL_PLANE],
+    severity: Severity.CRITICAL,
+    direction: ThresholdDirection.BELOW,
+    unit: 'compatible (1) or not (0)',
+    range: [0, 1],
+    critical: 1,
+    window: () => Duration.minutes(1),
+    runbook: 'Align the data plane image version and plugin set with the control plane (check sync_status in GET /clustering/data-planes).',
+    promql: (gateway) => `kong_data_plane_version_compatible${promSelector(gateway)}`,
+    promqlGroupBy: ['hostname'],
+    datadog: () => undefined,
+  },
+  {
+    id: SignalId.READY_NODES_BELOW_EXPECTED,
+    title: 'Fewer Kong nodes ready than expected',
+    description: 'Ready nodes as a share of the expected count (or of the replicas the workload desires). Catches nodes that vanish entirely, which per-node signals cannot see.',
+    scope: SignalScope.CLUSTER,
+    modes: ALL_MODES,
+    severity: Severity.CRITICAL,
+    direction: ThresholdDirection.BELOW,
+    unit: 'ratio of ready to expected nodes',
+    range: [0, 1],
+    warning: 1,
+    critical: 0.5,
+    window: () => Duration.minutes(10),
+    runbook: 'kubectl get pods -n <namespace>: look for pending, crash-looping or unready Kong pods, and for node or quota pressure that stops them scheduling.',
+    promql: (gateway) => {
+      const ready = `(sum(kube_pod_container_status_ready${promSelector(gateway, `container="${gateway.containerName}"`)}) or vector(0))`;
+      return gateway.expectedNodes !== undefined
+        ? `${ready} / ${gateway.expectedNodes}`
+        : `${ready} / sum(${promDesiredReplicas(gateway)})`;
+    },
+    promqlGroupBy: [],
+    datadog: (gateway) => {
+      const metrics = datadogReplicaMetrics(gateway);
+      const filter = datadogWorkloadFilter(gateway);
+      const expected = gateway.expectedNodes !== undefined ? `${gateway.expectedNodes}` : `sum:${metrics.desired}{${filter}}`;
+      return {
+        kind: DatadogQueryKind.METRIC,
+        timeAggregation: 'max',
+        expression: `sum:${metrics.ready}{${filter}} / ${expected}`,
+        groupBy: [],
+      };
+    },
+  },
+  {
+    id: SignalId.ERROR_RATIO_5XX,
+    title: 'Kong 5xx response ratio high',
+    description: 'Share of proxied requests answered with 5xx (from Kong or the upstream). Needs the Prometheus plugin with status_code_metrics; requests that match no route are not counted.',
+    scope: SignalScope.TRAFFIC,
+    modes: PROXY_MODES,
+    severity: Severity.CRITICAL,
+    direction: ThresholdDirection.ABOVE,
+    unit: 'ratio of requests',
+    range: [0, 1],
+    warning: 0.01,
+    critical: 0.05,
+    window: () => Duration.minutes(5),
+    runbook: 'Split by service and by source (kong vs service): upstream errors point at the service, Kong errors at plugins, DNS or configuration.',
+    promql: (gateway) => {
+      const rate = (extra: string[]) => `sum(rate(kong_http_requests_total${promSelector(gateway, ...extra)}[${RATE_WINDOW}]))`;
+      return `${rate(['code=~"5.."'])} / ${rate([])}`;
+    },
+    promqlGroupBy: [],
+    datadog: (gateway, collection) => {
+      const filter = datadogGatewayFilter(gateway);
+      const [metric, statusTag] = collection === DatadogCollection.KONG_PLUGIN
+        ? ['kong.request.count', 'status'] : ['kong.http.requests.count', 'code'];
+      return {
+        kind: DatadogQueryKind.METRIC,
+        timeAggregation: 'sum',
+        expression: `sum:${metric}{${filter},${statusTag}:5*}.as_count() / sum:${metric}{${filter}}.as_count()`,
+        groupBy: [],
+      };
+    },
+  },
+  {
+    id: SignalId.REQUEST_LATENCY_P99,
+    title: 'Kong request latency p99 high',
+    description: 'Total request latency (Kong plus upstream), 99th percentile, in milliseconds. Needs latency_metrics on the Prometheus plugin.',
+    scope: SignalScope.TRAFFIC,
+    modes: PROXY_MODES,
+    severity: Severity.WARNING,
+    direction: ThresholdDirection.ABOVE,
+    unit: 'milliseconds',
+    range: [1, 600000],
+    warning: 1000,
+    critical: 3000,
+    window: () => Duration.minutes(10),
+    runbook: 'Compare with upstream latency: if upstream time dominates, the service is slow; otherwise look at Kong latency, plugins and node CPU.',
+    promql: (gateway) =>
+      `histogram_quantile(0.99, sum by (le) (rate(kong_request_latency_ms_bucket${promSelector(gateway)}[${RATE_WINDOW}])))`,
+    promqlGroupBy: [],
+    datadog: (gateway, collection) => collection === DatadogCollection.KONG_PLUGIN
+      // The library's Datadog plugin config sends latency as a distribution, so p99 exists.
+      ? { kind: DatadogQueryKind.METRIC, timeAggregation: 'min', expression: `p99:kong.latency{${datadogGatewayFilter(gateway)}}`, groupBy: [] }
+      // The Agent integration keeps histogram sums and counts: Datadog sees the mean.
+      : {
+        kind: DatadogQueryKind.METRIC,
+        timeAggregation: 'sum',
+        title: 'Kong mean request latency high',
+        expression: `sum:kong.request.latency.ms.sum{${datadogGatewayFilter(gateway)}}.as_count() / sum:kong.request.latency.ms.count{${datadogGatewayFilter(gateway)}}.as_count()`,
+        groupBy: [],
+        warning: 500,
+        critical: 1500,
+      },
+  },
+  {
+    id: SignalId.KONG_LATENCY_P99,
+    title: 'Kong added latency p99 high',
+    description: 'Latency Kong itself adds (plugins, routing), 99th percentile, in milliseconds. Needs latency_metrics on the Prometheus plugin.',
+    scope: SignalScope.TRAFFIC,
+    modes: PROXY_MODES,
+    severity: Severity.WARNING,
+    direction: ThresholdDirection.ABOVE,
+    unit: 'milliseconds',
+    range: [1, 600000],
+    warning: 50,
+    critical: 200,
+    window: () => Duration.minutes(10),
+    runbook: 'Look for slow plugins (external calls, rate limiting backends), DNS resolution, and CPU saturation on the nodes.',
+    promql: (gateway) =>
+      `histogram_quantile(0.99, sum by (le) (rate(kong_kong_latency_ms_bucket${promSelector(gateway)}[${RATE_WINDOW}])))`,
+    promqlGroupBy: [],
+    datadog: (gateway, collection) => collection === DatadogCollection.KONG_PLUGIN
+      ? { kind: DatadogQueryKind.METRIC, timeAggregation: 'min', expression: `p99:kong.kong_latency{${datadogGatewayFilter(gateway)}}`, groupBy: [] }
+      : {
+        kind: DatadogQueryKind.METRIC,
+        timeAggregation: 'sum',
+        title: 'Kong mean added latency high',
+        expression: `sum:kong.kong.latency.ms.sum{${datadogGatewayFilter(gateway)}}.as_count() / sum:kong.kong.latency.ms.count{${datadogGatewayFilter(gateway)}}.as_count()`,
+        groupBy: [],
+        warning: 20,
+        critical: 100,
+      },
+  },
+  {
+    id: SignalId.UPSTREAM_TARGET_UNHEALTHY,
+    title: 'Kong upstream target unhealthy',
+    description: "Upstream targets Kong's health checker marks unhealthy or cannot resolve (value: nodes that see it so). Needs upstream_health_metrics and health checks on the upstream.",
+    scope: SignalScope.UPSTREAM,
+    modes: PROXY_MODES,
+    severity: Severity.WARNING,
+    direction: ThresholdDirection.ABOVE,
+    unit: 'nodes reporting the target unhealthy',
+    range: [0, 100000],
+    critical: 0,
+    window: () => Duration.minutes(5),
+    runbook: 'GET /upstreams/<upstream>/health on the status or admin API; check the target service and its DNS.',
+    promql: (gateway) =>
+      `sum by (upstream, target) (kong_upstream_target_health${promSelector(gateway, 'state=~"unhealthy|dns_error"')})`,
+    promqlGroupBy: ['upstream', 'target'],
+    datadog: serviceCheck('kong.upstream.target.health', ['upstream', 'target']),
+  },
+  {
+    id: SignalId.SHARED_DICT_MEMORY,
+    title: 'Kong shared dictionary nearly full',
+    description: 'Allocated share of each Lua shared dictionary per node. A full prometheus_metrics dictionary loses metrics; a full kong cache evicts entries.',
+    scope: SignalScope.RESOURCE,
+    modes: ALL_MODES,
+    severity: Severity.WARNING,
+    direction: ThresholdDirection.ABOVE,
+    unit: 'ratio of capacity',
+    range: [0, 1],
+    warning: 0.85,
+    critical: 0.95,
+    window: () => Duration.minutes(15),
+    runbook: 'Raise the dictionary size (e.g. KONG_LUA_SHARED_DICT_* or mem_cache_size) or reduce metric cardinality (per_consumer).',
+    promql: (gateway) =>
+      `max by (pod, shared_dict) (kong_memory_lua_shared_dict_bytes${promSelector(gateway)}) / max by (pod, shared_dict) (kong_memory_lua_shared_dict_total_bytes${promSelector(gateway)})`,
+    promqlGroupBy: ['pod', 'shared_dict'],
+    datadog: (gateway, collection) => {
+      if (collection !== DatadogCollection.AGENT_INTEGRATION) return undefined;
+      const filter = datadogGatewayFilter(gateway);
+      return {
+        kind: DatadogQueryKind.METRIC,
+        timeAggregation: 'min',
+        expression: `max:kong.memory.lua.shared_dict.bytes{${filter}} by {endpoint,shared_dict} / max:kong.memory.lua.shared_dict.total_bytes{${filter}} by {endpoint,shared_dict}`,
+        groupBy: ['endpoint', 'shared_dict'],
+      };
+    },
+  },
+  {
+    id: SignalId.METRIC_ERRORS,
+    title: 'Kong metrics library errors',
+    description: "Errors inside Kong's metrics library in the last window, usually a full prometheus_metrics dictionary: metrics are being lost.",
+    scope: SignalScope.RESOURCE,
+    modes: ALL_MODES,
+    severity: Severity.WARNING,
+    direction: ThresholdDirection.ABOVE,
+    unit: 'errors per window',
+    range: [0, 1000000],
+    critical: 0,
+    window: () => Duration.minutes(5),
+    runbook: 'Raise lua_shared_dict prometheus_metrics (nginx_http_lua_shared_dict) or lower label cardinality; see the node error log.',
+    promql: (gateway) => `sum by (pod) (increase(kong_nginx_metric_errors_total${promSelector(gateway)}[${RATE_WINDOW}]))`,
+    promqlGroupBy: ['pod'],
+    datadog: () => undefined,
+  },
+];

@@ -1,0 +1,3 @@
+export * from './signal-types';
+export * from './signal-override';
+export * from './resolved-signal';

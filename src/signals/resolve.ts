@@ -1,0 +1,78 @@
+import { Duration } from '../core/duration';
+import { failValidation } from '../core/validation';
+import { DeploymentMode } from '../gateway/deployment-mode';
+import { SIGNAL_CATALOG } from './catalog';
+import { ResolvedSignal } from './resolved-signal';
+import { GatewayIdentity } from './selectors';
+import { SignalOverride } from './signal-override';
+import { SignalId, ThresholdDirection } from './signal-types';
+
+type ResolvableGateway = GatewayIdentity & { readonly mode: DeploymentMode; readonly startupWindow: Duration };
+
+/**
+ * Applies a gateway's overrides to the catalog and returns its signals in catalog order.
+ * Fails on overrides that would make a wrong alert: thresholds in the wrong order or out of
+ * range, signals the mode does not have, duplicates, a readiness window shorter than startup.
+ */
+export function resolveSignals(gateway: ResolvableGateway, overrides: SignalOverride[]): ResolvedSignal[] {
+  const subject = `KongGateway '${gateway.name}'`;
+  const known = new Set<string>(Object.values(SignalId));
+  const byId = new Map<SignalId, SignalOverride>();
+  for (const override of overrides) {
+    if (!known.has(override.signal)) {
+      failValidation(subject, `signalOverrides names unknown signal '${override.signal}'`, `use one of ${[...known].join(', ')}`);
+    }
+    if (byId.has(override.signal)) {
+      failValidation(subject, `signalOverrides lists '${override.signal}' twice`, 'merge the two overrides into one');
+    }
+    const definition = SIGNAL_CATALOG.find((s) => s.id === override.signal)!;
+    if (!definition.modes.includes(gateway.mode)) {
+      failValidation(
+        subject,
+        `signalOverrides changes '${override.signal}', which does not apply to ${gateway.mode} mode`,
+        `remove the override; '${override.signal}' applies to ${definition.modes.join(', ')}`,
+      );
+    }
+    byId.set(override.signal, override);
+  }
+
+  const resolved: ResolvedSignal[] = [];
+  for (const definition of SIGNAL_CATALOG) {
+    if (!definition.modes.includes(gateway.mode)) continue;
+    const override = byId.get(definition.id);
+    if (override?.enabled === false) continue;
+    const warning = override?.warning ?? definition.warning;
+    const critical = override?.critical ?? definition.critical;
+    const window = override?.window ?? definition.window(gateway);
+    const where = `signal '${definition.id}'`;
+    for (const [name, value] of [['warning', warning], ['critical', critical]] as const) {
+      if (value === undefined) continue;
+      if (!Number.isFinite(value) || value < definition.range[0] || value > definition.range[1]) {
+        failValidation(subject, `${where} ${name} threshold ${value} is outside ${definition.range[0]}..${definition.range[1]} (${definition.unit})`, `give the threshold in ${definition.unit}, e.g. 0.05 for 5%`);
+      }
+    }
+    if (warning !== undefined) {
+      const wrongOrder = definition.direction === ThresholdDirection.ABOVE ? warning >= critical : warning <= critical;
+      if (wrongOrder) {
+        const relation = definition.direction === ThresholdDirection.ABOVE ? 'below' : 'above';
+        failValidation(
+          subject,
+          `${where} alerts when the value is ${definition.direction} its threshold, but warning ${warning} is not ${relation} critical ${critical}`,
+          `set warning ${relation} critical, or drop the warning threshold`,
+        );
+      }
+    }
+    if (window.toSeconds() < 1) {
+      failValidation(subject, `${where} window ${window.toPrometheus()} is empty`, 'give a window of at least 1s, e.g. Duration.minutes(5)');
+    }
+    if (definition.id === SignalId.NODE_READY && gateway.startupWindow.isLongerThan(window)) {
+      failValidation(
+        subject,
+        `${where} window ${window.toPrometheus()} is shorter than startupWindow ${gateway.startupWindow.toPrometheus()}, so every normal start would alert`,
+        'lengthen the window to at least the startup window, or shorten startupWindow',
+      );
+    }
+    resolved.push(ResolvedSignal._create(definition, gateway, { warning, critical, window }));
+  }
+  return resolved;
+}

@@ -1,0 +1,161 @@
+import { Duration } from '../core/duration';
+import { GatewayIdentity } from './selectors';
+import { SignalDefinition } from './signal-definition';
+import { DatadogCollection, DatadogQueryKind, Severity, SignalId, SignalScope, ThresholdDirection } from './signal-types';
+
+/** Datadog's http_check and Kong check run every 15 s by default. */
+const AGENT_CHECK_INTERVAL_SECONDS = 15;
+/** Datadog caps `.last(N)` of service-check monitors at 100. */
+const MAX_SERVICE_CHECK_COUNT = 100;
+
+/** A signal rendered as a Datadog monitor query, thresholds included. */
+export interface DatadogSignalQuery {
+  /** Monitor type. */
+  readonly kind: DatadogQueryKind;
+  /** Monitor title (may differ from the signal title where Datadog measures a mean, say). */
+  readonly title: string;
+  /** The full monitor query; a metric query ends with its comparator and critical threshold. */
+  readonly query: string;
+  /** For dashboards: the metric expression, or the service check name. */
+  readonly expression: string;
+  /** Critical threshold (for service checks: consecutive critical statuses). */
+  readonly critical: number;
+  /** Warning threshold, when the signal has one. */
+  readonly warning?: number;
+  /** Tags that split the monitor into one alert per group. */
+  readonly groupBy: string[];
+  /** Service checks: the `.over()` tags. */
+  readonly overTags?: string[];
+  /** Service checks: the `.last(N)` count. */
+  readonly lastCount?: number;
+}
+
+/**
+ * One catalog signal for one gateway, overrides applied. Backends render these; they
+ * never build a query of their own.
+ */
+export class ResolvedSignal {
+  /** @internal */
+  public static _create(definition: SignalDefinition, gateway: GatewayIdentity, thresholds: { warning?: number; critical: number; window: Duration }): ResolvedSignal {
+    return new ResolvedSignal(definition, gateway, thresholds.critical, thresholds.window, thresholds.warning);
+  }
+
+  public readonly id: SignalId;
+  public readonly title: string;
+  public readonly description: string;
+  public readonly scope: SignalScope;
+  public readonly severity: Severity;
+  public readonly direction: ThresholdDirection;
+  /** The unit thresholds are given in. */
+  public readonly unit: string;
+  public readonly critical: number;
+  public readonly warning?: number;
+  /** How long the condition must hold before the alert fires. */
+  public readonly window: Duration;
+  public readonly runbook: string;
+  /** PromQL whose value is compared with the thresholds (one series per alert group). */
+  public readonly promql: string;
+  /** Labels naming an alert group in the PromQL result (empty: one group). */
+  public readonly promqlGroupBy: string[];
+
+  private constructor(
+    private readonly definition: SignalDefinition,
+    private readonly gateway: GatewayIdentity,
+    critical: number,
+    window: Duration,
+    warning?: number,
+  ) {
+    this.id = definition.id;
+    this.title = definition.title;
+    this.description = definition.description;
+    this.scope = definition.scope;
+    this.severity = definition.severity;
+    this.direction = definition.direction;
+    this.unit = definition.unit;
+    this.critical = critical;
+    this.warning = warning;
+    this.window = window;
+    this.runbook = definition.runbook;
+    this.promql = definition.promql(gateway);
+    this.promqlGroupBy = [...definition.promqlGroupBy];
+  }
+
+  /** PromQL comparison operator for this signal's direction. */
+  public get comparator(): string {
+    return this.direction === ThresholdDirection.ABOVE ? '>' : '<';
+  }
+
+  /** True when the signal alerts once per node (or per target) rather than once per gateway. */
+  public get perGroup(): boolean {
+    return this.promqlGroupBy.length > 0;
+  }
+
+  /** Threshold for an alert level; undefined when the signal has no warning level. */
+  public threshold(level: Severity): number | undefined {
+    return level === Severity.CRITICAL ? this.critical : this.warning;
+  }
+
+  /** Alert levels this signal has, critical first. */
+  public levels(): Severity[] {
+    return this.warning === undefined ? [Severity.CRITICAL] : [Severity.CRITICAL, Severity.WARNING];
+  }
+
+  /**
+   * Severity an alert level is routed with: the critical level takes the signal's
+   * severity, the warning level is always a warning.
+   */
+  public routedSeverity(level: Severity): Severity {
+    return level === Severity.CRITICAL ? this.severity : Severity.WARNING;
+  }
+
+  /** PromQL alert condition for a level, e.g. `<value> < 1`. */
+  public promqlCondition(level: Severity): string {
+    const threshold = this.threshold(level);
+    if (threshold === undefined) {
+      throw new Error(`Signal '${this.id}' has no ${level} threshold; call levels() to list the ones it has.`);
+    }
+    return `${this.promql} ${this.comparator} ${formatNumber(threshold)}`;
+  }
+
+  /** The Datadog monitor form of this signal, or undefined where Datadog has no such data. */
+  public datadog(collection: DatadogCollection): DatadogSignalQuery | undefined {
+    const form = this.definition.datadog(this.gateway, collection);
+    if (!form) return undefined;
+    const title = form.title ?? this.title;
+    if (form.kind === DatadogQueryKind.SERVICE_CHECK) {
+      // The window becomes a count of consecutive failed checks.
+      const count = Math.min(MAX_SERVICE_CHECK_COUNT, Math.max(2, Math.ceil(this.window.toSeconds() / AGENT_CHECK_INTERVAL_SECONDS)));
+      const over = (form.over ?? []).map((t) => `"${t}"`).join(',');
+      const by = form.groupBy.map((t) => `"${t}"`).join(',');
+      return {
+        kind: form.kind,
+        title,
+        query: `"${form.check}".over(${over})${by ? `.by(${by})` : ''}.last(${count}).count_by_status()`,
+        expression: form.check!,
+        critical: count,
+        groupBy: [...form.groupBy],
+        overTags: [...(form.over ?? [])],
+        lastCount: count,
+      };
+    }
+    // Where the Datadog form measures another statistic, its own defaults apply unless overridden.
+    const critical = this.critical === this.definition.critical && form.critical !== undefined ? form.critical : this.critical;
+    const warning = this.warning === this.definition.warning && form.warning !== undefined ? form.warning : this.warning;
+    const minutes = Math.max(1, this.window.toMinutesCeil());
+    return {
+      kind: form.kind,
+      title,
+      query: `${form.timeAggregation}(last_${minutes}m):${form.expression} ${this.comparator} ${formatNumber(critical)}`,
+      expression: form.expression!,
+      critical,
+      warning,
+      groupBy: [...form.groupBy],
+    };
+  }
+}
+
+/** Numbers as Datadog and Prometheus both read them: no exponent, leading zero kept. */
+export function formatNumber(value: number): string {
+  if (Number.isInteger(value)) return String(value);
+  return Number(value.toPrecision(12)).toString();
+}

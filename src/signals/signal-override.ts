@@ -1,0 +1,33 @@
+import { Duration } from '../core/duration';
+import { SignalId } from './signal-types';
+
+/** Changes one signal of the catalog for one gateway. */
+export interface SignalOverride {
+  /** The signal to change. */
+  readonly signal: SignalId;
+
+  /**
+   * Set false to drop the signal from every backend for this gateway.
+   * @default true
+   */
+  readonly enabled?: boolean;
+
+  /**
+   * Warning threshold, in the signal's unit (see the catalog table in the README).
+   * @default - the catalog's warning threshold
+   */
+  readonly warning?: number;
+
+  /**
+   * Critical threshold, in the signal's unit.
+   * @default - the catalog's critical threshold
+   */
+  readonly critical?: number;
+
+  /**
+   * How long the condition must hold before the alert fires (Prometheus `for`,
+   * Datadog evaluation window).
+   * @default - the catalog's window
+   */
+  readonly window?: Duration;
+}

@@ -1,0 +1,80 @@
+/** Identifies a health signal of the catalog. Values are stable: they appear in IDs and names. */
+export enum SignalId {
+  /** A node answers 200 on `/status/ready` (Kubernetes readiness, per node). */
+  NODE_READY = 'node-ready',
+  /** A node's metrics endpoint (status port `/metrics`) is scraped successfully. */
+  NODE_METRICS_UP = 'node-metrics-up',
+  /** A node reaches its database (traditional mode and hybrid control plane). */
+  DATASTORE_REACHABLE = 'datastore-reachable',
+  /** A hybrid data plane is connected to its control plane (readiness stays 200 without it). */
+  CONTROL_PLANE_CONNECTED = 'control-plane-connected',
+  /** The control plane has heard from each data plane recently. */
+  DATA_PLANE_LAST_SEEN = 'data-plane-last-seen',
+  /** All data planes run the same configuration (one configuration hash). */
+  DATA_PLANE_CONFIG_DRIFT = 'data-plane-config-drift',
+  /** Each data plane's version and plugins are compatible with the control plane. */
+  DATA_PLANE_VERSION_COMPATIBLE = 'data-plane-version-compatible',
+  /** Share of the expected nodes that are ready. */
+  READY_NODES_BELOW_EXPECTED = 'ready-nodes-below-expected',
+  /** Share of proxied requests answered with a 5xx status. */
+  ERROR_RATIO_5XX = 'error-ratio-5xx',
+  /** 99th percentile of total request latency (Kong plus upstream). */
+  REQUEST_LATENCY_P99 = 'request-latency-p99',
+  /** 99th percentile of the latency Kong itself adds. */
+  KONG_LATENCY_P99 = 'kong-latency-p99',
+  /** Upstream targets that Kong's health checker marks unhealthy or cannot resolve. */
+  UPSTREAM_TARGET_UNHEALTHY = 'upstream-target-unhealthy',
+  /** Use of a node's Lua shared dictionaries (share of capacity). */
+  SHARED_DICT_MEMORY = 'shared-dict-memory',
+  /** Errors inside Kong's metrics library (for example its shared dictionary is full). */
+  METRIC_ERRORS = 'metric-errors',
+}
+
+/** What a signal is about; per-node signals alert once per node. */
+export enum SignalScope {
+  /** One value per Kong node. */
+  NODE = 'node',
+  /** One value for the gateway as a whole. */
+  CLUSTER = 'cluster',
+  /** Request traffic through the gateway. */
+  TRAFFIC = 'traffic',
+  /** Upstream services behind the gateway. */
+  UPSTREAM = 'upstream',
+  /** Resources inside a node (memory, internal errors). */
+  RESOURCE = 'resource',
+}
+
+/** How urgent an alert is; decides where its notification goes. */
+export enum Severity {
+  /** Page someone now. */
+  CRITICAL = 'critical',
+  /** Look at it in working hours. */
+  WARNING = 'warning',
+}
+
+/** Which side of a threshold is bad. */
+export enum ThresholdDirection {
+  /** Alert when the value rises above the threshold. */
+  ABOVE = 'above',
+  /** Alert when the value falls below the threshold. */
+  BELOW = 'below',
+}
+
+/** How Datadog receives Kong's metrics for a gateway. */
+export enum DatadogCollection {
+  /**
+   * The Datadog Agent's Kong integration scrapes the Prometheus plugin's `/metrics` on the
+   * status port (`kong.http.requests.count`, `kong.datastore.reachable`, ...).
+   */
+  AGENT_INTEGRATION = 'agent-integration',
+  /** Kong's own Datadog plugin sends DogStatsD metrics (`kong.request.count`, `kong.latency`, ...). */
+  KONG_PLUGIN = 'kong-plugin',
+}
+
+/** The kind of Datadog monitor a signal renders to. */
+export enum DatadogQueryKind {
+  /** A metric (query alert) monitor. */
+  METRIC = 'query alert',
+  /** A service check monitor (consecutive statuses). */
+  SERVICE_CHECK = 'service check',
+}

@@ -1,0 +1,178 @@
+import {
+  GatewayIdentity,
+  datadogGatewayFilter,
+  datadogReplicaMetrics,
+  datadogWorkloadFilter,
+  promDesiredReplicas,
+  promSelector,
+} from './selectors';
+import { DatadogCollection } from './signal-types';
+
+/** Dashboard-only views (what dashboards graph beyond the alerting signals). */
+export enum ViewId {
+  READY_NODES = 'ready-nodes',
+  REQUEST_RATE_BY_SERVICE = 'request-rate-by-service',
+  REQUEST_RATE_BY_STATUS = 'request-rate-by-status',
+  REQUEST_LATENCY_QUANTILES = 'request-latency-quantiles',
+  REQUEST_LATENCY_P99_BY_SERVICE = 'request-latency-p99-by-service',
+  KONG_LATENCY_P99_BY_SERVICE = 'kong-latency-p99-by-service',
+  UPSTREAM_LATENCY_P99_BY_SERVICE = 'upstream-latency-p99-by-service',
+  CONNECTIONS_BY_STATE = 'connections-by-state',
+  BANDWIDTH_BY_DIRECTION = 'bandwidth-by-direction',
+  WORKER_LUA_MEMORY = 'worker-lua-memory',
+}
+
+/** One series of a view: PromQL and/or a Datadog query, with a legend. */
+export interface ViewSeries {
+  readonly legend: string;
+  readonly promql?: string;
+  readonly datadog?: string;
+}
+
+/** A dashboard view: title, unit, and the series it graphs. */
+export interface DashboardView {
+  readonly id: ViewId;
+  readonly title: string;
+  /** Unit name shared by both dashboards' renderers: 'reqps', 'ms', 'bytes', 'Bps', 'count', 'percentunit'. */
+  readonly unit: string;
+  readonly series: ViewSeries[];
+}
+
+const RATE = '1m';
+const QUANTILE_RATE = '5m';
+
+function quantile(q: number, bucket: string, gateway: GatewayIdentity, by: string[]): string {
+  return `histogram_quantile(${q}, sum by (${[...by, 'le'].join(', ')}) (rate(${bucket}${promSelector(gateway)}[${QUANTILE_RATE}])))`;
+}
+
+/**
+ * The views for one gateway and one Datadog collection path. A series has no Datadog
+ * query where that path lacks the data (e.g. bandwidth through Kong's Datadog plugin).
+ */
+export function dashboardViews(gateway: GatewayIdentity, collection: DatadogCollection): DashboardView[] {
+  const f = datadogGatewayFilter(gateway);
+  const agent = collection === DatadogCollection.AGENT_INTEGRATION;
+  const replicas = datadogReplicaMetrics(gateway);
+  const workload = datadogWorkloadFilter(gateway);
+  const ready = `sum(kube_pod_container_status_ready${promSelector(gateway, `container="${gateway.containerName}"`)})`;
+  return [
+    {
+      id: ViewId.READY_NODES,
+      title: 'Ready nodes vs expected',
+      unit: 'count',
+      series: [
+        { legend: 'ready', promql: ready, datadog: `sum:${replicas.ready}{${workload}}` },
+        gateway.expectedNodes !== undefined
+          ? { legend: 'expected', promql: `vector(${gateway.expectedNodes})` }
+          : { legend: 'desired', promql: `sum(${promDesiredReplicas(gateway)})`, datadog: `sum:${replicas.desired}{${workload}}` },
+      ],
+    },
+    {
+      id: ViewId.REQUEST_RATE_BY_SERVICE,
+      title: 'Requests per second by service',
+      unit: 'reqps',
+      series: [{
+        legend: '{{service}}',
+        promql: `sum by (service) (rate(kong_http_requests_total${promSelector(gateway)}[${RATE}]))`,
+        datadog: agent ? `sum:kong.http.requests.count{${f}} by {service}.as_rate()` : `sum:kong.request.count{${f}} by {name}.as_rate()`,
+      }],
+    },
+    {
+      id: ViewId.REQUEST_RATE_BY_STATUS,
+      title: 'Requests per second by status code',
+      unit: 'reqps',
+      series: [{
+        legend: '{{code}}',
+        promql: `sum by (code) (rate(kong_http_requests_total${promSelector(gateway)}[${RATE}]))`,
+        datadog: agent ? `sum:kong.http.requests.count{${f}} by {code}.as_rate()` : `sum:kong.request.count{${f}} by {status}.as_rate()`,
+      }],
+    },
+    {
+      id: ViewId.REQUEST_LATENCY_QUANTILES,
+      title: 'Request latency p50 / p95 / p99',
+      unit: 'ms',
+      series: agent
+        ? [
+          { legend: 'p50', promql: quantile(0.5, 'kong_request_latency_ms_bucket', gateway, []) },
+          { legend: 'p95', promql: quantile(0.95, 'kong_request_latency_ms_bucket', gateway, []) },
+          {
+            legend: 'p99',
+            promql: quantile(0.99, 'kong_request_latency_ms_bucket', gateway, []),
+            // The Agent integration keeps only histogram sums and counts: Datadog graphs the mean.
+            datadog: `sum:kong.request.latency.ms.sum{${f}}.as_count() / sum:kong.request.latency.ms.count{${f}}.as_count()`,
+          },
+        ]
+        : [
+          { legend: 'p50', promql: quantile(0.5, 'kong_request_latency_ms_bucket', gateway, []), datadog: `p50:kong.latency{${f}}` },
+          { legend: 'p95', promql: quantile(0.95, 'kong_request_latency_ms_bucket', gateway, []), datadog: `p95:kong.latency{${f}}` },
+          { legend: 'p99', promql: quantile(0.99, 'kong_request_latency_ms_bucket', gateway, []), datadog: `p99:kong.latency{${f}}` },
+        ],
+    },
+    {
+      id: ViewId.REQUEST_LATENCY_P99_BY_SERVICE,
+      title: 'Request latency p99 by service',
+      unit: 'ms',
+      series: [{
+        legend: '{{service}}',
+        promql: quantile(0.99, 'kong_request_latency_ms_bucket', gateway, ['service']),
+        datadog: agent
+          ? `sum:kong.request.latency.ms.sum{${f}} by {service}.as_count() / sum:kong.request.latency.ms.count{${f}} by {service}.as_count()`
+          : `p99:kong.latency{${f}} by {name}`,
+      }],
+    },
+    {
+      id: ViewId.KONG_LATENCY_P99_BY_SERVICE,
+      title: 'Kong added latency p99 by service',
+      unit: 'ms',
+      series: [{
+        legend: '{{service}}',
+        promql: quantile(0.99, 'kong_kong_latency_ms_bucket', gateway, ['service']),
+        datadog: agent
+          ? `sum:kong.kong.latency.ms.sum{${f}} by {service}.as_count() / sum:kong.kong.latency.ms.count{${f}} by {service}.as_count()`
+          : `p99:kong.kong_latency{${f}} by {name}`,
+      }],
+    },
+    {
+      id: ViewId.UPSTREAM_LATENCY_P99_BY_SERVICE,
+      title: 'Upstream latency p99 by service',
+      unit: 'ms',
+      series: [{
+        legend: '{{service}}',
+        promql: quantile(0.99, 'kong_upstream_latency_ms_bucket', gateway, ['service']),
+        datadog: agent
+          ? `sum:kong.upstream.latency.ms.sum{${f}} by {service}.as_count() / sum:kong.upstream.latency.ms.count{${f}} by {service}.as_count()`
+          : `p99:kong.upstream_latency{${f}} by {name}`,
+      }],
+    },
+    {
+      id: ViewId.CONNECTIONS_BY_STATE,
+      title: 'Connections by state',
+      unit: 'count',
+      series: [{
+        legend: '{{state}}',
+        promql: `sum by (state) (kong_nginx_connections_total${promSelector(gateway, 'state=~"active|reading|writing|waiting"')})`,
+        datadog: agent ? `sum:kong.nginx.connections.total{${f},!state:accepted,!state:handled,!state:total} by {state}` : undefined,
+      }],
+    },
+    {
+      id: ViewId.BANDWIDTH_BY_DIRECTION,
+      title: 'Bandwidth by direction',
+      unit: 'Bps',
+      series: [{
+        legend: '{{direction}}',
+        promql: `sum by (direction) (rate(kong_bandwidth_bytes${promSelector(gateway)}[${RATE}]))`,
+        datadog: agent ? `sum:kong.bandwidth.bytes.count{${f}} by {direction}.as_rate()` : undefined,
+      }],
+    },
+    {
+      id: ViewId.WORKER_LUA_MEMORY,
+      title: 'Worker Lua VM memory by node',
+      unit: 'bytes',
+      series: [{
+        legend: '{{pod}}',
+        promql: `sum by (pod) (kong_memory_workers_lua_vms_bytes${promSelector(gateway)})`,
+        datadog: agent ? `sum:kong.memory.workers.lua.vms.bytes{${f}} by {endpoint}` : undefined,
+      }],
+    },
+  ];
+}

@@ -1,0 +1,198 @@
+import { Duration } from '../../src/core/duration';
+import { DeploymentMode, KongGateway, KongGatewayOptions, WorkloadKind } from '../../src/gateway';
+import { podNamePattern } from '../../src/signals/selectors';
+import { DatadogCollection, DatadogQueryKind, Severity, SignalId, ThresholdDirection } from '../../src/signals';
+
+const base: KongGatewayOptions = { name: 'edge', environment: 'prod', expectedNodes: 3 };
+const ids = (gateway: KongGateway) => gateway.signals().map((s) => s.id);
+
+describe('signals per deployment mode', () => {
+  test('traditional nodes: datastore yes, hybrid signals no', () => {
+    expect(ids(KongGateway.traditional(base))).toEqual([
+      SignalId.NODE_READY, SignalId.NODE_METRICS_UP, SignalId.DATASTORE_REACHABLE, SignalId.READY_NODES_BELOW_EXPECTED,
+      SignalId.ERROR_RATIO_5XX, SignalId.REQUEST_LATENCY_P99, SignalId.KONG_LATENCY_P99, SignalId.UPSTREAM_TARGET_UNHEALTHY,
+      SignalId.SHARED_DICT_MEMORY, SignalId.METRIC_ERRORS,
+    ]);
+  });
+
+  test('DB-less nodes: no datastore signal (kong_datastore_reachable is always 1 there)', () => {
+    expect(ids(KongGateway.dbLess(base))).not.toContain(SignalId.DATASTORE_REACHABLE);
+    expect(ids(KongGateway.dbLess(base))).toContain(SignalId.ERROR_RATIO_5XX);
+  });
+
+  test('hybrid data planes: control-plane connectivity, because readiness stays 200 without it', () => {
+    const dp = ids(KongGateway.hybridDataPlane(base));
+    expect(dp).toContain(SignalId.CONTROL_PLANE_CONNECTED);
+    expect(dp).not.toContain(SignalId.DATASTORE_REACHABLE);
+    expect(dp).not.toContain(SignalId.DATA_PLANE_LAST_SEEN);
+  });
+
+  test("hybrid control plane: its view of each data plane, no traffic signals", () => {
+    const cp = ids(KongGateway.hybridControlPlane(base));
+    expect(cp).toEqual(expect.arrayContaining([
+      SignalId.DATASTORE_REACHABLE, SignalId.DATA_PLANE_LAST_SEEN, SignalId.DATA_PLANE_CONFIG_DRIFT, SignalId.DATA_PLANE_VERSION_COMPATIBLE,
+    ]));
+    for (const traffic of [SignalId.ERROR_RATIO_5XX, SignalId.REQUEST_LATENCY_P99, SignalId.KONG_LATENCY_P99, SignalId.UPSTREAM_TARGET_UNHEALTHY]) {
+      expect(cp).not.toContain(traffic);
+    }
+  });
+});
+
+describe('PromQL of the catalog', () => {
+  const gateway = KongGateway.traditional(base);
+  const signal = (id: SignalId) => gateway.signals().find((s) => s.id === id)!;
+
+  test('node readiness is per pod, from kube-state-metrics, for the Kong container', () => {
+    const ready = signal(SignalId.NODE_READY);
+    expect(ready.promql).toBe('kube_pod_container_status_ready{namespace="kong",pod=~"edge-[a-z0-9]+-[a-z0-9]+",container="proxy"}');
+    expect(ready.promqlGroupBy).toEqual(['pod']);
+    expect(ready.promqlCondition(Severity.CRITICAL)).toBe(`${ready.promql} < 1`);
+    expect(ready.window.toSeconds()).toBe(gateway.startupWindow.toSeconds());
+  });
+
+  test('expected count divides ready pods by the given count, and counts zero when every pod is gone', () => {
+    const ratio = signal(SignalId.READY_NODES_BELOW_EXPECTED);
+    expect(ratio.promql).toBe('(sum(kube_pod_container_status_ready{namespace="kong",pod=~"edge-[a-z0-9]+-[a-z0-9]+",container="proxy"}) or vector(0)) / 3');
+    expect(ratio.promqlCondition(Severity.WARNING)).toMatch(/ < 1$/);
+    expect(ratio.promqlCondition(Severity.CRITICAL)).toMatch(/ < 0\.5$/);
+  });
+
+  test('without an expected count, the workload\'s desired replicas are the reference', () => {
+    const gw = KongGateway.dbLess({ name: 'edge', workloadKind: WorkloadKind.STATEFUL_SET, cluster: 'eu-1' });
+    const ratio = gw.signals().find((s) => s.id === SignalId.READY_NODES_BELOW_EXPECTED)!;
+    expect(ratio.promql).toContain('/ sum(kube_statefulset_replicas{cluster="eu-1",namespace="kong",statefulset="edge"})');
+    expect(ratio.promql).toContain('cluster="eu-1",namespace="kong",pod=~"edge-[0-9]+"');
+  });
+
+  test('the 5xx ratio divides 5xx rate by all requests over the same selector', () => {
+    expect(signal(SignalId.ERROR_RATIO_5XX).promql).toBe(
+      'sum(rate(kong_http_requests_total{namespace="kong",pod=~"edge-[a-z0-9]+-[a-z0-9]+",code=~"5.."}[5m])) / sum(rate(kong_http_requests_total{namespace="kong",pod=~"edge-[a-z0-9]+-[a-z0-9]+"}[5m]))',
+    );
+  });
+
+  test.each([
+    [WorkloadKind.DEPLOYMENT, ['edge-7d9f8c6b5-x2x9z'], ['edge-cp-7d9f8c6b5-x2x9z', 'edge-7d9f8c6b5', 'edge2-7d9f8c6b5-x2x9z']],
+    [WorkloadKind.DAEMON_SET, ['edge-x2x9z'], ['edge-cp-x2x9z', 'edge-7d9f8c6b5-x2x9z']],
+    [WorkloadKind.STATEFUL_SET, ['edge-0', 'edge-12'], ['edge-cp-0', 'edge-a']],
+  ])('pod pattern for %s selects its own pods only', (kind, matching, others) => {
+    const pattern = new RegExp(`^${podNamePattern({ ...KongGateway.dbLess({ name: 'edge', workloadKind: kind }) })}$`);
+    for (const pod of matching) expect(pod).toMatch(pattern);
+    for (const pod of others) expect(pod).not.toMatch(pattern);
+  });
+});
+
+describe('Datadog forms of the catalog', () => {
+  const gateway = KongGateway.traditional(base);
+  const signal = (id: SignalId) => gateway.signals().find((s) => s.id === id)!;
+
+  test('per-node readiness is a service check per http_check instance, window as consecutive checks', () => {
+    const query = signal(SignalId.NODE_READY).datadog(DatadogCollection.AGENT_INTEGRATION)!;
+    expect(query.kind).toBe(DatadogQueryKind.SERVICE_CHECK);
+    expect(query.query).toBe('"http.can_connect".over("kong_gateway:edge","kong_environment:prod","kong_probe:ready").by("instance").last(8).count_by_status()');
+    expect(query.critical).toBe(8);
+    expect(query.lastCount).toBeGreaterThanOrEqual(query.critical);
+  });
+
+  test('metric monitors end with the critical threshold they declare', () => {
+    for (const collection of [DatadogCollection.AGENT_INTEGRATION, DatadogCollection.KONG_PLUGIN]) {
+      for (const s of gateway.signals()) {
+        const query = s.datadog(collection);
+        if (!query || query.kind !== DatadogQueryKind.METRIC) continue;
+        expect(query.query.endsWith(` ${s.comparator} ${query.critical}`)).toBe(true);
+      }
+    }
+  });
+
+  test('expected nodes read kube-state replicas ready over the expected count, held for the whole window', () => {
+    expect(signal(SignalId.READY_NODES_BELOW_EXPECTED).datadog(DatadogCollection.AGENT_INTEGRATION)!.query).toBe(
+      'max(last_10m):sum:kubernetes_state.deployment.replicas_ready{kube_namespace:kong,kube_deployment:edge} / 3 < 0.5',
+    );
+  });
+
+  test('the Agent path measures mean latency with its own defaults; overrides still win', () => {
+    expect(signal(SignalId.REQUEST_LATENCY_P99).datadog(DatadogCollection.AGENT_INTEGRATION)).toMatchObject({ title: 'Kong mean request latency high', critical: 1500, warning: 500 });
+    expect(signal(SignalId.REQUEST_LATENCY_P99).datadog(DatadogCollection.KONG_PLUGIN)!.query).toBe(
+      'min(last_10m):p99:kong.latency{kong_gateway:edge,kong_environment:prod} > 3000',
+    );
+    const tuned = KongGateway.traditional({ ...base, signalOverrides: [{ signal: SignalId.REQUEST_LATENCY_P99, warning: 300, critical: 800 }] });
+    const q = tuned.signals().find((s) => s.id === SignalId.REQUEST_LATENCY_P99)!.datadog(DatadogCollection.AGENT_INTEGRATION)!;
+    expect([q.warning, q.critical]).toEqual([300, 800]);
+    expect(q.query).toMatch(/ > 800$/);
+  });
+
+  test('signals without Datadog data are absent on that path', () => {
+    const dp = KongGateway.hybridDataPlane(base);
+    expect(dp.signals().find((s) => s.id === SignalId.CONTROL_PLANE_CONNECTED)!.datadog(DatadogCollection.AGENT_INTEGRATION)).toBeUndefined();
+    expect(signal(SignalId.DATASTORE_REACHABLE).datadog(DatadogCollection.KONG_PLUGIN)).toBeUndefined();
+  });
+});
+
+describe('signal overrides', () => {
+  const make = (signalOverrides: KongGatewayOptions['signalOverrides'], mode = DeploymentMode.TRADITIONAL) =>
+    new KongGateway({ ...base, mode, signalOverrides });
+
+  test('thresholds and window apply to the signal and its queries', () => {
+    const gw = make([{ signal: SignalId.ERROR_RATIO_5XX, warning: 0.02, critical: 0.1, window: Duration.minutes(15) }]);
+    const s = gw.signals().find((x) => x.id === SignalId.ERROR_RATIO_5XX)!;
+    expect([s.warning, s.critical, s.window.toPrometheus()]).toEqual([0.02, 0.1, '15m']);
+    expect(s.promqlCondition(Severity.CRITICAL)).toMatch(/ > 0\.1$/);
+    expect(s.datadog(DatadogCollection.AGENT_INTEGRATION)!.query).toMatch(/^sum\(last_15m\):.* > 0\.1$/);
+  });
+
+  test('enabled: false drops the signal', () => {
+    expect(ids(make([{ signal: SignalId.METRIC_ERRORS, enabled: false }]))).not.toContain(SignalId.METRIC_ERRORS);
+  });
+
+  test('warning above critical for an "above" signal fails with the fix', () => {
+    expect(() => make([{ signal: SignalId.ERROR_RATIO_5XX, warning: 0.1, critical: 0.05 }])).toThrow(
+      "KongGateway 'edge': signal 'error-ratio-5xx' alerts when the value is above its threshold, but warning 0.1 is not below critical 0.05. Fix: set warning below critical, or drop the warning threshold.",
+    );
+  });
+
+  test('warning below critical for a "below" signal fails', () => {
+    expect(() => make([{ signal: SignalId.READY_NODES_BELOW_EXPECTED, warning: 0.4, critical: 0.5 }])).toThrow(
+      "signal 'ready-nodes-below-expected' alerts when the value is below its threshold, but warning 0.4 is not above critical 0.5",
+    );
+  });
+
+  test('equal thresholds are the wrong order too', () => {
+    expect(() => make([{ signal: SignalId.KONG_LATENCY_P99, warning: 200 }])).toThrow('warning 200 is not below critical 200');
+  });
+
+  test('a percentage typed as a whole number fails with the unit', () => {
+    expect(() => make([{ signal: SignalId.ERROR_RATIO_5XX, critical: 5 }])).toThrow(
+      "KongGateway 'edge': signal 'error-ratio-5xx' critical threshold 5 is outside 0..1 (ratio of requests). Fix: give the threshold in ratio of requests, e.g. 0.05 for 5%.",
+    );
+  });
+
+  test('an override for a signal the mode does not have fails', () => {
+    expect(() => make([{ signal: SignalId.DATASTORE_REACHABLE, window: Duration.minutes(5) }], DeploymentMode.DB_LESS)).toThrow(
+      "KongGateway 'edge': signalOverrides changes 'datastore-reachable', which does not apply to db-less mode. Fix: remove the override; 'datastore-reachable' applies to traditional, hybrid-control-plane.",
+    );
+  });
+
+  test('unknown and duplicate signals fail', () => {
+    expect(() => make([{ signal: 'node-health' as SignalId }])).toThrow("signalOverrides names unknown signal 'node-health'. Fix: use one of node-ready,");
+    expect(() => make([{ signal: SignalId.NODE_READY }, { signal: SignalId.NODE_READY }])).toThrow("signalOverrides lists 'node-ready' twice. Fix: merge the two overrides into one.");
+  });
+
+  test('a readiness window shorter than the startup window would alert on every start, so it fails', () => {
+    expect(() => make([{ signal: SignalId.NODE_READY, window: Duration.seconds(30) }])).toThrow(
+      "KongGateway 'edge': signal 'node-ready' window 30s is shorter than startupWindow 2m, so every normal start would alert. Fix: lengthen the window to at least the startup window, or shorten startupWindow.",
+    );
+  });
+
+  test('an empty window fails', () => {
+    expect(() => make([{ signal: SignalId.ERROR_RATIO_5XX, window: Duration.seconds(0) }])).toThrow("signal 'error-ratio-5xx' window 0s is empty");
+  });
+
+  test('every catalog signal states its direction consistently with its default thresholds', () => {
+    for (const mode of Object.values(DeploymentMode)) {
+      for (const s of new KongGateway({ ...base, mode }).signals()) {
+        if (s.warning === undefined) continue;
+        if (s.direction === ThresholdDirection.ABOVE) expect(s.warning).toBeLessThan(s.critical);
+        else expect(s.warning).toBeGreaterThan(s.critical);
+      }
+    }
+  });
+});
