@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import {
   IResolvable,
+  Lazy,
   TerraformProvider,
   booleanToTerraform,
   hashMapper,
@@ -186,7 +187,11 @@ export class GrafanaProvider extends TerraformProvider {
       fleet_management_url: stringToTerraform(c.fleetManagementUrl),
       frontend_o11y_api_access_token: stringToTerraform(c.frontendO11yApiAccessToken),
       frontend_o11y_api_url: stringToTerraform(c.frontendO11yApiUrl),
-      http_headers: hashMapper(stringToTerraform)(c.httpHeaders),
+      // cdktf snake-cases every key of a provider block (X-Org-Id would become x_org_id);
+      // a token is left alone, so the header map is handed over as one.
+      http_headers: c.httpHeaders === undefined
+        ? undefined
+        : Lazy.anyValue({ produce: () => hashMapper(stringToTerraform)(c.httpHeaders) }),
       insecure_skip_verify: booleanToTerraform(c.insecureSkipVerify),
       k6_access_token: stringToTerraform(c.k6AccessToken),
       k6_url: stringToTerraform(c.k6Url),
