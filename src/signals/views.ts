@@ -176,3 +176,34 @@ export function dashboardViews(gateway: GatewayIdentity, collection: DatadogColl
     },
   ];
 }
+
+/** Views that graph proxied traffic; a hybrid control plane proxies none, so its dashboards leave them out. */
+export const TRAFFIC_VIEW_IDS: ViewId[] = [
+  ViewId.REQUEST_RATE_BY_SERVICE,
+  ViewId.REQUEST_RATE_BY_STATUS,
+  ViewId.REQUEST_LATENCY_QUANTILES,
+  ViewId.REQUEST_LATENCY_P99_BY_SERVICE,
+  ViewId.KONG_LATENCY_P99_BY_SERVICE,
+  ViewId.UPSTREAM_LATENCY_P99_BY_SERVICE,
+  ViewId.BANDWIDTH_BY_DIRECTION,
+];
+
+/** Good and total request counts in Datadog, for a metric-based (count) availability SLO. */
+export interface DatadogRequestCounts {
+  /** Requests not answered with a 5xx status. */
+  readonly good: string;
+  /** All proxied requests. */
+  readonly total: string;
+}
+
+/**
+ * Request counts behind the 5xx ratio signal, as an SLO's numerator and denominator
+ * (Datadog's count SLOs take `sum:` queries with `.as_count()`).
+ */
+export function datadogRequestCounts(gateway: GatewayIdentity, collection: DatadogCollection): DatadogRequestCounts {
+  const f = datadogGatewayFilter(gateway);
+  const [metric, statusTag] = collection === DatadogCollection.KONG_PLUGIN
+    ? ['kong.request.count', 'status'] : ['kong.http.requests.count', 'code'];
+  const total = `sum:${metric}{${f}}.as_count()`;
+  return { good: `${total} - sum:${metric}{${f},${statusTag}:5*}.as_count()`, total };
+}
