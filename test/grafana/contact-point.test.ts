@@ -1,6 +1,6 @@
-import { TerraformVariable } from '../../src/internal/cdktf';
-import { ContactPoint } from '../../src/grafana/provider';
 import { body, expectValidAgainstSchema, synth } from './helpers';
+import { ContactPoint } from '../../src/grafana/provider';
+import { TerraformVariable } from '../../src/internal/cdktf';
 
 describe('ContactPoint', () => {
   test('slack, pagerduty, email and webhook integrations are block arrays with secrets by reference', () => {

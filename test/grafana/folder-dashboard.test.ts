@@ -1,5 +1,5 @@
-import { Dashboard, Folder } from '../../src/grafana/provider';
 import { body, expectValidAgainstSchema, synth } from './helpers';
+import { Dashboard, Folder } from '../../src/grafana/provider';
 
 describe('Folder', () => {
   test('maps title, uid and parent folder to snake_case attributes', () => {

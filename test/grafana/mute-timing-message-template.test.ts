@@ -1,5 +1,5 @@
-import { MessageTemplate, MuteTiming } from '../../src/grafana/provider';
 import { body, expectValidAgainstSchema, synth } from './helpers';
+import { MessageTemplate, MuteTiming } from '../../src/grafana/provider';
 
 describe('MuteTiming', () => {
   test('intervals and times are block arrays; list attributes keep their order', () => {

@@ -1,5 +1,5 @@
-import { NotificationPolicy, NotificationPolicyPolicy } from '../../src/grafana/provider';
 import { body, expectValidAgainstSchema, synth } from './helpers';
+import { NotificationPolicy, NotificationPolicyPolicy } from '../../src/grafana/provider';
 
 /** A chain of `levels` nested policies, each matching severity=level<n>. */
 function chain(levels: number, leaf: Partial<NotificationPolicyPolicy> = {}): NotificationPolicyPolicy {

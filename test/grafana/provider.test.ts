@@ -1,6 +1,6 @@
-import { TerraformVariable } from '../../src/internal/cdktf';
-import { Folder, GrafanaProvider } from '../../src/grafana/provider';
 import { body, expectValidAgainstSchema, synth } from './helpers';
+import { Folder, GrafanaProvider } from '../../src/grafana/provider';
+import { TerraformVariable } from '../../src/internal/cdktf';
 
 describe('GrafanaProvider', () => {
   test('writes required_providers.grafana with the grafana/grafana source and a 4.x constraint', () => {

@@ -1,5 +1,5 @@
-import { Folder, RuleGroup, RuleGroupRuleData } from '../../src/grafana/provider';
 import { body, expectValidAgainstSchema, synth } from './helpers';
+import { Folder, RuleGroup, RuleGroupRuleData } from '../../src/grafana/provider';
 
 const query: RuleGroupRuleData = {
   refId: 'A',

@@ -1,4 +1,4 @@
-import { TerraformMetaArguments } from '../../src/internal/cdktf';
+import { body, expectValidAgainstSchema, synth } from './helpers';
 import {
   ContactPoint,
   ContactPointConfig,
@@ -27,7 +27,7 @@ import {
   RuleGroupRule,
   RuleGroupRuleData,
 } from '../../src/grafana/provider';
-import { body, expectValidAgainstSchema, synth } from './helpers';
+import { TerraformMetaArguments } from '../../src/internal/cdktf';
 
 // Every field of every config below is set: `Required<...>` makes the type checker fail
 // this file when a config gains a field the test does not exercise.
@@ -36,14 +36,36 @@ type Full<T> = Required<Omit<T, keyof TerraformMetaArguments>>;
 const SECRET = '${var.secret}';
 
 const providerConfig: Required<GrafanaProviderConfig> = {
-  alias: 'full', auth: SECRET, url: 'https://grafana.example.com', caCert: 'ca.pem', tlsCert: 'c.pem', tlsKey: SECRET,
-  insecureSkipVerify: false, orgId: 1, retries: 3, retryStatusCodes: ['429'], retryWait: 1,
-  httpHeaders: { 'X-Org': 'kong' }, storeDashboardSha256: true, stackId: 7,
-  cloudAccessPolicyToken: SECRET, cloudApiUrl: 'https://grafana.com', cloudProviderAccessToken: SECRET,
-  cloudProviderUrl: 'https://cp.example.com', connectionsApiAccessToken: SECRET, connectionsApiUrl: 'https://conn.example.com',
-  fleetManagementAuth: SECRET, fleetManagementUrl: 'https://fm.example.com', frontendO11yApiAccessToken: SECRET,
-  frontendO11yApiUrl: 'https://faro.example.com', k6AccessToken: SECRET, k6Url: 'https://k6.example.com',
-  oncallAccessToken: SECRET, oncallUrl: 'https://oncall.example.com', smAccessToken: SECRET, smUrl: 'https://sm.example.com',
+  alias: 'full',
+  auth: SECRET,
+  url: 'https://grafana.example.com',
+  caCert: 'ca.pem',
+  tlsCert: 'c.pem',
+  tlsKey: SECRET,
+  insecureSkipVerify: false,
+  orgId: 1,
+  retries: 3,
+  retryStatusCodes: ['429'],
+  retryWait: 1,
+  httpHeaders: { 'X-Org': 'kong' },
+  storeDashboardSha256: true,
+  stackId: 7,
+  cloudAccessPolicyToken: SECRET,
+  cloudApiUrl: 'https://grafana.com',
+  cloudProviderAccessToken: SECRET,
+  cloudProviderUrl: 'https://cp.example.com',
+  connectionsApiAccessToken: SECRET,
+  connectionsApiUrl: 'https://conn.example.com',
+  fleetManagementAuth: SECRET,
+  fleetManagementUrl: 'https://fm.example.com',
+  frontendO11yApiAccessToken: SECRET,
+  frontendO11yApiUrl: 'https://faro.example.com',
+  k6AccessToken: SECRET,
+  k6Url: 'https://k6.example.com',
+  oncallAccessToken: SECRET,
+  oncallUrl: 'https://oncall.example.com',
+  smAccessToken: SECRET,
+  smUrl: 'https://sm.example.com',
 };
 
 const folderConfig: Full<FolderConfig> = {
@@ -58,12 +80,26 @@ const data: Required<RuleGroupRuleData> = {
   refId: 'A', datasourceUid: 'prom', model: '{"expr":"up"}', queryType: 'range', relativeTimeRange: { from: 600, to: 0 },
 };
 const alertRule: Required<RuleGroupRule> = {
-  name: 'alert', data: [data], uid: 'kong-alert', condition: 'A', for: '5m', keepFiringFor: '1m',
-  noDataState: 'OK', execErrState: 'Error', labels: { a: 'b' }, annotations: { summary: 's' }, isPaused: true,
+  name: 'alert',
+  data: [data],
+  uid: 'kong-alert',
+  condition: 'A',
+  for: '5m',
+  keepFiringFor: '1m',
+  noDataState: 'OK',
+  execErrState: 'Error',
+  labels: { a: 'b' },
+  annotations: { summary: 's' },
+  isPaused: true,
   missingSeriesEvalsToResolve: 2,
   notificationSettings: {
-    contactPoint: 'cp', groupBy: ['alertname', 'grafana_folder'], groupWait: '1s', groupInterval: '2s',
-    repeatInterval: '3s', muteTimings: ['m'], activeTimings: ['a'],
+    contactPoint: 'cp',
+    groupBy: ['alertname', 'grafana_folder'],
+    groupWait: '1s',
+    groupInterval: '2s',
+    repeatInterval: '3s',
+    muteTimings: ['m'],
+    activeTimings: ['a'],
   },
   record: { from: 'A', metric: 'kong:up', targetDatasourceUid: 'prom' },
 };
@@ -75,56 +111,122 @@ const email: Required<ContactPointEmail> = {
   addresses: ['a@example.com'], singleEmail: true, subject: 's', message: 'm', disableResolveMessage: true, settings: { k: 'v' },
 };
 const slack: Required<ContactPointSlack> = {
-  url: SECRET, token: SECRET, recipient: '#kong', endpointUrl: 'https://slack.example.com', title: 't', text: 'x',
-  color: 'red', username: 'u', iconEmoji: ':k:', iconUrl: 'https://i', mentionChannel: 'here', mentionUsers: 'U1',
-  mentionGroups: 'G1', disableResolveMessage: true, settings: { k: 'v' },
+  url: SECRET,
+  token: SECRET,
+  recipient: '#kong',
+  endpointUrl: 'https://slack.example.com',
+  title: 't',
+  text: 'x',
+  color: 'red',
+  username: 'u',
+  iconEmoji: ':k:',
+  iconUrl: 'https://i',
+  mentionChannel: 'here',
+  mentionUsers: 'U1',
+  mentionGroups: 'G1',
+  disableResolveMessage: true,
+  settings: { k: 'v' },
 };
 const pagerduty: Required<ContactPointPagerduty> = {
-  integrationKey: SECRET, severity: 'critical', class: 'c', component: 'gw', group: 'g', source: 's', summary: 'm',
-  client: 'Grafana', clientUrl: 'https://g', details: { k: 'v' }, url: 'https://events', disableResolveMessage: true,
+  integrationKey: SECRET,
+  severity: 'critical',
+  class: 'c',
+  component: 'gw',
+  group: 'g',
+  source: 's',
+  summary: 'm',
+  client: 'Grafana',
+  clientUrl: 'https://g',
+  details: { k: 'v' },
+  url: 'https://events',
+  disableResolveMessage: true,
   settings: { k: 'v' },
 };
 const webhook: Required<ContactPointWebhook> = {
-  url: SECRET, httpMethod: 'PUT', basicAuthUser: 'u', basicAuthPassword: SECRET, authorizationScheme: 'Bearer',
-  authorizationCredentials: SECRET, headers: { 'X-A': 'b' }, maxAlerts: 5, title: 't', message: 'm',
+  url: SECRET,
+  httpMethod: 'PUT',
+  basicAuthUser: 'u',
+  basicAuthPassword: SECRET,
+  authorizationScheme: 'Bearer',
+  authorizationCredentials: SECRET,
+  headers: { 'X-A': 'b' },
+  maxAlerts: 5,
+  title: 't',
+  message: 'm',
   tlsConfig: { insecure_skip_verify: 'false' },
   hmacConfig: { secret: SECRET, header: 'X-Sig', timestampHeader: 'X-Ts' },
   httpConfig: {
     oauth2: {
-      clientId: 'id', clientSecret: SECRET, tokenUrl: 'https://token', scopes: ['alerts'], endpointParams: { aud: 'x' },
+      clientId: 'id',
+      clientSecret: SECRET,
+      tokenUrl: 'https://token',
+      scopes: ['alerts'],
+      endpointParams: { aud: 'x' },
       proxyConfig: { proxyUrl: 'http://proxy', noProxy: 'localhost', proxyFromEnvironment: false, proxyConnectHeader: { 'X-P': 'y' } },
       tlsConfig: { caCertificate: SECRET, clientCertificate: SECRET, clientKey: SECRET, insecureSkipVerify: false },
     },
   },
   payload: { template: '{{ . }}', vars: { a: 'b' } },
-  disableResolveMessage: true, settings: { k: 'v' },
+  disableResolveMessage: true,
+  settings: { k: 'v' },
 };
 const teams: Required<ContactPointTeams> = {
   url: SECRET, title: 't', sectionTitle: 's', message: 'm', disableResolveMessage: true, settings: { k: 'v' },
 };
 const opsgenie: Required<ContactPointOpsgenie> = {
-  apiKey: SECRET, url: 'https://api.eu.opsgenie.com', message: 'm', description: 'd', autoClose: true,
-  overridePriority: true, sendTagsAs: 'both', responders: [{ type: 'team', id: '1', name: 'n', username: 'u' }],
-  disableResolveMessage: true, settings: { k: 'v' },
+  apiKey: SECRET,
+  url: 'https://api.eu.opsgenie.com',
+  message: 'm',
+  description: 'd',
+  autoClose: true,
+  overridePriority: true,
+  sendTagsAs: 'both',
+  responders: [{ type: 'team', id: '1', name: 'n', username: 'u' }],
+  disableResolveMessage: true,
+  settings: { k: 'v' },
 };
 const contactPointConfig: Full<ContactPointConfig> = {
-  name: 'cp', email: [email], slack: [slack], pagerduty: [pagerduty], webhook: [webhook], teams: [teams],
-  opsgenie: [opsgenie], disableProvenance: true, orgId: '1',
+  name: 'cp',
+  email: [email],
+  slack: [slack],
+  pagerduty: [pagerduty],
+  webhook: [webhook],
+  teams: [teams],
+  opsgenie: [opsgenie],
+  disableProvenance: true,
+  orgId: '1',
 };
 
 const leafPolicy: NotificationPolicyPolicy = { groupBy: ['...'] };
 const policy: Required<NotificationPolicyPolicy> = {
-  matcher: [{ label: 'severity', match: '=', value: 'critical' }], contactPoint: 'cp', continue: true,
-  groupBy: ['alertname'], groupWait: '1s', groupInterval: '2s', repeatInterval: '3s', muteTimings: ['m'],
-  activeTimings: ['a'], policy: [leafPolicy],
+  matcher: [{ label: 'severity', match: '=', value: 'critical' }],
+  contactPoint: 'cp',
+  continue: true,
+  groupBy: ['alertname'],
+  groupWait: '1s',
+  groupInterval: '2s',
+  repeatInterval: '3s',
+  muteTimings: ['m'],
+  activeTimings: ['a'],
+  policy: [leafPolicy],
 };
 const notificationPolicyConfig: Full<NotificationPolicyConfig> = {
-  contactPoint: 'cp', groupBy: ['...'], groupWait: '1s', groupInterval: '2s', repeatInterval: '3s',
-  policy: [policy], disableProvenance: true, orgId: '1',
+  contactPoint: 'cp',
+  groupBy: ['...'],
+  groupWait: '1s',
+  groupInterval: '2s',
+  repeatInterval: '3s',
+  policy: [policy],
+  disableProvenance: true,
+  orgId: '1',
 };
 
 const interval: Required<MuteTimingIntervals> = {
-  times: [{ start: '00:00', end: '01:00' }], weekdays: ['monday'], daysOfMonth: ['1'], months: ['1'], years: ['2030'],
+  times: [{ start: '00:00', end: '01:00' }],
+  weekdays: ['monday'],
+  daysOfMonth: ['1'],
+  months: ['1'],
+  years: ['2030'],
   location: 'UTC',
 };
 const muteTimingConfig: Full<MuteTimingConfig> = { name: 'm', intervals: [interval], disableProvenance: true, orgId: '1' };

@@ -1,10 +1,10 @@
+import { GRAFANA_SCHEMA, synth } from './helpers';
 import { Folder, MessageTemplate, RuleGroup } from '../../src/grafana/provider';
 import {
   ProviderSchemaDocument,
   validateResourceAgainstSchema,
   validateStackAgainstSchema,
 } from '../support/terraform-schema';
-import { GRAFANA_SCHEMA, synth } from './helpers';
 
 // A minimal valid rule group body, copied and broken by each test below.
 function ruleGroupBody(): any {
@@ -27,7 +27,7 @@ describe('validateResourceAgainstSchema', () => {
     expect(validate('grafana_rule_group', ruleGroupBody())).toEqual([]);
     const withMeta = {
       ...ruleGroupBody(),
-      interval_seconds: '${var.interval}',
+      'interval_seconds': '${var.interval}',
       'depends_on': ['grafana_folder.kong'],
       'count': 1,
       'for_each': '${var.groups}',
@@ -134,7 +134,9 @@ describe('validateStackAgainstSchema', () => {
       const tpl = new MessageTemplate(stack, 'tpl', { name: 'kong', template: 't' });
       tpl.addOverride('template', 7);
       new RuleGroup(stack, 'ok', {
-        name: 'g', folderUid: 'kong', intervalSeconds: 60,
+        name: 'g',
+        folderUid: 'kong',
+        intervalSeconds: 60,
         rule: [{ name: 'r', condition: 'A', data: [{ refId: 'A', datasourceUid: 'prom', model: '{}', relativeTimeRange: { from: 60, to: 0 } }] }],
       });
     });
@@ -183,13 +185,21 @@ describe('validateStackAgainstSchema', () => {
       },
     };
     const good = {
-      name: 'a', endpoint: { host: 'h', port: 80 }, pair: ['x', true], spec: [{ size: 1 }],
-      timeouts: { create: '5m' }, rule: { allow: { action: 'allow' } },
+      name: 'a',
+      endpoint: { host: 'h', port: 80 },
+      pair: ['x', true],
+      spec: [{ size: 1 }],
+      timeouts: { create: '5m' },
+      rule: { allow: { action: 'allow' } },
     };
     expect(validateStackAgainstSchema({ resource: { acme_thing: { a: good } } }, doc, 'acme_')).toEqual([]);
     const bad = {
-      name: 'a', endpoint: { host: 'h', port: '80', extra: 1 }, pair: ['x'], spec: [{ size: 1 }, { size: 2 }],
-      timeouts: [{ create: '5m' }, { create: '6m' }], rule: { allow: {} },
+      name: 'a',
+      endpoint: { host: 'h', port: '80', extra: 1 },
+      pair: ['x'],
+      spec: [{ size: 1 }, { size: 2 }],
+      timeouts: [{ create: '5m' }, { create: '6m' }],
+      rule: { allow: {} },
     };
     expect(validateStackAgainstSchema({ resource: { acme_thing: { a: bad } } }, doc, 'acme_')).toEqual([
       'acme_thing.a.endpoint.port: expected number, got a string ("80")',

@@ -1,5 +1,12 @@
 import { Construct } from 'constructs';
 import {
+  GRAFANA_PROVIDER_NAME,
+  GRAFANA_PROVIDER_VERSION,
+  blockList,
+  mapStruct,
+  singleBlock,
+} from './internal/blocks';
+import {
   IResolvable,
   TerraformMetaArguments,
   TerraformResource,
@@ -9,13 +16,6 @@ import {
   numberToTerraform,
   stringToTerraform,
 } from '../../internal/cdktf';
-import {
-  GRAFANA_PROVIDER_NAME,
-  GRAFANA_PROVIDER_VERSION,
-  blockList,
-  mapStruct,
-  singleBlock,
-} from './internal/blocks';
 
 /** An email integration (`email`). */
 export interface ContactPointEmail {

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { GRAFANA_PROVIDER_NAME, GRAFANA_PROVIDER_VERSION } from './internal/blocks';
 import {
   IResolvable,
   TerraformMetaArguments,
@@ -6,7 +7,6 @@ import {
   booleanToTerraform,
   stringToTerraform,
 } from '../../internal/cdktf';
-import { GRAFANA_PROVIDER_NAME, GRAFANA_PROVIDER_VERSION } from './internal/blocks';
 
 /** Configuration of a `grafana_message_template`. */
 export interface MessageTemplateConfig extends TerraformMetaArguments {

@@ -1,5 +1,11 @@
 import { Construct } from 'constructs';
 import {
+  GRAFANA_PROVIDER_NAME,
+  GRAFANA_PROVIDER_VERSION,
+  blockList,
+  mapStruct,
+} from './internal/blocks';
+import {
   IResolvable,
   TerraformMetaArguments,
   TerraformResource,
@@ -7,12 +13,6 @@ import {
   listMapper,
   stringToTerraform,
 } from '../../internal/cdktf';
-import {
-  GRAFANA_PROVIDER_NAME,
-  GRAFANA_PROVIDER_VERSION,
-  blockList,
-  mapStruct,
-} from './internal/blocks';
 
 /** A time-of-day range of a mute interval (`intervals.times`). */
 export interface MuteTimingIntervalsTimes {

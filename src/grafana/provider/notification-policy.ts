@@ -1,5 +1,12 @@
 import { Construct } from 'constructs';
 import {
+  GRAFANA_PROVIDER_NAME,
+  GRAFANA_PROVIDER_VERSION,
+  TerraformBody,
+  blockList,
+  mapStruct,
+} from './internal/blocks';
+import {
   IResolvable,
   TerraformMetaArguments,
   TerraformResource,
@@ -8,13 +15,6 @@ import {
   listMapper,
   stringToTerraform,
 } from '../../internal/cdktf';
-import {
-  GRAFANA_PROVIDER_NAME,
-  GRAFANA_PROVIDER_VERSION,
-  TerraformBody,
-  blockList,
-  mapStruct,
-} from './internal/blocks';
 
 // How deep the provider's schema nests `policy` blocks under the root. The deepest level
 // has no `policy` child and requires `group_by` (a quirk of the provider's recursive schema).

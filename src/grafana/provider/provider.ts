@@ -1,5 +1,9 @@
 import { Construct } from 'constructs';
 import {
+  GRAFANA_PROVIDER_NAME,
+  GRAFANA_PROVIDER_VERSION_CONSTRAINT,
+} from './internal/blocks';
+import {
   IResolvable,
   Lazy,
   TerraformProvider,
@@ -9,10 +13,6 @@ import {
   numberToTerraform,
   stringToTerraform,
 } from '../../internal/cdktf';
-import {
-  GRAFANA_PROVIDER_NAME,
-  GRAFANA_PROVIDER_VERSION_CONSTRAINT,
-} from './internal/blocks';
 
 /**
  * Configuration of the grafana/grafana provider. Every field is optional: the provider

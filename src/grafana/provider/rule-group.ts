@@ -1,5 +1,12 @@
 import { Construct } from 'constructs';
 import {
+  GRAFANA_PROVIDER_NAME,
+  GRAFANA_PROVIDER_VERSION,
+  blockList,
+  mapStruct,
+  singleBlock,
+} from './internal/blocks';
+import {
   IResolvable,
   TerraformMetaArguments,
   TerraformResource,
@@ -9,13 +16,6 @@ import {
   numberToTerraform,
   stringToTerraform,
 } from '../../internal/cdktf';
-import {
-  GRAFANA_PROVIDER_NAME,
-  GRAFANA_PROVIDER_VERSION,
-  blockList,
-  mapStruct,
-  singleBlock,
-} from './internal/blocks';
 
 /** The query window of one data stage, in seconds before the evaluation time. */
 export interface RuleGroupRuleDataRelativeTimeRange {
