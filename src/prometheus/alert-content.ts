@@ -1,0 +1,66 @@
+// What an alert says and how it is labelled, shared by the Prometheus and Grafana
+// renderers so the same signal reads and routes the same way in both.
+import { failValidation } from '../core/validation';
+import { KongGateway } from '../gateway/kong-gateway';
+import { ResolvedSignal, formatNumber } from '../signals/resolved-signal';
+import { Severity } from '../signals/signal-types';
+
+/** Label names every alert of the library carries; notification policies match on them. */
+export const ALERT_LABEL = {
+  severity: 'severity',
+  gateway: 'kong_gateway',
+  environment: 'kong_environment',
+  team: 'team',
+  signal: 'signal',
+} as const;
+
+/** Alert name in Prometheus style, from the signal title: `Kong node not ready` → `KongNodeNotReady`. */
+export function alertName(signal: ResolvedSignal): string {
+  return signal.title
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w.length > 0)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join('');
+}
+
+/** The labels of one alert level of a signal for a gateway. */
+export function alertLabels(gateway: KongGateway, signal: ResolvedSignal, level: Severity): { [key: string]: string } {
+  return {
+    [ALERT_LABEL.severity]: signal.routedSeverity(level),
+    [ALERT_LABEL.gateway]: gateway.name,
+    [ALERT_LABEL.environment]: gateway.environment,
+    ...(gateway.team ? { [ALERT_LABEL.team]: gateway.team } : {}),
+    [ALERT_LABEL.signal]: signal.id,
+  };
+}
+
+/**
+ * Annotations of one alert level. `valueTemplate` is how the backend's templating prints
+ * the current value (`{{ $value }}` in Prometheus, `{{ $values.B.Value }}` in Grafana);
+ * group labels (pod, hostname, upstream...) are printed with `{{ $labels.<name> }}`,
+ * which both backends understand.
+ */
+export function alertAnnotations(
+  gateway: KongGateway,
+  signal: ResolvedSignal,
+  level: Severity,
+  valueTemplate: string,
+  runbookBaseUrl?: string,
+): { [key: string]: string } {
+  const threshold = signal.threshold(level)!;
+  const where = signal.promqlGroupBy.map((l) => `${l} {{ $labels.${l} }}`).join(', ');
+  const summary = `${signal.title}${where ? `: ${where}` : ''} (gateway ${gateway.name}, ${gateway.environment})`;
+  const description = `${signal.description} Value ${valueTemplate} (${signal.unit}), ${level} when ${signal.comparator} ${formatNumber(threshold)} for ${signal.window.toPrometheus()}.`;
+  const runbook = runbookBaseUrl !== undefined
+    ? { runbook_url: `${runbookBaseUrl.replace(/\/+$/, '')}/${signal.id}` }
+    : { runbook: signal.runbook };
+  return { summary, description, ...runbook };
+}
+
+/** Checks a runbook base URL given by a user. */
+export function validateRunbookBaseUrl(subject: string, url: string | undefined): void {
+  if (url === undefined) return;
+  if (!/^https?:\/\/[^\s/]+(\/\S*)?$/.test(url)) {
+    failValidation(subject, `runbookBaseUrl '${url}' is not an http(s) URL`, "give the page that holds one runbook per signal, e.g. 'https://runbooks.example.com/kong' (the signal id is appended)");
+  }
+}

@@ -1,0 +1,162 @@
+import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import { Construct } from 'constructs';
+import { alertAnnotations, alertLabels, alertName, validateRunbookBaseUrl } from './alert-content';
+import { failValidation, requireDns1123Label } from '../core/validation';
+import { KongGateway } from '../gateway/kong-gateway';
+
+/** One alerting rule, in Prometheus rule-file terms. */
+export interface PrometheusAlertRule {
+  /** The alert name (`alert:`); both levels of a signal share it and differ by `severity`. */
+  readonly alert: string;
+  /** The alert condition (`expr:`), straight from the signal catalog. */
+  readonly expr: string;
+  /** How long the condition holds before the alert fires (`for:`), e.g. `2m`. */
+  readonly forDuration: string;
+  /** Labels added to the alert (`severity`, `kong_gateway`, `kong_environment`, `team`, `signal`). */
+  readonly labels: { [key: string]: string };
+  /** Annotations (`summary`, `description`, `runbook_url` or `runbook`). */
+  readonly annotations: { [key: string]: string };
+}
+
+/** One rule group: all alerting rules of one gateway. */
+export interface PrometheusRuleGroup {
+  /** Group name, `kong-<gateway>-<environment>`. */
+  readonly name: string;
+  /** Evaluation interval: the gateway's scrape interval, e.g. `30s`. */
+  readonly interval: string;
+  /** The group's rules, in catalog order, critical level before warning. */
+  readonly rules: PrometheusAlertRule[];
+}
+
+/** Props of {@link PrometheusRules}. */
+export interface PrometheusRulesProps {
+  /** The gateways to alert on; one rule group each. */
+  readonly gateways: KongGateway[];
+
+  /**
+   * Namespace of the PrometheusRule object.
+   * @default - the first gateway's namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * Name of the PrometheusRule object (DNS-1123 label).
+   * @default 'kong-<first gateway>-<its environment>-alerts'
+   */
+  readonly name?: string;
+
+  /**
+   * Labels on the PrometheusRule object. Prometheus Operator only loads rules its
+   * `ruleSelector` matches (kube-prometheus-stack: `release: <helm release>`).
+   * @default {}
+   */
+  readonly labels?: { [key: string]: string };
+
+  /**
+   * Base URL of the runbooks; each alert links `<base>/<signal id>` in `runbook_url`.
+   * @default - no link: the catalog's runbook text goes into the `runbook` annotation
+   */
+  readonly runbookBaseUrl?: string;
+}
+
+/**
+ * The catalog's signals as Prometheus alerting rules: a Prometheus Operator
+ * `PrometheusRule` (`monitoring.coreos.com/v1`, through `kubernetes_manifest`) with one
+ * group per gateway, for Alertmanager users. {@link PrometheusRules.toRuleFile} gives the
+ * same groups as a plain Prometheus rule file, for Prometheus without the Operator and for
+ * `promtool check rules` / `promtool test rules`.
+ *
+ * Per-node signals keep the `pod` (or `hostname`) label in their expression, so each node
+ * alerts on its own and healthy nodes stay silent; a node that vanishes is caught by the
+ * ready-nodes-below-expected rule. `kubernetes_manifest` needs the PrometheusRule CRD
+ * installed when Terraform plans.
+ */
+export class PrometheusRules extends Construct {
+  /** The rule groups, one per gateway, in the order the gateways were given. */
+  public readonly ruleGroups: PrometheusRuleGroup[];
+  /** Name of the PrometheusRule object. */
+  public readonly ruleName: string;
+  /** Namespace of the PrometheusRule object. */
+  public readonly ruleNamespace: string;
+  /** The `kubernetes_manifest` resource. */
+  public readonly manifest: Manifest;
+
+  constructor(scope: Construct, id: string, props: PrometheusRulesProps) {
+    super(scope, id);
+    const subject = `PrometheusRules '${id}'`;
+    if (props.gateways.length === 0) {
+      failValidation(subject, 'gateways is empty', 'give at least one KongGateway to alert on');
+    }
+    const seen = new Set<string>();
+    for (const gateway of props.gateways) {
+      const key = `${gateway.name}/${gateway.environment}`;
+      if (seen.has(key)) {
+        failValidation(subject, `gateway '${gateway.name}' (${gateway.environment}) is listed twice`, 'list each gateway once; its rules form one group');
+      }
+      seen.add(key);
+    }
+    validateRunbookBaseUrl(subject, props.runbookBaseUrl);
+    const first = props.gateways[0];
+    this.ruleName = props.name ?? `kong-${first.name}-${first.environment}-alerts`.slice(0, 63).replace(/-+$/, '');
+    requireDns1123Label(subject, 'name', this.ruleName);
+    this.ruleNamespace = props.namespace ?? first.namespace;
+    requireDns1123Label(subject, 'namespace', this.ruleNamespace);
+
+    this.ruleGroups = props.gateways.map((gateway) => renderGroup(gateway, props.runbookBaseUrl));
+
+    this.manifest = new Manifest(this, 'rule', {
+      manifest: {
+        apiVersion: 'monitoring.coreos.com/v1',
+        kind: 'PrometheusRule',
+        metadata: {
+          name: this.ruleName,
+          namespace: this.ruleNamespace,
+          labels: {
+            'app.kubernetes.io/name': 'kong-alerts',
+            'app.kubernetes.io/managed-by': 'cdktf-kong-monitoring',
+            ...(props.labels ?? {}),
+          },
+        },
+        spec: { groups: this.ruleGroups.map(groupToYaml) },
+      },
+    });
+  }
+
+  /**
+   * The same groups as a plain Prometheus rule file (`groups:` at the top). The text is
+   * JSON, which every YAML reader (Prometheus and promtool included) reads as YAML.
+   */
+  public toRuleFile(): string {
+    return JSON.stringify({ groups: this.ruleGroups.map(groupToYaml) }, null, 2) + '\n';
+  }
+}
+
+function renderGroup(gateway: KongGateway, runbookBaseUrl?: string): PrometheusRuleGroup {
+  const rules: PrometheusAlertRule[] = [];
+  for (const signal of gateway.signals()) {
+    for (const level of signal.levels()) {
+      rules.push({
+        alert: alertName(signal),
+        expr: signal.promqlCondition(level),
+        forDuration: signal.window.toPrometheus(),
+        labels: alertLabels(gateway, signal, level),
+        annotations: alertAnnotations(gateway, signal, level, '{{ $value | humanize }}', runbookBaseUrl),
+      });
+    }
+  }
+  return { name: `kong-${gateway.name}-${gateway.environment}`, interval: gateway.scrapeInterval.toPrometheus(), rules };
+}
+
+function groupToYaml(group: PrometheusRuleGroup): { [key: string]: unknown } {
+  return {
+    name: group.name,
+    interval: group.interval,
+    rules: group.rules.map((r) => ({
+      alert: r.alert,
+      expr: r.expr,
+      for: r.forDuration,
+      labels: { ...r.labels },
+      annotations: { ...r.annotations },
+    })),
+  };
+}
