@@ -1,0 +1,105 @@
+import { Duration } from '../core/duration';
+import { failValidation, requirePort, requirePositiveInteger } from '../core/validation';
+import { KongGateway } from '../gateway/kong-gateway';
+import { KONG_STATUS_READY_PATH } from './probe';
+
+/** Protocol of a load balancer health check. */
+export enum HealthCheckProtocol {
+  HTTP = 'HTTP',
+  HTTPS = 'HTTPS',
+}
+
+/** Timings and thresholds of a load balancer health check. */
+export interface LoadBalancerHealthCheckOptions {
+  /**
+   * Protocol (HTTPS for a status listener with `ssl`).
+   * @default HealthCheckProtocol.HTTP
+   */
+  readonly protocol?: HealthCheckProtocol;
+
+  /**
+   * Time between checks.
+   * @default Duration.seconds(10)
+   */
+  readonly interval?: Duration;
+
+  /**
+   * How long one check may take; shorter than `interval`.
+   * @default Duration.seconds(5)
+   */
+  readonly timeout?: Duration;
+
+  /**
+   * Consecutive passes before a target takes traffic.
+   * @default 2
+   */
+  readonly healthyThreshold?: number;
+
+  /**
+   * Consecutive failures before a target stops taking traffic.
+   * @default 2
+   */
+  readonly unhealthyThreshold?: number;
+}
+
+/**
+ * A load balancer health check in provider-neutral terms, for the LB resources this library
+ * does not write (an `aws_lb_target_group`'s `health_check`, a `google_compute_health_check`...).
+ * It always targets `/status/ready` on the gateway's status port: a Kong node that cannot route
+ * (no configuration, database gone, draining) answers 503 there and is taken out.
+ */
+export class LoadBalancerHealthCheck {
+  /** The check on `/status/ready` at the gateway's status port. */
+  public static kongReady(gateway: KongGateway, options: LoadBalancerHealthCheckOptions = {}): LoadBalancerHealthCheck {
+    return new LoadBalancerHealthCheck(KONG_STATUS_READY_PATH, gateway.statusPort, options);
+  }
+
+  /**
+   * A check on any path and port. Constructs that apply it refuse anything but `/status/ready`
+   * on the status port; it exists so that refusal is a clear error rather than a type gap.
+   */
+  public static of(path: string, port: number, options: LoadBalancerHealthCheckOptions = {}): LoadBalancerHealthCheck {
+    return new LoadBalancerHealthCheck(path, port, options);
+  }
+
+  public readonly path: string;
+  public readonly port: number;
+  public readonly protocol: HealthCheckProtocol;
+  public readonly interval: Duration;
+  public readonly timeout: Duration;
+  public readonly healthyThreshold: number;
+  public readonly unhealthyThreshold: number;
+
+  private constructor(path: string, port: number, options: LoadBalancerHealthCheckOptions) {
+    const subject = 'LoadBalancerHealthCheck';
+    requirePort(subject, 'port', port);
+    this.path = path;
+    this.port = port;
+    this.protocol = options.protocol ?? HealthCheckProtocol.HTTP;
+    this.interval = options.interval ?? Duration.seconds(10);
+    this.timeout = options.timeout ?? Duration.seconds(5);
+    this.healthyThreshold = options.healthyThreshold ?? 2;
+    this.unhealthyThreshold = options.unhealthyThreshold ?? 2;
+    requirePositiveInteger(subject, 'healthyThreshold', this.healthyThreshold);
+    requirePositiveInteger(subject, 'unhealthyThreshold', this.unhealthyThreshold);
+    if (this.timeout.toSeconds() < 1 || !this.interval.isLongerThan(this.timeout)) {
+      failValidation(subject, `timeout ${this.timeout.toPrometheus()} must be at least 1s and shorter than interval ${this.interval.toPrometheus()}`, 'use e.g. timeout 5s with interval 10s');
+    }
+  }
+
+  /** Fails unless the check targets `/status/ready` on the gateway's status port. */
+  public requireKongReadiness(subject: string, gateway: KongGateway): void {
+    if (this.path !== KONG_STATUS_READY_PATH || this.port !== gateway.statusPort) {
+      failValidation(
+        subject,
+        `the load balancer health check targets ${this.path} on port ${this.port}, not ${KONG_STATUS_READY_PATH} on the status port ${gateway.statusPort}`,
+        `use LoadBalancerHealthCheck.kongReady(gateway): only ${KONG_STATUS_READY_PATH} turns 503 when a node cannot route (no configuration, database lost, draining)`,
+      );
+    }
+  }
+
+  /** Time a failing target keeps receiving traffic at most: unhealthyThreshold × interval. */
+  public get detectionTime(): Duration {
+    return Duration.seconds(this.unhealthyThreshold * this.interval.toSeconds());
+  }
+}

@@ -1,0 +1,62 @@
+import { failValidation, requirePort } from '../../core/validation';
+import { KongGateway } from '../../gateway/kong-gateway';
+import { KongPortOptions, StatusTlsOptions } from '../ports';
+
+/** Kong's listener ports after defaults, checked for range and clashes. */
+export interface ResolvedPorts {
+  readonly proxyHttp: number;
+  readonly proxyTls: number;
+  readonly adminHttp: number;
+  readonly adminTls: number;
+  readonly status: number;
+  readonly statusTls?: number;
+  readonly additional: number[];
+}
+
+export function resolvePorts(subject: string, gateway: KongGateway, ports: KongPortOptions = {}, tls?: StatusTlsOptions): ResolvedPorts {
+  const resolved: ResolvedPorts = {
+    proxyHttp: ports.proxyHttpPort ?? 8000,
+    proxyTls: ports.proxyTlsPort ?? 8443,
+    adminHttp: ports.adminHttpPort ?? 8001,
+    adminTls: ports.adminTlsPort ?? 8444,
+    status: gateway.statusPort,
+    statusTls: tls ? tls.port ?? 8543 : undefined,
+    additional: [...(ports.additionalPorts ?? [])],
+  };
+  const named: Array<[string, number]> = [
+    ['statusPort', resolved.status],
+    ...(resolved.statusTls !== undefined ? [['statusTls.port', resolved.statusTls] as [string, number]] : []),
+    ['proxyHttpPort', resolved.proxyHttp],
+    ['proxyTlsPort', resolved.proxyTls],
+    ['adminHttpPort', resolved.adminHttp],
+    ['adminTlsPort', resolved.adminTls],
+    ...resolved.additional.map((port, i) => [`additionalPorts[${i}]`, port] as [string, number]),
+  ];
+  for (const [field, port] of named) requirePort(subject, field, port);
+  const seen = new Map<number, string>();
+  for (const [field, port] of named) {
+    const other = seen.get(port);
+    if (other !== undefined) {
+      const statusInvolved = other.startsWith('status') || field.startsWith('status');
+      failValidation(
+        subject,
+        `${field} ${port} clashes with ${other}`,
+        statusInvolved
+          ? `give the status listener its own port (8100 is the Kong Helm chart's convention; proxy uses 8000/8443, admin 8001/8444)`
+          : 'give every Kong listener its own port',
+      );
+    }
+    seen.set(port, field);
+  }
+  return resolved;
+}
+
+/**
+ * `KONG_STATUS_LISTEN`: every IPv4 and IPv6 address, as the Kong Helm chart renders it. Since
+ * Kong 3.6 the default is 127.0.0.1:8007, which kubelet probes (sent to the pod IP) never reach.
+ */
+export function statusListenValue(ports: ResolvedPorts): string {
+  const entries = [`0.0.0.0:${ports.status}`, `[::]:${ports.status}`];
+  if (ports.statusTls !== undefined) entries.push(`0.0.0.0:${ports.statusTls} ssl`, `[::]:${ports.statusTls} ssl`);
+  return entries.join(', ');
+}

@@ -1,0 +1,54 @@
+import { KongGateway } from '../../gateway/kong-gateway';
+import { KongProbe } from '../probe';
+import { PrometheusScrapeMethod } from '../scrape-method';
+import { KongContainerPort, KongEnvVariable, KongWorkloadOptions } from '../workload-options';
+import { datadogAutodiscoveryAnnotations } from './datadog-autodiscovery';
+import { KongPluginSet } from './plugin-set';
+import { ProbeTriple, validateProbes } from './probe-rules';
+import { ResolvedPorts, resolvePorts, statusListenValue } from './ports';
+import { prometheusScrapeAnnotations } from './prometheus-annotations';
+
+/**
+ * Everything the library sets on a Kong workload, computed once. `KongDeployment`,
+ * `KongWorkloadSettings.applyTo` and `toHelmValues` only render this.
+ */
+export interface WorkloadSpec {
+  readonly gateway: KongGateway;
+  readonly ports: ResolvedPorts;
+  readonly statusListen: string;
+  readonly env: KongEnvVariable[];
+  readonly containerPorts: KongContainerPort[];
+  readonly probes: ProbeTriple;
+  readonly podAnnotations: { [key: string]: string };
+  readonly plugins: KongPluginSet;
+  readonly scrape: PrometheusScrapeMethod;
+}
+
+export function computeWorkloadSpec(subject: string, options: KongWorkloadOptions): WorkloadSpec {
+  const gateway = options.gateway;
+  const ports = resolvePorts(subject, gateway, options.ports, options.statusTls);
+  const probes: ProbeTriple = {
+    readiness: options.readinessProbe ?? KongProbe.statusReady(),
+    liveness: options.livenessProbe ?? KongProbe.statusLive(),
+    startup: options.startupProbe ?? KongProbe.startup({ window: gateway.startupWindow }),
+  };
+  validateProbes(subject, probes, ports.status);
+
+  const plugins = new KongPluginSet(subject, gateway, options.plugins);
+  const statusListen = statusListenValue(ports);
+  const env: KongEnvVariable[] = [{ name: 'KONG_STATUS_LISTEN', value: statusListen }];
+  if (options.statusTls?.certificatePath) env.push({ name: 'KONG_STATUS_SSL_CERT', value: options.statusTls.certificatePath });
+  if (options.statusTls?.certificateKeyPath) env.push({ name: 'KONG_STATUS_SSL_CERT_KEY', value: options.statusTls.certificateKeyPath });
+  for (const e of plugins.pluginEnv()) env.push(e.fieldPath ? { name: e.name, valueFromFieldPath: e.fieldPath } : { name: e.name, value: e.value });
+
+  const containerPorts: KongContainerPort[] = [{ name: 'status', containerPort: ports.status }];
+  if (ports.statusTls !== undefined) containerPorts.push({ name: 'status-tls', containerPort: ports.statusTls });
+
+  const scrape = options.prometheusScrape ?? PrometheusScrapeMethod.POD_MONITOR;
+  const podAnnotations: { [key: string]: string } = {
+    ...((options.datadogAutodiscovery ?? true) ? datadogAutodiscoveryAnnotations(gateway, ports.status, probes.readiness.timeout.toSeconds()) : {}),
+    ...(scrape === PrometheusScrapeMethod.ANNOTATIONS ? prometheusScrapeAnnotations(ports.status) : {}),
+  };
+
+  return { gateway, ports, statusListen, env, containerPorts, probes, podAnnotations, plugins, scrape };
+}

@@ -1,0 +1,59 @@
+import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import { Construct } from 'constructs';
+import { requireDns1123Label } from '../core/validation';
+import { KongGateway } from '../gateway/kong-gateway';
+import { KongPluginSet } from './internal/plugin-set';
+import { KongPluginOptions } from './plugins/plugin-options';
+
+/** Props of `KongClusterPlugins`. */
+export interface KongClusterPluginsProps {
+  /** The gateway whose ingress controller applies the plugins. */
+  readonly gateway: KongGateway;
+
+  /**
+   * Plugins to enable globally.
+   * @default - the Prometheus plugin with its four metric groups on
+   */
+  readonly plugins?: KongPluginOptions;
+
+  /**
+   * Ingress class of the gateway's Kong Ingress Controller (`kubernetes.io/ingress.class`).
+   * The controller only applies global plugins of its own class.
+   * @default 'kong'
+   */
+  readonly ingressClass?: string;
+}
+
+/**
+ * The observability plugins as global `KongClusterPlugin` resources (configuration.konghq.com/v1,
+ * label `global: "true"`), for gateways configured by the Kong Ingress Controller.
+ * Cluster-scoped, so names carry the gateway's name.
+ */
+export class KongClusterPlugins extends Construct {
+  /** The manifests, keyed by plugin name (`prometheus`, `datadog`, `statsd`, `opentelemetry`). */
+  public readonly manifests: { [plugin: string]: Manifest } = {};
+
+  public constructor(scope: Construct, id: string, props: KongClusterPluginsProps) {
+    super(scope, id);
+    const subject = `KongClusterPlugins '${id}'`;
+    const ingressClass = props.ingressClass ?? 'kong';
+    requireDns1123Label(subject, 'ingressClass', ingressClass);
+    const set = new KongPluginSet(subject, props.gateway, props.plugins);
+    for (const plugin of set.plugins()) {
+      // One construct id per plugin name: adding a plugin never moves another's logical ID.
+      this.manifests[plugin.name] = new Manifest(this, plugin.name, {
+        manifest: {
+          apiVersion: 'configuration.konghq.com/v1',
+          kind: 'KongClusterPlugin',
+          metadata: {
+            name: `${props.gateway.name}-${plugin.name}`,
+            labels: { 'global': 'true', 'kong_gateway': props.gateway.name },
+            annotations: { 'kubernetes.io/ingress.class': ingressClass },
+          },
+          plugin: plugin.name,
+          config: plugin.config,
+        },
+      });
+    }
+  }
+}

@@ -1,0 +1,191 @@
+import { DeploymentV1, DeploymentV1SpecTemplateSpecContainer } from '@cdktf/provider-kubernetes/lib/deployment-v1';
+import { failValidation } from '../core/validation';
+import { toProviderEnv, toProviderPorts } from './internal/container-rendering';
+import { toHelmProbe, toProviderProbe } from './internal/probe-rendering';
+import { computeWorkloadSpec, WorkloadSpec } from './internal/workload-spec';
+import { KongProbe } from './probe';
+import { PrometheusScrapeMethod } from './scrape-method';
+import { KongContainerPort, KongEnvVariable, KongWorkloadOptions } from './workload-options';
+
+/** Options of `KongWorkloadSettings.toHelmValues()`. */
+export interface KongHelmValuesOptions {
+  /**
+   * Put the plugins into `dblessConfig.config`, for a DB-less release without the ingress
+   * controller (otherwise the controller or a control plane supplies configuration, and the
+   * plugins go in as `KongClusterPlugins`).
+   * @default false
+   */
+  readonly includeDeclarativeConfig?: boolean;
+}
+
+/**
+ * Kong's monitoring settings for one workload (status listener env and port, probes, pod
+ * annotations, plugins), computed once and rendered three ways: onto a `DeploymentV1` you
+ * declare (`applyTo`), as Kong Helm chart values (`toHelmValues`), or by `KongDeployment`.
+ */
+export class KongWorkloadSettings {
+  /** Readiness probe applied. */
+  public readonly readinessProbe: KongProbe;
+  /** Liveness probe applied. */
+  public readonly livenessProbe: KongProbe;
+  /** Startup probe applied. */
+  public readonly startupProbe: KongProbe;
+  /** `KONG_STATUS_LISTEN` value. */
+  public readonly statusListen: string;
+  private readonly spec: WorkloadSpec;
+  private readonly subject: string;
+
+  public constructor(options: KongWorkloadOptions) {
+    this.subject = `KongWorkloadSettings '${options.gateway.name}'`;
+    this.spec = computeWorkloadSpec(this.subject, options);
+    this.readinessProbe = this.spec.probes.readiness;
+    this.livenessProbe = this.spec.probes.liveness;
+    this.startupProbe = this.spec.probes.startup;
+    this.statusListen = this.spec.statusListen;
+  }
+
+  /** Environment variables for the Kong container. */
+  public env(): KongEnvVariable[] {
+    return this.spec.env.map((e) => ({ ...e }));
+  }
+
+  /** Container ports for the Kong container (`status`, and `status-tls` when TLS is on). */
+  public containerPorts(): KongContainerPort[] {
+    return this.spec.containerPorts.map((p) => ({ ...p }));
+  }
+
+  /** Pod template annotations (Datadog autodiscovery, Prometheus scrape annotations when chosen). */
+  public podAnnotations(): { [key: string]: string } {
+    return { ...this.spec.podAnnotations };
+  }
+
+  /** The plugins as a declarative configuration (`_format_version: "3.0"`), JSON text that is also valid YAML. */
+  public declarativeConfig(): string {
+    return this.spec.plugins.toDeclarativeConfig();
+  }
+
+  /**
+   * Applies the settings to the container named `gateway.containerName` of a Deployment you
+   * declared: adds env, ports, the three probes and pod annotations. Fails when the container
+   * already has a different probe, env value or port, instead of silently replacing it.
+   */
+  public applyTo(deployment: DeploymentV1): void {
+    const gateway = this.spec.gateway;
+    const podSpec = deployment.spec.template.spec;
+    const containers = podSpec.containerInput;
+    if (!Array.isArray(containers)) {
+      failValidation(this.subject, `the container list of Deployment '${deployment.node.id}' is not a plain list`, 'declare the containers as a list in the DeploymentV1 config, or use toHelmValues() / KongDeployment');
+    }
+    const index = containers.findIndex((c) => c.name === gateway.containerName);
+    if (index < 0) {
+      failValidation(
+        this.subject,
+        `Deployment '${deployment.node.id}' has no container named '${gateway.containerName}' (it has ${containers.map((c) => `'${c.name}'`).join(', ') || 'none'})`,
+        "set the gateway's containerName to the Kong container's name",
+      );
+    }
+    const updated = this.mergeContainer(deployment.node.id, containers[index]);
+    podSpec.putContainer(containers.map((c, i) => (i === index ? updated : c)));
+
+    const metadata = deployment.spec.template.metadata;
+    const existing = metadata.annotationsInput ?? {};
+    for (const [key, value] of Object.entries(this.spec.podAnnotations)) {
+      if (existing[key] !== undefined && existing[key] !== value) {
+        failValidation(this.subject, `Deployment '${deployment.node.id}' already sets pod annotation '${key}' to another value`, 'remove that annotation from the Deployment; the library writes it');
+      }
+    }
+    metadata.annotations = { ...existing, ...this.spec.podAnnotations };
+  }
+
+  /**
+   * Kong Helm chart values (`status`, `readinessProbe`, `livenessProbe`, `startupProbe`,
+   * `podAnnotations`, `env`), as JSON text: valid YAML, ready for a `helm_release`'s `values`.
+   */
+  public toHelmValues(options: KongHelmValuesOptions = {}): string {
+    const spec = this.spec;
+    const env: { [key: string]: unknown } = {};
+    for (const e of spec.env) {
+      // The chart writes KONG_STATUS_LISTEN itself from `status.*`.
+      if (e.name === 'KONG_STATUS_LISTEN') continue;
+      const key = e.name.replace(/^KONG_/, '').toLowerCase();
+      env[key] = e.valueFromFieldPath !== undefined ? { valueFrom: { fieldRef: { fieldPath: e.valueFromFieldPath } } } : e.value;
+    }
+    const values: { [key: string]: unknown } = {
+      status: {
+        enabled: true,
+        http: { enabled: true, containerPort: spec.ports.status, parameters: [] },
+        tls: { enabled: spec.ports.statusTls !== undefined, containerPort: spec.ports.statusTls ?? 8543, parameters: [] },
+      },
+      readinessProbe: toHelmProbe(spec.probes.readiness),
+      livenessProbe: toHelmProbe(spec.probes.liveness),
+      startupProbe: toHelmProbe(spec.probes.startup),
+      podAnnotations: { ...spec.podAnnotations },
+      env,
+    };
+    if (spec.scrape === PrometheusScrapeMethod.SERVICE_MONITOR) {
+      values.serviceMonitor = { enabled: true, interval: spec.gateway.scrapeInterval.toPrometheus() };
+    }
+    if (options.includeDeclarativeConfig) {
+      values.dblessConfig = { config: spec.plugins.toDeclarativeConfig() };
+    }
+    return JSON.stringify(values, null, 2);
+  }
+
+  /** @internal the computed spec, for the library's own constructs. */
+  public _spec(): WorkloadSpec {
+    return this.spec;
+  }
+
+  private mergeContainer(deploymentId: string, container: DeploymentV1SpecTemplateSpecContainer): DeploymentV1SpecTemplateSpecContainer {
+    const where = `container '${container.name}' of Deployment '${deploymentId}'`;
+    const probes = {
+      readinessProbe: toProviderProbe(this.spec.probes.readiness),
+      livenessProbe: toProviderProbe(this.spec.probes.liveness),
+      startupProbe: toProviderProbe(this.spec.probes.startup),
+    };
+    for (const [field, ours] of Object.entries(probes) as Array<[keyof typeof probes, unknown]>) {
+      const theirs = container[field];
+      if (theirs !== undefined && JSON.stringify(theirs) !== JSON.stringify(ours)) {
+        failValidation(
+          this.subject,
+          `${where} already has a ${field} (${describeProviderProbe(theirs)}) that conflicts with the library's`,
+          `remove ${field} from the container and pass your probe as the '${field}' option, where Kong's probe rules check it`,
+        );
+      }
+    }
+
+    const existingEnv = Array.isArray(container.env) ? container.env : container.env === undefined ? [] : undefined;
+    const existingPorts = Array.isArray(container.port) ? container.port : container.port === undefined ? [] : undefined;
+    if (existingEnv === undefined || existingPorts === undefined) {
+      failValidation(this.subject, `${where} has env or ports given as a token`, 'declare env and ports as plain lists');
+    }
+    const addedEnv = toProviderEnv(this.spec.env).filter((ours) => {
+      const theirs = existingEnv.find((e) => e.name === ours.name);
+      if (theirs === undefined) return true;
+      if (JSON.stringify(theirs) !== JSON.stringify(ours)) {
+        failValidation(this.subject, `${where} already sets ${ours.name} to another value`, `remove ${ours.name} from the container; the library sets it`);
+      }
+      return false;
+    });
+    const addedPorts = toProviderPorts(this.spec.containerPorts).filter((ours) => {
+      const theirs = existingPorts.find((p) => p.name === ours.name || p.containerPort === ours.containerPort);
+      if (theirs === undefined) return true;
+      if (theirs.name !== ours.name || theirs.containerPort !== ours.containerPort) {
+        failValidation(
+          this.subject,
+          `${where} declares port ${theirs.name ?? '(unnamed)'}:${theirs.containerPort}, which clashes with the status port ${ours.name}:${ours.containerPort}`,
+          "free the port or the name 'status' on the container, or choose another statusPort on the gateway",
+        );
+      }
+      return false;
+    });
+    return { ...container, ...probes, env: [...existingEnv, ...addedEnv], port: [...existingPorts, ...addedPorts] };
+  }
+}
+
+function describeProviderProbe(probe: unknown): string {
+  const p = probe as { httpGet?: { path?: string; port?: string }; exec?: { command?: string[] } };
+  if (p.httpGet) return `GET ${p.httpGet.path ?? '/'} on port ${p.httpGet.port ?? '?'}`;
+  if (p.exec) return `exec '${(p.exec.command ?? []).join(' ')}'`;
+  return 'a probe';
+}

@@ -1,0 +1,84 @@
+import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import { Construct } from 'constructs';
+import { failValidation } from '../core/validation';
+import { KongGateway } from '../gateway/kong-gateway';
+import { PrometheusScrapeMethod } from './scrape-method';
+
+/** Props of `PrometheusScrape`. */
+export interface PrometheusScrapeProps {
+  /** The gateway to scrape. */
+  readonly gateway: KongGateway;
+
+  /** How Prometheus finds the targets. */
+  readonly method: PrometheusScrapeMethod;
+
+  /**
+   * Labels the Prometheus Operator's `podMonitorSelector` / `serviceMonitorSelector` matches,
+   * e.g. `{ release: 'kube-prometheus-stack' }`.
+   * @default {}
+   */
+  readonly monitorLabels?: { [key: string]: string };
+
+  /**
+   * Labels of the status Service, for `SERVICE_MONITOR`.
+   * @default - the gateway's pod labels plus `app.kubernetes.io/component: status` (as `StatusListener` labels it)
+   */
+  readonly statusServiceLabels?: { [key: string]: string };
+}
+
+/**
+ * Prometheus scrape wiring for the status port's `/metrics`: a PodMonitor or ServiceMonitor
+ * (monitoring.coreos.com/v1). Targets keep the `namespace` and `pod` labels the Prometheus
+ * Operator gives them; no relabeling drops them, because the signal catalog selects on both.
+ * For `ANNOTATIONS` the pod annotations come from `KongWorkloadSettings`; nothing is created here.
+ */
+export class PrometheusScrape extends Construct {
+  /** The PodMonitor or ServiceMonitor, when one is created. */
+  public readonly monitor?: Manifest;
+
+  public constructor(scope: Construct, id: string, props: PrometheusScrapeProps) {
+    super(scope, id);
+    const gateway = props.gateway;
+    const interval = gateway.scrapeInterval.toPrometheus();
+    const metadata = {
+      name: gateway.workloadName,
+      namespace: gateway.namespace,
+      labels: { ...(props.monitorLabels ?? {}), kong_gateway: gateway.name },
+    };
+    switch (props.method) {
+      case PrometheusScrapeMethod.POD_MONITOR:
+        this.monitor = new Manifest(this, 'pod-monitor', {
+          manifest: {
+            apiVersion: 'monitoring.coreos.com/v1',
+            kind: 'PodMonitor',
+            metadata,
+            spec: {
+              selector: { matchLabels: { ...gateway.podLabels } },
+              namespaceSelector: { matchNames: [gateway.namespace] },
+              podMetricsEndpoints: [{ port: 'status', path: '/metrics', scheme: 'http', interval }],
+            },
+          },
+        });
+        break;
+      case PrometheusScrapeMethod.SERVICE_MONITOR:
+        this.monitor = new Manifest(this, 'service-monitor', {
+          manifest: {
+            apiVersion: 'monitoring.coreos.com/v1',
+            kind: 'ServiceMonitor',
+            metadata,
+            spec: {
+              selector: { matchLabels: props.statusServiceLabels ?? { ...gateway.podLabels, 'app.kubernetes.io/component': 'status' } },
+              namespaceSelector: { matchNames: [gateway.namespace] },
+              endpoints: [{ port: 'status', path: '/metrics', scheme: 'http', interval }],
+            },
+          },
+        });
+        break;
+      case PrometheusScrapeMethod.ANNOTATIONS:
+      case PrometheusScrapeMethod.NONE:
+        break;
+      default:
+        failValidation(`PrometheusScrape '${id}'`, `method '${props.method}' is not a scrape method`, `use one of ${Object.values(PrometheusScrapeMethod).join(', ')}`);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import { KongGateway } from '../gateway/kong-gateway';
+import { KongPluginOptions } from './plugins/plugin-options';
+import { KongPortOptions, StatusTlsOptions } from './ports';
+import { KongProbe } from './probe';
+import { PrometheusScrapeMethod } from './scrape-method';
+
+/** What the library sets on a Kong workload: status listener, probes, plugins and scrape wiring. */
+export interface KongWorkloadOptions {
+  /** The gateway the workload runs. */
+  readonly gateway: KongGateway;
+
+  /**
+   * Readiness probe.
+   * @default KongProbe.statusReady()
+   */
+  readonly readinessProbe?: KongProbe;
+
+  /**
+   * Liveness probe.
+   * @default KongProbe.statusLive()
+   */
+  readonly livenessProbe?: KongProbe;
+
+  /**
+   * Startup probe.
+   * @default KongProbe.startup({ window: gateway.startupWindow })
+   */
+  readonly startupProbe?: KongProbe;
+
+  /**
+   * Kong's other listener ports, checked against the status port.
+   * @default - proxy 8000/8443, admin 8001/8444
+   */
+  readonly ports?: KongPortOptions;
+
+  /**
+   * A TLS status listener in addition to the plain one.
+   * @default - plain HTTP status listener only
+   */
+  readonly statusTls?: StatusTlsOptions;
+
+  /**
+   * Observability plugins.
+   * @default - the Prometheus plugin with its four metric groups on
+   */
+  readonly plugins?: KongPluginOptions;
+
+  /**
+   * How Prometheus scrapes the status port. Only `ANNOTATIONS` changes the pod itself;
+   * the monitors are created by `PrometheusScrape` (and by `KongDeployment`).
+   * @default PrometheusScrapeMethod.POD_MONITOR
+   */
+  readonly prometheusScrape?: PrometheusScrapeMethod;
+
+  /**
+   * Datadog Agent autodiscovery annotations (`kong` check, per-pod `http_check` on
+   * `/status/ready`, `tolerate-unready`).
+   * @default true
+   */
+  readonly datadogAutodiscovery?: boolean;
+}
+
+/** An environment variable of the Kong container. */
+export interface KongEnvVariable {
+  /** Variable name. */
+  readonly name: string;
+  /**
+   * Literal value.
+   * @default - none; `valueFromFieldPath` is set
+   */
+  readonly value?: string;
+  /**
+   * Downward API field the value comes from, e.g. `status.hostIP`.
+   * @default - none; `value` is set
+   */
+  readonly valueFromFieldPath?: string;
+}
+
+/** A named container port. */
+export interface KongContainerPort {
+  /** Port name (`status`, `status-tls`, `proxy`, `proxy-tls`). */
+  readonly name: string;
+  /** Port number. */
+  readonly containerPort: number;
+}

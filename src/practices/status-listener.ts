@@ -1,0 +1,140 @@
+import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
+import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
+import { Construct } from 'constructs';
+import { failValidation, requireDns1123Label } from '../core/validation';
+import { KongGateway } from '../gateway/kong-gateway';
+import { ResolvedPorts, resolvePorts, statusListenValue } from '../kubernetes/internal/ports';
+import { KongPortOptions, StatusTlsOptions } from '../kubernetes/ports';
+import { KubernetesServiceType } from '../kubernetes/service-types';
+import { KongContainerPort, KongEnvVariable } from '../kubernetes/workload-options';
+
+/** Props of `StatusListener`. */
+export interface StatusListenerProps {
+  /** The gateway whose status listener this is. */
+  readonly gateway: KongGateway;
+
+  /**
+   * Kong's other listener ports, checked against the status port.
+   * @default - proxy 8000/8443, admin 8001/8444
+   */
+  readonly ports?: KongPortOptions;
+
+  /**
+   * A TLS status listener next to the plain one.
+   * @default - plain HTTP only
+   */
+  readonly tls?: StatusTlsOptions;
+
+  /**
+   * Type of the status Service. Only ClusterIP is accepted: the status API tells anyone who
+   * reaches it about memory, connections and configuration, and `/metrics` is costly to render.
+   * @default KubernetesServiceType.CLUSTER_IP
+   */
+  readonly serviceType?: KubernetesServiceType;
+
+  /**
+   * Name of the status Service.
+   * @default '<workloadName>-status'
+   */
+  readonly serviceName?: string;
+
+  /**
+   * Namespaces allowed to reach the status port (e.g. `monitoring`, `datadog`). When given, a
+   * NetworkPolicy admits the status port only from them and leaves Kong's other ports open.
+   * @default - no NetworkPolicy
+   */
+  readonly allowedNamespaces?: string[];
+}
+
+/**
+ * Recommendation 1: enable `status_listen`. Binds Kong's status API to all addresses on the
+ * gateway's status port (Kong 3.6+ binds 127.0.0.1:8007 by default, out of reach of probes and
+ * scrapers), names the container port `status`, gives it a ClusterIP-only Service and,
+ * optionally, a NetworkPolicy.
+ */
+export class StatusListener extends Construct {
+  /** `KONG_STATUS_LISTEN` value. */
+  public readonly statusListen: string;
+  /** The ClusterIP Service in front of the status port. */
+  public readonly service: ServiceV1;
+  /** The NetworkPolicy, when `allowedNamespaces` is given. */
+  public readonly networkPolicy?: NetworkPolicyV1;
+  private readonly resolved: ResolvedPorts;
+  private readonly tls?: StatusTlsOptions;
+
+  public constructor(scope: Construct, id: string, props: StatusListenerProps) {
+    super(scope, id);
+    const subject = `StatusListener '${id}'`;
+    const gateway = props.gateway;
+    this.resolved = resolvePorts(subject, gateway, props.ports, props.tls);
+    const serviceType = props.serviceType ?? KubernetesServiceType.CLUSTER_IP;
+    if (serviceType !== KubernetesServiceType.CLUSTER_IP) {
+      failValidation(
+        subject,
+        `the status port ${gateway.statusPort} would be exposed through a ${serviceType} Service`,
+        'keep the status Service ClusterIP; give load balancers the readiness result through LoadBalancerReadiness (it checks /status/ready without publishing the port)',
+      );
+    }
+    this.tls = props.tls;
+    this.statusListen = statusListenValue(this.resolved);
+    const name = props.serviceName ?? `${gateway.workloadName}-status`;
+    requireDns1123Label(subject, 'serviceName', name);
+
+    this.service = new ServiceV1(this, 'service', {
+      metadata: {
+        name,
+        namespace: gateway.namespace,
+        labels: { ...gateway.podLabels, 'app.kubernetes.io/component': 'status' },
+      },
+      spec: {
+        type: KubernetesServiceType.CLUSTER_IP,
+        selector: { ...gateway.podLabels },
+        port: this.containerPorts().map((p) => ({ name: p.name, port: p.containerPort, targetPort: p.name, protocol: 'TCP' })),
+      },
+    });
+
+    if (props.allowedNamespaces !== undefined) {
+      if (props.allowedNamespaces.length === 0) {
+        failValidation(subject, 'allowedNamespaces is empty, which would shut out probes from scrapers and the Datadog Agent alike', "name the namespaces that scrape Kong, e.g. ['monitoring'], or leave allowedNamespaces unset");
+      }
+      for (const ns of props.allowedNamespaces) requireDns1123Label(subject, 'allowedNamespaces', ns);
+      const r = this.resolved;
+      const otherPorts = [r.proxyHttp, r.proxyTls, r.adminHttp, r.adminTls, ...r.additional];
+      this.networkPolicy = new NetworkPolicyV1(this, 'network-policy', {
+        metadata: { name, namespace: gateway.namespace, labels: { ...gateway.podLabels } },
+        spec: {
+          podSelector: { matchLabels: { ...gateway.podLabels } },
+          policyTypes: ['Ingress'],
+          ingress: [
+            {
+              // Status port: only from the named namespaces. Kubelet probes come from the node
+              // and are not subject to NetworkPolicy on common CNIs.
+              ports: this.containerPorts().map((p) => ({ port: String(p.containerPort), protocol: 'TCP' })),
+              from: props.allowedNamespaces.map((ns) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ns } } })),
+            },
+            {
+              // A policy that selects the pods denies every port it does not list: keep the
+              // proxy, admin and other listeners as reachable as they were.
+              ports: otherPorts.map((port) => ({ port: String(port), protocol: 'TCP' })),
+            },
+          ],
+        },
+      });
+    }
+  }
+
+  /** Environment variables for the Kong container. */
+  public env(): KongEnvVariable[] {
+    const env: KongEnvVariable[] = [{ name: 'KONG_STATUS_LISTEN', value: this.statusListen }];
+    if (this.tls?.certificatePath) env.push({ name: 'KONG_STATUS_SSL_CERT', value: this.tls.certificatePath });
+    if (this.tls?.certificateKeyPath) env.push({ name: 'KONG_STATUS_SSL_CERT_KEY', value: this.tls.certificateKeyPath });
+    return env;
+  }
+
+  /** Container ports: `status`, and `status-tls` when TLS is on. */
+  public containerPorts(): KongContainerPort[] {
+    const ports: KongContainerPort[] = [{ name: 'status', containerPort: this.resolved.status }];
+    if (this.resolved.statusTls !== undefined) ports.push({ name: 'status-tls', containerPort: this.resolved.statusTls });
+    return ports;
+  }
+}
