@@ -3,6 +3,7 @@ import {
   datadogGatewayFilter,
   datadogReplicaMetrics,
   datadogWorkloadFilter,
+  podNamePattern,
   promDesiredReplicas,
   promSelector,
 } from './selectors';
@@ -206,4 +207,40 @@ export function datadogRequestCounts(gateway: GatewayIdentity, collection: Datad
     ? ['kong.request.count', 'status'] : ['kong.http.requests.count', 'code'];
   const total = `sum:${metric}{${f}}.as_count()`;
   return { good: `${total} - sum:${metric}{${f},${statusTag}:5*}.as_count()`, total };
+}
+
+/** Grafana template variables a dashboard filters its queries with. */
+export interface DashboardVariableQueries {
+  /** PromQL series selector whose `namespace` label values list the namespaces (for `label_values`). */
+  readonly namespaceSeries: string;
+  /** PromQL series selector, bound to `$namespace`, whose `pod` label values list the gateway's nodes. */
+  readonly podSeries: string;
+  /** The regex that stands for every node of the gateway (the pod variable's "All" value). */
+  readonly allPods: string;
+}
+
+/**
+ * For Grafana dashboards: the series the namespace and pod variables list their values
+ * from. The pod variable's values are limited to the gateway's own pods.
+ */
+export function dashboardVariableQueries(gateway: GatewayIdentity, namespaceVariable: string): DashboardVariableQueries {
+  const cluster = gateway.cluster ? `cluster="${gateway.cluster}",` : '';
+  const container = `container="${gateway.containerName}"`;
+  return {
+    namespaceSeries: `kube_pod_container_status_ready{${cluster}pod=~"${podNamePattern(gateway)}",${container}}`,
+    podSeries: `kube_pod_container_status_ready{${cluster}namespace=~"${namespaceVariable}",pod=~"${podNamePattern(gateway)}",${container}}`,
+    allPods: podNamePattern(gateway),
+  };
+}
+
+/**
+ * For Grafana dashboards: a catalog PromQL expression with the gateway's namespace and pod
+ * matchers bound to template variables (`namespace=~"$namespace",pod=~"$pod"`). Series not
+ * selected by pod (desired replicas, expected count) are left as they are.
+ */
+export function bindDashboardVariables(gateway: GatewayIdentity, promql: string, namespaceVariable: string, podVariable: string): string {
+  const own = promSelector(gateway).slice(1, -1);
+  const cluster = gateway.cluster ? [`cluster="${gateway.cluster}"`] : [];
+  const bound = [...cluster, `namespace=~"${namespaceVariable}"`, `pod=~"${podVariable}"`].join(',');
+  return promql.split(own).join(bound);
 }
