@@ -51,10 +51,13 @@ export function alertAnnotations(
   const where = signal.promqlGroupBy.map((l) => `${l} {{ $labels.${l} }}`).join(', ');
   const summary = `${signal.title}${where ? `: ${where}` : ''} (gateway ${gateway.name}, ${gateway.environment})`;
   const description = `${signal.description} Value ${valueTemplate} (${signal.unit}), ${level} when ${signal.comparator} ${formatNumber(threshold)} for ${signal.window.toPrometheus()}.`;
-  const runbook = runbookBaseUrl !== undefined
-    ? { runbook_url: `${runbookBaseUrl.replace(/\/+$/, '')}/${signal.id}` }
-    : { runbook: signal.runbook };
-  return { summary, description, ...runbook };
+  const annotations: { [key: string]: string } = { summary, description };
+  if (runbookBaseUrl !== undefined) {
+    annotations.runbook_url = `${runbookBaseUrl.replace(/\/+$/, '')}/${signal.id}`;
+  } else {
+    annotations.runbook = signal.runbook;
+  }
+  return annotations;
 }
 
 /** Checks a runbook base URL given by a user. */
