@@ -92,6 +92,20 @@ project.tryFindObjectFile('package.json')?.addOverride('jest.transform', {
 });
 project.tryFindObjectFile('package.json')?.addDeletionOverride('jest.globals');
 
+// Lint tests, examples and benches with the dev tsconfig (the root one covers src/ only).
+const eslintrc = project.tryFindObjectFile('.eslintrc.json')!;
+eslintrc.addDeletionOverride('parserOptions.projectService');
+eslintrc.addOverride('parserOptions.project', ['./tsconfig.dev.json']);
+eslintrc.addOverride('settings.import/resolver.typescript.project', './tsconfig.dev.json');
+// Queries are long literal strings; breaking them hides their meaning.
+project.eslint?.addRules({
+  '@stylistic/max-len': ['error', {
+    code: 150, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreComments: true, ignoreRegExpLiterals: true,
+  }],
+});
+project.eslint?.addLintPattern('examples');
+project.eslint?.addLintPattern('bench');
+
 // `npm run synth`: the example app, offline, into cdktf.out/ (same command cdktf.json runs).
 const synthCommand = 'ts-node --transpile-only -P tsconfig.dev.json -r tsconfig-paths/register examples/full/main.ts';
 project.addTask('synth', { description: 'Synthesize the example app into cdktf.out/', exec: synthCommand });

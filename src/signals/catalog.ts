@@ -1,5 +1,3 @@
-import { Duration } from '../core/duration';
-import { DeploymentMode } from '../gateway/deployment-mode';
 import {
   GatewayIdentity,
   datadogGatewayFilter,
@@ -11,6 +9,8 @@ import {
 } from './selectors';
 import { DatadogDefinition, SignalDefinition } from './signal-definition';
 import { DatadogCollection, DatadogQueryKind, Severity, SignalId, SignalScope, ThresholdDirection } from './signal-types';
+import { Duration } from '../core/duration';
+import { DeploymentMode } from '../gateway/deployment-mode';
 
 const ALL_MODES = Object.values(DeploymentMode);
 const PROXY_MODES = [DeploymentMode.TRADITIONAL, DeploymentMode.DB_LESS, DeploymentMode.HYBRID_DATA_PLANE];
@@ -144,7 +144,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
   {
     id: SignalId.DATA_PLANE_VERSION_COMPATIBLE,
     title: 'Kong data plane incompatible with the control plane',
-    description: "The control plane reports a data plane whose Kong version or plugin set it cannot serve; that data plane gets no configuration.",
+    description: 'The control plane reports a data plane whose Kong version or plugin set it cannot serve; that data plane gets no configuration.',
     scope: SignalScope.NODE,
     modes: [DeploymentMode.HYBRID_CONTROL_PLANE],
     severity: Severity.CRITICAL,

@@ -1,11 +1,11 @@
-import { Duration } from '../core/duration';
-import { failValidation } from '../core/validation';
-import { DeploymentMode } from '../gateway/deployment-mode';
 import { SIGNAL_CATALOG } from './catalog';
 import { ResolvedSignal } from './resolved-signal';
 import { GatewayIdentity } from './selectors';
 import { SignalOverride } from './signal-override';
 import { SignalId, ThresholdDirection } from './signal-types';
+import { Duration } from '../core/duration';
+import { failValidation } from '../core/validation';
+import { DeploymentMode } from '../gateway/deployment-mode';
 
 type ResolvableGateway = GatewayIdentity & { readonly mode: DeploymentMode; readonly startupWindow: Duration };
 

@@ -1,7 +1,7 @@
-import { Duration } from '../core/duration';
 import { GatewayIdentity } from './selectors';
 import { SignalDefinition } from './signal-definition';
 import { DatadogCollection, DatadogQueryKind, Severity, SignalId, SignalScope, ThresholdDirection } from './signal-types';
+import { Duration } from '../core/duration';
 
 /** Datadog's http_check and Kong check run every 15 s by default. */
 const AGENT_CHECK_INTERVAL_SECONDS = 15;
@@ -36,7 +36,11 @@ export interface DatadogSignalQuery {
  */
 export class ResolvedSignal {
   /** @internal */
-  public static _create(definition: SignalDefinition, gateway: GatewayIdentity, thresholds: { warning?: number; critical: number; window: Duration }): ResolvedSignal {
+  public static _create(
+    definition: SignalDefinition,
+    gateway: GatewayIdentity,
+    thresholds: { warning?: number; critical: number; window: Duration },
+  ): ResolvedSignal {
     return new ResolvedSignal(definition, gateway, thresholds.critical, thresholds.window, thresholds.warning);
   }
 

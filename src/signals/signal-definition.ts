@@ -1,7 +1,7 @@
-import { Duration } from '../core/duration';
-import { DeploymentMode } from '../gateway/deployment-mode';
 import { GatewayIdentity } from './selectors';
 import { DatadogCollection, DatadogQueryKind, Severity, SignalId, SignalScope, ThresholdDirection } from './signal-types';
+import { Duration } from '../core/duration';
+import { DeploymentMode } from '../gateway/deployment-mode';
 
 /** How a signal reads in Datadog for one collection path (internal to the catalog). */
 export interface DatadogDefinition {

@@ -1,5 +1,5 @@
-import { Duration } from '../core/duration';
 import { SignalId } from './signal-types';
+import { Duration } from '../core/duration';
 
 /** Changes one signal of the catalog for one gateway. */
 export interface SignalOverride {

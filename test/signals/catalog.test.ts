@@ -1,7 +1,7 @@
 import { Duration } from '../../src/core/duration';
 import { DeploymentMode, KongGateway, KongGatewayOptions, WorkloadKind } from '../../src/gateway';
-import { podNamePattern } from '../../src/signals/selectors';
 import { DatadogCollection, DatadogQueryKind, Severity, SignalId, ThresholdDirection } from '../../src/signals';
+import { podNamePattern } from '../../src/signals/selectors';
 
 const base: KongGatewayOptions = { name: 'edge', environment: 'prod', expectedNodes: 3 };
 const ids = (gateway: KongGateway) => gateway.signals().map((s) => s.id);
@@ -27,7 +27,7 @@ describe('signals per deployment mode', () => {
     expect(dp).not.toContain(SignalId.DATA_PLANE_LAST_SEEN);
   });
 
-  test("hybrid control plane: its view of each data plane, no traffic signals", () => {
+  test('hybrid control plane: its view of each data plane, no traffic signals', () => {
     const cp = ids(KongGateway.hybridControlPlane(base));
     expect(cp).toEqual(expect.arrayContaining([
       SignalId.DATASTORE_REACHABLE, SignalId.DATA_PLANE_LAST_SEEN, SignalId.DATA_PLANE_CONFIG_DRIFT, SignalId.DATA_PLANE_VERSION_COMPATIBLE,
