@@ -1,0 +1,217 @@
+import { DashboardJson } from '@cdktf/provider-datadog/lib/dashboard-json';
+import { Construct } from 'constructs';
+import { DatadogGatewayProps } from './common';
+import {
+  CheckStatusDefinition,
+  DashboardModel,
+  Marker,
+  TemplateVariable,
+  TimeseriesDefinition,
+  Widget,
+} from './internal/dashboard-model';
+import { monitorSearchQuery } from './internal/tags';
+import { KongGateway } from '../gateway/kong-gateway';
+import { DatadogSignalQuery, formatNumber, ResolvedSignal } from '../signals/resolved-signal';
+import { DatadogCollection, DatadogQueryKind, SignalId, SignalScope } from '../signals/signal-types';
+import { DashboardView, dashboardViews, TRAFFIC_VIEW_IDS, ViewId } from '../signals/views';
+
+/** Props of {@link DatadogDashboard}. */
+export interface DatadogDashboardProps extends DatadogGatewayProps {
+  /**
+   * Dashboard title.
+   * @default 'Kong <gateway> (<environment>): health'
+   */
+  readonly title?: string;
+}
+
+/** Dashboard sections, in display order. */
+enum Section {
+  NODES = 'Nodes: readiness and expected count',
+  TRAFFIC = 'Traffic: requests, errors, latency',
+  UPSTREAMS = 'Upstreams',
+  RESOURCES = 'Resources: memory and connections',
+  MONITORS = 'Monitors',
+}
+
+const SECTION_OF_SCOPE: Record<SignalScope, Section> = {
+  [SignalScope.NODE]: Section.NODES,
+  [SignalScope.CLUSTER]: Section.NODES,
+  [SignalScope.TRAFFIC]: Section.TRAFFIC,
+  [SignalScope.UPSTREAM]: Section.UPSTREAMS,
+  [SignalScope.RESOURCE]: Section.RESOURCES,
+};
+
+function sectionOfView(id: ViewId): Section {
+  if (id === ViewId.READY_NODES) return Section.NODES;
+  if (id === ViewId.UPSTREAM_LATENCY_P99_BY_SERVICE) return Section.UPSTREAMS;
+  if (TRAFFIC_VIEW_IDS.includes(id)) return Section.TRAFFIC;
+  return Section.RESOURCES;
+}
+
+/**
+ * The gateway's health dashboard in Datadog (`datadog_dashboard_json`): per-node readiness
+ * (check status of each pod's `/status/ready` check), ready vs expected nodes, requests, 5xx
+ * ratio, latency, Kong latency, upstream health, datastore (modes with a database), shared
+ * dictionaries, connections, and a summary of the gateway's monitors. Every query comes from
+ * the signal catalog (the signals' Datadog forms and the dashboard views).
+ *
+ * Template variables `kong_environment`, `kube_namespace` and `kong_gateway` default to this
+ * gateway and stand in for those tags wherever a catalog query filters on them, so one
+ * dashboard can be pointed at a sibling gateway without a change.
+ */
+export class DatadogDashboard extends Construct {
+  /** The dashboard resource. */
+  public readonly dashboard: DashboardJson;
+  /** The dashboard JSON, as stored in Datadog. */
+  public readonly definition: string;
+  /** The collection path the queries are written for. */
+  public readonly collection: DatadogCollection;
+  /** Signals of the gateway that have no Datadog form on this collection path (not on the dashboard). */
+  public readonly skippedSignals: SignalId[];
+
+  public constructor(scope: Construct, id: string, props: DatadogDashboardProps) {
+    super(scope, id);
+    const gateway = props.gateway;
+    this.collection = props.collection ?? DatadogCollection.AGENT_INTEGRATION;
+    const parametrize = templateSubstitution(gateway);
+
+    const sections = new Map<Section, Widget[]>(Object.values(Section).map((s) => [s, []]));
+    const skipped: SignalId[] = [];
+    for (const signal of gateway.signals()) {
+      const query = signal.datadog(this.collection);
+      if (!query) {
+        skipped.push(signal.id);
+        continue;
+      }
+      sections.get(SECTION_OF_SCOPE[signal.scope])!.push(...signalWidgets(signal, query, parametrize));
+    }
+    for (const view of dashboardViews(gateway, this.collection)) {
+      if (!gateway.proxiesTraffic && TRAFFIC_VIEW_IDS.includes(view.id)) continue;
+      const widget = viewWidget(view, gateway, parametrize);
+      if (widget) sections.get(sectionOfView(view.id))!.push(widget);
+    }
+    sections.get(Section.MONITORS)!.push({
+      definition: {
+        type: 'manage_status',
+        title: `Monitors of Kong ${gateway.name} (${gateway.environment})`,
+        query: monitorSearchQuery(gateway),
+        summary_type: 'monitors',
+        display_format: 'countsAndList',
+        color_preference: 'text',
+        hide_zero_counts: true,
+        show_last_triggered: true,
+        sort: 'status,asc',
+      },
+    });
+    this.skippedSignals = skipped;
+
+    const widgets: Widget[] = [];
+    if (skipped.length > 0) {
+      widgets.push({
+        definition: {
+          type: 'note',
+          content: `Signals with no Datadog data on the ${this.collection} collection path (see the Prometheus and Grafana side): ${skipped.join(', ')}.`,
+          background_color: 'gray',
+          font_size: '14',
+          show_tick: false,
+        },
+      });
+    }
+    for (const [title, members] of sections) {
+      if (members.length === 0) continue;
+      widgets.push({ definition: { type: 'group', title, layout_type: 'ordered', widgets: members } });
+    }
+
+    const model: DashboardModel = {
+      title: props.title ?? `Kong ${gateway.name} (${gateway.environment}): health`,
+      description: `Health of Kong gateway ${gateway.name} (${gateway.mode}) in ${gateway.environment}, namespace ${gateway.namespace}. Data: ${this.collection}. Managed by cdktf-kong-monitoring; edits in the UI are overwritten.`,
+      layout_type: 'ordered',
+      reflow_type: 'auto',
+      template_variables: templateVariables(gateway),
+      widgets,
+      // Datadog accepts only `team:` tags on dashboards.
+      tags: gateway.team ? [`team:${gateway.team}`] : [],
+      notify_list: [],
+    };
+    this.definition = JSON.stringify(model);
+    this.dashboard = new DashboardJson(this, 'dashboard', { dashboard: this.definition });
+  }
+}
+
+function templateVariables(gateway: KongGateway): TemplateVariable[] {
+  return [
+    { name: 'kong_environment', prefix: 'kong_environment', available_values: [], defaults: [gateway.environment] },
+    { name: 'kube_namespace', prefix: 'kube_namespace', available_values: [], defaults: [gateway.namespace] },
+    { name: 'kong_gateway', prefix: 'kong_gateway', available_values: [], defaults: [gateway.name] },
+  ];
+}
+
+/**
+ * Replaces the gateway's own tag filters by the template variables that default to them,
+ * inside `{...}` filters only; the query is otherwise the catalog's, character for character.
+ */
+function templateSubstitution(gateway: KongGateway): (query: string) => string {
+  const swaps = new Map<string, string>([
+    [`kong_environment:${gateway.environment}`, '$kong_environment'],
+    [`kube_namespace:${gateway.namespace}`, '$kube_namespace'],
+    [`kong_gateway:${gateway.name}`, '$kong_gateway'],
+  ]);
+  const tag = (t: string) => swaps.get(t) ?? t;
+  return (query) => query.replace(/\{([^{}]*)\}/g, (_, inner: string) => `{${inner.split(',').map(tag).join(',')}}`);
+}
+
+function thresholdMarkers(signal: ResolvedSignal, query: DatadogSignalQuery): Marker[] {
+  return [
+    { value: `y = ${formatNumber(query.critical)}`, display_type: 'error dashed', label: `critical ${signal.comparator} ${formatNumber(query.critical)}` },
+    ...(query.warning !== undefined
+      ? [{ value: `y = ${formatNumber(query.warning)}`, display_type: 'warning dashed' as const, label: `warning ${signal.comparator} ${formatNumber(query.warning)}` }]
+      : []),
+  ];
+}
+
+function signalWidgets(signal: ResolvedSignal, query: DatadogSignalQuery, parametrize: (q: string) => string): Widget[] {
+  if (query.kind === DatadogQueryKind.SERVICE_CHECK) {
+    const definition: CheckStatusDefinition = {
+      type: 'check_status',
+      title: `${query.title}: ${query.expression} per ${query.groupBy.join(', ')}`,
+      check: query.expression,
+      grouping: 'cluster',
+      group_by: [...query.groupBy],
+      tags: (query.overTags ?? []).map((t) => parametrize(`{${t}}`).slice(1, -1)),
+    };
+    return [{ definition }];
+  }
+  const definition: TimeseriesDefinition = {
+    type: 'timeseries',
+    title: query.title,
+    show_legend: query.groupBy.length > 0,
+    requests: [{ q: parametrize(query.expression), display_type: 'line' }],
+    markers: thresholdMarkers(signal, query),
+    yaxis: { include_zero: true },
+  };
+  return [{ definition }];
+}
+
+function viewWidget(view: DashboardView, gateway: KongGateway, parametrize: (q: string) => string): Widget | undefined {
+  const series = view.series.filter((s) => s.datadog !== undefined);
+  if (series.length === 0) return undefined;
+  const markers: Marker[] = view.id === ViewId.READY_NODES && gateway.expectedNodes !== undefined
+    ? [{ value: `y = ${gateway.expectedNodes}`, display_type: 'error dashed', label: `expected ${gateway.expectedNodes}` }]
+    : [];
+  return {
+    definition: {
+      type: 'timeseries',
+      title: view.title,
+      show_legend: true,
+      requests: series.map((s) => {
+        const q = parametrize(s.datadog!);
+        // Grafana-style legends ({{service}}) mean "one line per group": Datadog names those itself.
+        return s.legend.includes('{{')
+          ? { q, display_type: 'line' as const }
+          : { q, display_type: 'line' as const, metadata: [{ expression: q, alias_name: s.legend }] };
+      }),
+      ...(markers.length > 0 ? { markers } : {}),
+      yaxis: { include_zero: true },
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { Duration } from '../../core/duration';
+import { failValidation } from '../../core/validation';
+import { ResolvedSignal } from '../../signals/resolved-signal';
+import { Severity } from '../../signals/signal-types';
+import { DatadogNotifyProps, DatadogSignalOptions } from '../notify';
+
+/** Values the provider accepts for synthetics `renotify_interval`, used for monitors too (minutes). */
+export const RENOTIFY_MINUTES: number[] = [0, 10, 20, 30, 40, 50, 60, 90, 120, 180, 240, 300, 360, 720, 1440];
+
+/** A Datadog `@`-mention: `@` then at least one character, no whitespace. */
+const HANDLE = /^@[^\s@][^\s]*$/;
+
+/** Validates every handle of a notify block; `where` names the field in messages. */
+export function validateHandles(subject: string, where: string, notify: DatadogNotifyProps | undefined): void {
+  if (!notify) return;
+  for (const [field, handles] of [['critical', notify.critical], ['warning', notify.warning], ['fallback', notify.fallback]] as const) {
+    for (const handle of handles ?? []) {
+      if (!HANDLE.test(handle)) {
+        failValidation(
+          subject,
+          `${where}.${field} has '${handle}', which is not a Datadog handle`,
+          `write it as an @-mention without spaces, e.g. '@${handle.replace(/^@+/, '').replace(/\s+/g, '-') || 'slack-kong-alerts'}'`,
+        );
+      }
+    }
+  }
+}
+
+/** The handle list a notify block gives for a severity, or undefined when it gives none. */
+function pick(notify: DatadogNotifyProps | undefined, severity: Severity): string[] | undefined {
+  if (!notify) return undefined;
+  const own = severity === Severity.CRITICAL ? notify.critical : notify.warning;
+  return own ?? notify.fallback;
+}
+
+/**
+ * Handles for an alert of `severity` on one signal: the signal's own list, then the
+ * per-severity list, then the fallback. Fails when the result is empty, because a monitor
+ * that notifies nobody is a silent outage.
+ */
+export function resolveHandles(
+  subject: string,
+  notify: DatadogNotifyProps,
+  severity: Severity,
+  signal: ResolvedSignal,
+  override?: DatadogSignalOptions,
+): string[] {
+  const fromSignal = pick(override?.notify, severity);
+  const handles = fromSignal ?? pick(notify, severity);
+  if (!handles || handles.length === 0) {
+    const source = fromSignal !== undefined ? `signals['${signal.id}'].notify` : 'notify';
+    failValidation(
+      subject,
+      `${source} gives no ${severity} notification target, but signal '${signal.id}' raises ${severity} alerts`,
+      `add at least one handle to ${source}.${severity} (or ${source}.fallback), e.g. ['@pagerduty-kong']`,
+    );
+  }
+  return [...new Set(handles)];
+}
+
+/** Validates a renotify interval against the provider's allowed values. */
+export function renotifyMinutes(subject: string, field: string, interval: Duration): number {
+  const seconds = interval.toSeconds();
+  const minutes = seconds / 60;
+  if (!Number.isInteger(minutes) || !RENOTIFY_MINUTES.includes(minutes)) {
+    failValidation(
+      subject,
+      `${field} ${interval.toPrometheus()} is not an interval Datadog offers`,
+      `use one of ${RENOTIFY_MINUTES.map((m) => `${m}m`).join(', ')} (0 turns re-notification off)`,
+    );
+  }
+  return minutes;
+}

@@ -1,0 +1,245 @@
+import { Monitor, MonitorConfig } from '@cdktf/provider-datadog/lib/monitor';
+import { Construct } from 'constructs';
+import { DatadogGatewayProps } from './common';
+import { checkMonitorConsistency, RenderedThresholds } from './internal/consistency';
+import { renotifyMinutes, resolveHandles, validateHandles } from './internal/notify-rules';
+import { DatadogNotifyProps, DatadogSignalOptions } from './notify';
+import { gatewayLine, namePrefix, resourceTags } from './internal/tags';
+import { Duration } from '../core/duration';
+import { failValidation } from '../core/validation';
+import { KongGateway } from '../gateway/kong-gateway';
+import { DatadogSignalQuery, formatNumber, ResolvedSignal } from '../signals/resolved-signal';
+import { DatadogCollection, DatadogQueryKind, Severity, SignalId, SignalScope } from '../signals/signal-types';
+
+/** Props of {@link DatadogMonitors}. */
+export interface DatadogMonitorsProps extends DatadogGatewayProps {
+  /** Where notifications go, per severity. */
+  readonly notify: DatadogNotifyProps;
+
+  /**
+   * Per-signal settings: handles, recovery count, or no monitor at all.
+   * @default - every signal with a Datadog form, notified per `notify`
+   */
+  readonly signals?: DatadogSignalOptions[];
+
+  /**
+   * How often a critical alert that stays unresolved notifies again. One of the intervals
+   * Datadog offers (10m ... 24h); `Duration.minutes(0)` turns re-notification off.
+   * Warnings never re-notify.
+   * @default Duration.minutes(60)
+   */
+  readonly renotifyInterval?: Duration;
+
+  /**
+   * Extra monitor tags (in addition to `kong_gateway`, `kong_environment`, `team`,
+   * `managed-by` and the gateway's tags).
+   * @default {}
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/** Datadog monitor priority per severity (strings, as the provider takes them). */
+const PRIORITY: Record<Severity, string> = { [Severity.CRITICAL]: '1', [Severity.WARNING]: '3' };
+
+/**
+ * One Datadog monitor per health signal of a gateway (for the chosen collection path).
+ *
+ * Per-node signals are multi-alert monitors split by the catalog's group tags (the
+ * per-pod http_check `instance`, the metrics `endpoint`), so each node alerts on its own and
+ * a new node is covered without a new resource; `new_group_delay` is the gateway's startup
+ * window, so a starting node stays silent. Node and cluster monitors notify on missing data.
+ * The ready-nodes-below-expected monitor catches nodes that vanish entirely.
+ *
+ * Construct ids are the signal ids, so adding a signal or an option never replaces a monitor.
+ */
+export class DatadogMonitors extends Construct {
+  /** The gateway monitored. */
+  public readonly gateway: KongGateway;
+  /** The collection path the monitors are written for. */
+  public readonly collection: DatadogCollection;
+  /** Signals that got a monitor, in catalog order. */
+  public readonly monitoredSignals: SignalId[];
+  /** Signals of the gateway without a monitor: no Datadog form on this collection path, or disabled in `signals`. */
+  public readonly skippedSignals: SignalId[];
+  /** Tags every monitor of this construct carries. */
+  public readonly monitorTags: string[];
+  private readonly monitors = new Map<SignalId, Monitor>();
+
+  public constructor(scope: Construct, id: string, props: DatadogMonitorsProps) {
+    super(scope, id);
+    const subject = `DatadogMonitors '${id}'`;
+    this.gateway = props.gateway;
+    this.collection = props.collection ?? DatadogCollection.AGENT_INTEGRATION;
+    const signals = props.gateway.signals();
+
+    validateHandles(subject, 'notify', props.notify);
+    const options = indexSignalOptions(subject, signals, props.signals ?? []);
+    const renotify = renotifyMinutes(subject, 'renotifyInterval', props.renotifyInterval ?? Duration.minutes(60));
+    this.monitorTags = resourceTags(props.gateway, props.tags ?? {});
+
+    const monitored: SignalId[] = [];
+    const skipped: SignalId[] = [];
+    for (const signal of signals) {
+      const query = signal.datadog(this.collection);
+      const option = options.get(signal.id);
+      if (!query || option?.enabled === false) {
+        skipped.push(signal.id);
+        continue;
+      }
+      const config = renderMonitor(subject, props, signal, query, option, renotify, this.monitorTags);
+      this.monitors.set(signal.id, new Monitor(this, signal.id, config));
+      monitored.push(signal.id);
+    }
+    this.monitoredSignals = monitored;
+    this.skippedSignals = skipped;
+  }
+
+  /** The monitor of a signal, or undefined when the signal has none (see `skippedSignals`). */
+  public monitorFor(signal: SignalId): Monitor | undefined {
+    return this.monitors.get(signal);
+  }
+
+  /**
+   * The per-node readiness monitor (`http.can_connect` on `/status/ready`, one group per pod).
+   * Fails when it was disabled, since SLOs and composites built on it would be empty.
+   */
+  public get readinessMonitor(): Monitor {
+    const monitor = this.monitors.get(SignalId.NODE_READY);
+    if (!monitor) {
+      failValidation(
+        `DatadogMonitors '${this.node.id}'`,
+        `the readiness monitor ('${SignalId.NODE_READY}') is disabled`,
+        `enable '${SignalId.NODE_READY}' again, or build on another monitor`,
+      );
+    }
+    return monitor;
+  }
+}
+
+function indexSignalOptions(subject: string, signals: ResolvedSignal[], list: DatadogSignalOptions[]): Map<SignalId, DatadogSignalOptions> {
+  const have = new Set(signals.map((s) => s.id));
+  const byId = new Map<SignalId, DatadogSignalOptions>();
+  for (const option of list) {
+    if (byId.has(option.signal)) {
+      failValidation(subject, `signals lists '${option.signal}' twice`, 'merge the two entries into one');
+    }
+    if (!have.has(option.signal)) {
+      failValidation(
+        subject,
+        `signals configures '${option.signal}', which this gateway does not have (its mode or its signalOverrides leave it out)`,
+        `remove the entry; the gateway's signals are ${[...have].join(', ')}`,
+      );
+    }
+    validateHandles(subject, `signals['${option.signal}'].notify`, option.notify);
+    if (option.recoveryChecks !== undefined && (!Number.isInteger(option.recoveryChecks) || option.recoveryChecks < 1)) {
+      failValidation(subject, `signals['${option.signal}'].recoveryChecks ${option.recoveryChecks} must be a whole number of 1 or more`, 'set it to 1 or more, or leave it out');
+    }
+    byId.set(option.signal, option);
+  }
+  return byId;
+}
+
+/** Group tags as Datadog message variables: `instance {{instance.name}}`. */
+function identity(query: DatadogSignalQuery, gateway: KongGateway): string {
+  if (query.groupBy.length === 0) return `gateway ${gateway.name}`;
+  return query.groupBy.map((tag) => `${tag} {{${tag.includes('.') ? `[${tag}]` : tag}.name}}`).join(', ');
+}
+
+function renderMonitor(
+  subject: string,
+  props: DatadogMonitorsProps,
+  signal: ResolvedSignal,
+  query: DatadogSignalQuery,
+  option: DatadogSignalOptions | undefined,
+  renotify: number,
+  tags: string[],
+): MonitorConfig {
+  const gateway = props.gateway;
+  const name = `${namePrefix(gateway)} ${query.title}`;
+  const isServiceCheck = query.kind === DatadogQueryKind.SERVICE_CHECK;
+  const perGroup = query.groupBy.length > 0;
+  const hasWarning = !isServiceCheck && query.warning !== undefined;
+
+  if (option?.recoveryChecks !== undefined && !isServiceCheck) {
+    failValidation(
+      subject,
+      `signals['${signal.id}'].recoveryChecks is set, but '${signal.id}' is a metric monitor (recovery counts exist for service checks only)`,
+      'remove recoveryChecks from that entry',
+    );
+  }
+
+  const alertSeverity = signal.routedSeverity(Severity.CRITICAL);
+  const alertHandles = resolveHandles(subject, props.notify, alertSeverity, signal, option);
+  const warningHandles = hasWarning ? resolveHandles(subject, props.notify, Severity.WARNING, signal, option) : [];
+  // Per-node groups are named after pods: a pod removed by a rolling update or a scale-down
+  // stops reporting too, so per-node no-data goes to the warning targets; a single-group
+  // monitor without data means the whole signal is blind, which pages like the alert itself.
+  const noDataSeverity = perGroup ? Severity.WARNING : alertSeverity;
+  const noDataHandles = resolveHandles(subject, props.notify, noDataSeverity, signal, option);
+  const recoveryHandles = [...new Set([...alertHandles, ...warningHandles])];
+
+  const thresholds: RenderedThresholds = {
+    critical: formatNumber(query.critical),
+    ...(hasWarning ? { warning: formatNumber(query.warning!) } : {}),
+    ...(option?.recoveryChecks !== undefined ? { ok: String(option.recoveryChecks) } : {}),
+  };
+  checkMonitorConsistency(subject, name, query.kind, query.query, thresholds);
+
+  const windowMinutes = Math.max(1, signal.window.toMinutesCeil());
+  const notifyNoData = signal.scope === SignalScope.NODE || signal.scope === SignalScope.CLUSTER;
+  // Metric monitors: at least twice the window; service checks: at least 2 minutes.
+  const noDataTimeframe = Math.max(2, 2 * windowMinutes);
+  const at = perGroup ? ` on ${identity(query, gateway)}` : '';
+  const mention = (handles: string[]) => handles.join(' ');
+  const detail = isServiceCheck
+    ? `${query.critical} consecutive failed checks ({{check_message}}).`
+    : 'Value {{value}}, threshold {{threshold}}.';
+
+  const message = [
+    '{{#is_alert}}',
+    `${alertSeverity === Severity.CRITICAL ? 'CRITICAL' : 'ALERT'}: ${query.title}${at}. ${detail}`,
+    signal.description,
+    mention(alertHandles),
+    '{{/is_alert}}',
+    ...(hasWarning ? [
+      '{{#is_warning}}',
+      `WARNING: ${query.title}${at}. Value {{value}}, warning threshold {{warn_threshold}}.`,
+      mention(warningHandles),
+      '{{/is_warning}}',
+    ] : []),
+    '{{#is_recovery}}',
+    `RECOVERED: ${query.title}${at}.`,
+    mention(recoveryHandles),
+    '{{/is_recovery}}',
+    ...(notifyNoData ? [
+      '{{#is_no_data}}',
+      perGroup
+        ? `NO DATA: ${query.title}${at} has reported nothing for ${noDataTimeframe} minutes: the node is gone (a rolling update or scale-down also does this; the ready-nodes monitor tells them apart) or its Agent check stopped.`
+        : `NO DATA: ${query.title} has had no data for ${noDataTimeframe} minutes: this signal is blind until it returns.`,
+      mention(noDataHandles),
+      '{{/is_no_data}}',
+    ] : []),
+    `Runbook: ${signal.runbook}`,
+    gatewayLine(gateway),
+    `Signal: ${signal.id} (managed by cdktf-kong-monitoring).`,
+  ].join('\n');
+
+  const routedCritical = signal.severity === Severity.CRITICAL;
+  return {
+    name,
+    type: query.kind,
+    query: query.query,
+    message,
+    monitorThresholds: thresholds,
+    priority: PRIORITY[signal.severity],
+    tags: [...tags, `kong_signal:${signal.id}`, `severity:${signal.severity}`],
+    includeTags: true,
+    notifyNoData,
+    ...(notifyNoData ? { noDataTimeframe } : {}),
+    // Skip new groups (new pods) for the startup window: a starting node is not a failure.
+    ...(perGroup && gateway.startupWindow.toSeconds() > 0 ? { newGroupDelay: gateway.startupWindow.toSeconds() } : {}),
+    // Sparse counts (`.as_count()` ratios) must be evaluated on partial windows.
+    ...(isServiceCheck ? {} : { requireFullWindow: !query.query.includes('.as_count()') }),
+    ...(routedCritical && renotify > 0 ? { renotifyInterval: renotify, renotifyStatuses: ['alert'] } : {}),
+  };
+}

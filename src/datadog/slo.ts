@@ -1,0 +1,181 @@
+import { ServiceLevelObjective, ServiceLevelObjectiveConfig } from '@cdktf/provider-datadog/lib/service-level-objective';
+import { Construct } from 'constructs';
+import { DatadogGatewayProps } from './common';
+import { DatadogMonitors } from './monitors';
+import { DatadogSynthetics } from './synthetics';
+import { namePrefix, resourceTags } from './internal/tags';
+import { failValidation } from '../core/validation';
+import { Token } from '../internal/cdktf';
+import { DatadogCollection, SignalId } from '../signals/signal-types';
+import { datadogRequestCounts } from '../signals/views';
+
+/** What an availability SLO counts. */
+export enum DatadogSloSource {
+  /**
+   * Share of requests not answered with 5xx (a count-based SLO on the catalog's request
+   * counts). Needs a gateway that proxies traffic.
+   */
+  ERROR_RATIO = 'error-ratio',
+  /**
+   * Uptime of the per-node readiness monitor: any unready node counts as downtime
+   * (strict; suits small gateways).
+   */
+  READINESS_MONITOR = 'readiness-monitor',
+  /** Uptime of the synthetic test through the load balancer (what clients see). */
+  SYNTHETIC_TEST = 'synthetic-test',
+}
+
+/** SLO time windows Datadog offers. */
+export enum DatadogSloTimeframe {
+  /** Rolling 7 days. */
+  SEVEN_DAYS = '7d',
+  /** Rolling 30 days. */
+  THIRTY_DAYS = '30d',
+  /** Rolling 90 days. */
+  NINETY_DAYS = '90d',
+}
+
+/** Props of {@link DatadogSlo}. */
+export interface DatadogSloProps extends DatadogGatewayProps {
+  /**
+   * What the SLO counts.
+   * @default DatadogSloSource.ERROR_RATIO
+   */
+  readonly source?: DatadogSloSource;
+
+  /**
+   * The monitors whose readiness monitor the SLO tracks (required for READINESS_MONITOR).
+   * @default - none
+   */
+  readonly monitors?: DatadogMonitors;
+
+  /**
+   * The synthetics whose endpoint test the SLO tracks (required for SYNTHETIC_TEST).
+   * @default - none
+   */
+  readonly synthetics?: DatadogSynthetics;
+
+  /**
+   * Target, in percent (more than 0, less than 100).
+   * @default 99.9
+   */
+  readonly targetPercent?: number;
+
+  /**
+   * Warning level, in percent: above the target, below 100.
+   * @default - no warning level
+   */
+  readonly warningPercent?: number;
+
+  /**
+   * Windows the target applies to; the first is the one the SLO shows by default.
+   * @default [DatadogSloTimeframe.THIRTY_DAYS]
+   */
+  readonly timeframes?: DatadogSloTimeframe[];
+
+  /**
+   * Extra tags.
+   * @default {}
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * An availability SLO for a gateway: count-based on the 5xx ratio's request counts, or
+ * monitor-based on the readiness monitor or the synthetic endpoint test.
+ */
+export class DatadogSlo extends Construct {
+  /** The SLO resource. */
+  public readonly slo: ServiceLevelObjective;
+  /** What the SLO counts. */
+  public readonly source: DatadogSloSource;
+
+  public constructor(scope: Construct, id: string, props: DatadogSloProps) {
+    super(scope, id);
+    const subject = `DatadogSlo '${id}'`;
+    const gateway = props.gateway;
+    const collection = props.collection ?? DatadogCollection.AGENT_INTEGRATION;
+    this.source = props.source ?? DatadogSloSource.ERROR_RATIO;
+    const target = props.targetPercent ?? 99.9;
+    const timeframes = props.timeframes ?? [DatadogSloTimeframe.THIRTY_DAYS];
+
+    if (!Number.isFinite(target) || target <= 0 || target >= 100) {
+      failValidation(subject, `targetPercent ${target} is outside (0, 100)`, 'give the target in percent, e.g. 99.9');
+    }
+    if (props.warningPercent !== undefined && (!(props.warningPercent > target) || props.warningPercent >= 100)) {
+      failValidation(subject, `warningPercent ${props.warningPercent} must lie above targetPercent ${target} and below 100`, `use a warning between ${target} and 100, e.g. ${Math.min(99.99, Number((target + (100 - target) / 2).toFixed(3)))}`);
+    }
+    if (timeframes.length === 0) {
+      failValidation(subject, 'timeframes is empty', 'give at least one of DatadogSloTimeframe.SEVEN_DAYS, THIRTY_DAYS, NINETY_DAYS');
+    }
+    const known = Object.values(DatadogSloTimeframe) as string[];
+    for (const timeframe of timeframes) {
+      if (!known.includes(timeframe)) {
+        failValidation(subject, `timeframe '${timeframe}' is not one Datadog offers`, `use ${known.join(', ')}`);
+      }
+    }
+    if (new Set(timeframes).size !== timeframes.length) {
+      failValidation(subject, `timeframes lists a window twice (${timeframes.join(', ')})`, 'list each window once');
+    }
+
+    const base: Omit<ServiceLevelObjectiveConfig, 'type'> = {
+      name: `${namePrefix(gateway)} Kong availability (${this.source})`,
+      description: `Availability of Kong gateway ${gateway.name} in ${gateway.environment}: ${describe(this.source)}. Managed by cdktf-kong-monitoring.`,
+      thresholds: timeframes.map((timeframe) => ({
+        timeframe,
+        target,
+        ...(props.warningPercent !== undefined ? { warning: props.warningPercent } : {}),
+      })),
+      timeframe: timeframes[0],
+      targetThreshold: target,
+      ...(props.warningPercent !== undefined ? { warningThreshold: props.warningPercent } : {}),
+      tags: resourceTags(gateway, props.tags ?? {}, `kong_slo:${this.source}`),
+    };
+
+    switch (this.source) {
+      case DatadogSloSource.ERROR_RATIO: {
+        const fivexx = gateway.signals().find((s) => s.id === SignalId.ERROR_RATIO_5XX);
+        if (!gateway.proxiesTraffic || !fivexx || !fivexx.datadog(collection)) {
+          failValidation(
+            subject,
+            `source ERROR_RATIO needs the gateway's request counts, but gateway '${gateway.name}' (${gateway.mode}) has no '${SignalId.ERROR_RATIO_5XX}' signal in Datadog`,
+            'use DatadogSloSource.READINESS_MONITOR or SYNTHETIC_TEST for this gateway',
+          );
+        }
+        const counts = datadogRequestCounts(gateway, collection);
+        this.slo = new ServiceLevelObjective(this, 'slo', { ...base, type: 'metric', query: { numerator: counts.good, denominator: counts.total } });
+        break;
+      }
+      case DatadogSloSource.READINESS_MONITOR: {
+        if (!props.monitors) {
+          failValidation(subject, 'source READINESS_MONITOR needs monitors', 'pass the DatadogMonitors construct of the same gateway as monitors');
+        }
+        requireSameGateway(subject, 'monitors', props.monitors.gateway.name, gateway.name);
+        const monitorId = Token.asNumber(props.monitors.readinessMonitor.id);
+        this.slo = new ServiceLevelObjective(this, 'slo', { ...base, type: 'monitor', monitorIds: [monitorId] });
+        break;
+      }
+      default: {
+        const monitorId = props.synthetics?.endpointMonitorId;
+        if (monitorId === undefined) {
+          failValidation(subject, 'source SYNTHETIC_TEST needs synthetics with an endpoint test', 'pass a DatadogSynthetics construct that has endpoint: { url } as synthetics');
+        }
+        this.slo = new ServiceLevelObjective(this, 'slo', { ...base, type: 'monitor', monitorIds: [monitorId] });
+      }
+    }
+  }
+}
+
+function describe(source: DatadogSloSource): string {
+  switch (source) {
+    case DatadogSloSource.ERROR_RATIO: return 'share of proxied requests not answered with 5xx';
+    case DatadogSloSource.READINESS_MONITOR: return 'time every node passes /status/ready';
+    default: return 'time the endpoint test through the load balancer passes';
+  }
+}
+
+function requireSameGateway(subject: string, field: string, theirs: string, ours: string): void {
+  if (theirs !== ours) {
+    failValidation(subject, `${field} belongs to gateway '${theirs}', not '${ours}'`, `pass the ${field} construct built for gateway '${ours}'`);
+  }
+}
