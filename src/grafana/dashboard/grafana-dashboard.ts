@@ -1,0 +1,120 @@
+import { Construct } from 'constructs';
+import { buildDashboardModel } from './dashboard-model';
+import { Duration } from '../../core/duration';
+import { failValidation } from '../../core/validation';
+import { KongGateway } from '../../gateway/kong-gateway';
+import { Dashboard } from '../provider/dashboard';
+import { Folder } from '../provider/folder';
+import { GRAFANA_UID_MAX_LENGTH, stableUid } from '../uid';
+
+/** Props of {@link GrafanaDashboard}. */
+export interface GrafanaDashboardProps {
+  /** The gateway the dashboard shows. */
+  readonly gateway: KongGateway;
+
+  /**
+   * UID of the Prometheus data source the dashboard's data source variable starts on.
+   * @default - Grafana's default Prometheus data source
+   */
+  readonly datasourceUid?: string;
+
+  /**
+   * Folder to put the dashboard in (share one between gateways and alert rules).
+   * @default - a folder of its own, titled `folderTitle`
+   */
+  readonly folder?: Folder;
+
+  /**
+   * Title of the folder created when `folder` is not given.
+   * @default 'Kong'
+   */
+  readonly folderTitle?: string;
+
+  /**
+   * Dashboard title.
+   * @default 'Kong <gateway> (<environment>)'
+   */
+  readonly title?: string;
+
+  /**
+   * Dashboard UID (1-40 characters of letters, digits, `-` and `_`). It is the dashboard's
+   * identity in Grafana: changing it replaces the dashboard and loses its history.
+   * @default - derived from the gateway name and environment
+   */
+  readonly uid?: string;
+
+  /**
+   * Auto-refresh interval.
+   * @default Duration.minutes(1)
+   */
+  readonly refresh?: Duration;
+
+  /**
+   * Default time range, back from now.
+   * @default Duration.hours(6)
+   */
+  readonly timeRange?: Duration;
+}
+
+/**
+ * Kong's health dashboard for one gateway (`grafana_dashboard` in a `grafana_folder`):
+ * ready nodes against the expected count, readiness of every node over time, traffic,
+ * 5xx ratio, p99 latencies by service, upstream target health, the datastore or
+ * hybrid-mode connectivity that fits the deployment mode, shared dictionary memory and
+ * connections. Variables select the data source, the namespace and the nodes (pods).
+ * Every query comes from the signal catalog.
+ */
+export class GrafanaDashboard extends Construct {
+  /** The dashboard resource. */
+  public readonly dashboard: Dashboard;
+  /** The folder holding the dashboard (given or created). */
+  public readonly folder: Folder;
+  /** The dashboard UID. */
+  public readonly dashboardUid: string;
+  /** The dashboard model as the JSON text stored in `config_json`. */
+  public readonly configJson: string;
+
+  constructor(scope: Construct, id: string, props: GrafanaDashboardProps) {
+    super(scope, id);
+    const subject = `GrafanaDashboard '${id}'`;
+    const { gateway } = props;
+    this.dashboardUid = props.uid ?? stableUid(['kong', gateway.name, gateway.environment]);
+    if (!/^[a-zA-Z0-9_-]+$/.test(this.dashboardUid) || this.dashboardUid.length > GRAFANA_UID_MAX_LENGTH) {
+      failValidation(subject, `uid '${this.dashboardUid}' is not a Grafana UID`, `use 1 to ${GRAFANA_UID_MAX_LENGTH} letters, digits, '-' or '_'`);
+    }
+    if (props.datasourceUid !== undefined && !/^[a-zA-Z0-9_-]{1,40}$/.test(props.datasourceUid)) {
+      failValidation(subject, `datasourceUid '${props.datasourceUid}' is not a Grafana UID`, "give the data source's UID (Connections > Data sources > the URL's last part), e.g. 'prometheus'");
+    }
+    const refresh = props.refresh ?? Duration.minutes(1);
+    const timeRange = props.timeRange ?? Duration.hours(6);
+    for (const [field, value] of [['refresh', refresh], ['timeRange', timeRange]] as const) {
+      if (value.toSeconds() < 5) {
+        failValidation(subject, `${field} ${value.toPrometheus()} is shorter than 5s`, `set ${field} to 5s or more`);
+      }
+    }
+    this.folder = props.folder ?? new Folder(this, 'folder', {
+      title: props.folderTitle ?? 'Kong',
+      uid: stableUid(['kong', gateway.name, gateway.environment, 'folder']),
+    });
+    const model = buildDashboardModel({
+      gateway,
+      uid: this.dashboardUid,
+      title: props.title ?? `Kong ${gateway.name} (${gateway.environment})`,
+      datasourceUid: props.datasourceUid,
+      refresh: refresh.toPrometheus(),
+      timeFrom: `now-${timeRange.toPrometheus()}`,
+    });
+    this.configJson = escapeTerraformTemplate(JSON.stringify(model));
+    this.dashboard = new Dashboard(this, 'dashboard', {
+      configJson: this.configJson,
+      folder: this.folder.uid,
+      overwrite: true,
+      message: 'Managed by cdktf-kong-monitoring',
+    });
+  }
+}
+
+/** Every Terraform string is a template: a literal `${` or `%{` must be doubled. */
+export function escapeTerraformTemplate(text: string): string {
+  return text.replace(/([$%])\{/g, (_, sigil: string) => `${sigil}${sigil}{`);
+}

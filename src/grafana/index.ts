@@ -1,0 +1,3 @@
+export * from './dashboard/grafana-dashboard';
+export * as provider from './provider';
+export * from './alerting/grafana-alert-rules';
