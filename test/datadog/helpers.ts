@@ -70,3 +70,14 @@ export function resourceCounts(s: Synthesized): { [type: string]: number } {
   for (const [type, byId] of Object.entries(s.parsed.resource ?? {})) out[type] = Object.keys(byId as object).length;
   return out;
 }
+
+/** The text of a `{{#name}}...{{/name}}` section of a Datadog message ('' when absent). */
+export function section(message: string, name: string): string {
+  return new RegExp(`\\{\\{#${name}\\}\\}([\\s\\S]*?)\\{\\{/${name}\\}\\}`).exec(message)?.[1] ?? '';
+}
+
+/** The last line of a message section: the handles line. */
+export function handlesOf(message: string, name: string): string[] {
+  const lines = section(message, name).trim().split('\n');
+  return lines[lines.length - 1].split(' ').filter((h) => h.startsWith('@'));
+}

@@ -1,0 +1,270 @@
+import { Monitor } from '@cdktf/provider-datadog/lib/monitor';
+import { Duration } from '../../src/core/duration';
+import { DatadogMonitors } from '../../src/datadog/monitors';
+import { KongGateway } from '../../src/gateway/kong-gateway';
+import { DatadogCollection, SignalId } from '../../src/signals/signal-types';
+import { parseMetricMonitorQuery, parseServiceCheckQuery } from '../support/datadog-query';
+import {
+  ALLOWED_METRICS,
+  ALLOWED_SERVICE_CHECKS,
+  BASE,
+  NOTIFY,
+  gatewaysOfAllModes,
+  handlesOf,
+  monitorOf,
+  resourceCounts,
+  resources,
+  section,
+  synth,
+} from './helpers';
+
+const COLLECTIONS = [DatadogCollection.AGENT_INTEGRATION, DatadogCollection.KONG_PLUGIN];
+
+function monitorsFor(gateway: KongGateway, collection = DatadogCollection.AGENT_INTEGRATION, extra: Partial<ConstructorParameters<typeof DatadogMonitors>[2]> = {}) {
+  let construct!: DatadogMonitors;
+  const s = synth((stack) => {
+    construct = new DatadogMonitors(stack, 'monitors', { gateway, collection, notify: NOTIFY, ...extra });
+  });
+  return { s, construct };
+}
+
+describe('hybrid data plane, Agent integration: one monitor per signal with a Datadog form', () => {
+  const gateway = KongGateway.hybridDataPlane(BASE);
+  const { s, construct } = monitorsFor(gateway);
+
+  test('monitored and skipped signals', () => {
+    expect(construct.monitoredSignals).toEqual([
+      SignalId.NODE_READY, SignalId.NODE_METRICS_UP, SignalId.READY_NODES_BELOW_EXPECTED, SignalId.ERROR_RATIO_5XX,
+      SignalId.REQUEST_LATENCY_P99, SignalId.KONG_LATENCY_P99, SignalId.UPSTREAM_TARGET_UNHEALTHY, SignalId.SHARED_DICT_MEMORY,
+    ]);
+    // No Datadog data for these: the readiness trap of hybrid mode is caught by Prometheus only.
+    expect(construct.skippedSignals).toEqual([SignalId.CONTROL_PLANE_CONNECTED, SignalId.METRIC_ERRORS]);
+    expect(Object.keys(resources(s, 'datadog_monitor'))).toHaveLength(8);
+  });
+
+  test('per-node readiness: service check grouped by the per-pod http_check instance', () => {
+    const m = monitorOf(s, SignalId.NODE_READY);
+    expect(m.name).toBe('[Kong edge production] Kong node not ready');
+    expect(m.type).toBe('service check');
+    expect(m.query).toBe('"http.can_connect".over("kong_gateway:edge","kong_environment:production","kong_probe:ready").by("instance").last(8).count_by_status()');
+    expect(m.monitor_thresholds).toEqual({ critical: '8' });
+    expect(m.notify_no_data).toBe(true);
+    expect(m.no_data_timeframe).toBeGreaterThanOrEqual(2);
+    expect(m.new_group_delay).toBe(120);
+    expect(m.priority).toBe('1');
+    expect(m.renotify_interval).toBe(60);
+    expect(m.renotify_statuses).toEqual(['alert']);
+    expect(m.require_full_window).toBeUndefined();
+    expect(m.tags).toEqual([
+      'kong_gateway:edge', 'kong_environment:production', 'team:platform', 'managed-by:cdktf-kong-monitoring',
+      'kong_signal:node-ready', 'severity:critical',
+    ]);
+    // No grouping by pod_name: that tag needs orchestrator cardinality on the Agent.
+    expect(m.query).not.toContain('pod_name');
+  });
+
+  test('readiness message: sections, group identity, runbook, handles per section', () => {
+    const message: string = monitorOf(s, SignalId.NODE_READY).message;
+    expect(section(message, 'is_alert')).toContain('{{instance.name}}');
+    expect(handlesOf(message, 'is_alert')).toEqual(['@pagerduty-kong']);
+    expect(handlesOf(message, 'is_recovery')).toEqual(['@pagerduty-kong']);
+    // A vanished pod group (rolling update) goes to the warning targets, not the pager.
+    expect(handlesOf(message, 'is_no_data')).toEqual(['@slack-kong-alerts']);
+    expect(section(message, 'is_warning')).toBe('');
+    expect(message).toContain('Runbook: Read the 503 reason');
+    expect(message).toContain('Gateway edge (hybrid-data-plane, production; namespace kong).');
+  });
+
+  test('metrics endpoint: a WARNING signal routes its critical level to warning handles, priority 3, no renotify', () => {
+    const m = monitorOf(s, SignalId.NODE_METRICS_UP);
+    expect(m.query).toBe('"kong.openmetrics.health".over("kong_gateway:edge","kong_environment:production").by("endpoint").last(8).count_by_status()');
+    expect(m.priority).toBe('3');
+    expect(m.renotify_interval).toBeUndefined();
+    expect(m.message).toContain('{{endpoint.name}}');
+    expect(m.message).toContain('@slack-kong-alerts');
+    expect(m.message).not.toContain('@pagerduty-kong');
+  });
+
+  test('ready nodes below expected (recommendation 7): kube-state ready over the expected count, no-data pages', () => {
+    const m = monitorOf(s, SignalId.READY_NODES_BELOW_EXPECTED);
+    expect(m.type).toBe('query alert');
+    expect(m.query).toBe('max(last_10m):sum:kubernetes_state.deployment.replicas_ready{kube_namespace:kong,kube_deployment:edge} / 6 < 0.5');
+    expect(m.monitor_thresholds).toEqual({ critical: '0.5', warning: '1' });
+    expect(m.notify_no_data).toBe(true);
+    expect(m.no_data_timeframe).toBe(20);
+    expect(m.new_group_delay).toBeUndefined();
+    expect(m.require_full_window).toBe(true);
+    expect(m.message).toMatch(/\{\{#is_no_data\}\}[\s\S]*@pagerduty-kong[\s\S]*\{\{\/is_no_data\}\}/);
+    expect(m.message).toMatch(/\{\{#is_warning\}\}[\s\S]*@slack-kong-alerts[\s\S]*\{\{\/is_warning\}\}/);
+  });
+
+  test('5xx ratio: sparse as_count ratio evaluated on partial windows, no no-data alert', () => {
+    const m = monitorOf(s, SignalId.ERROR_RATIO_5XX);
+    expect(m.query).toBe('sum(last_5m):sum:kong.http.requests.count{kong_gateway:edge,kong_environment:production,code:5*}.as_count() / sum:kong.http.requests.count{kong_gateway:edge,kong_environment:production}.as_count() > 0.05');
+    expect(m.require_full_window).toBe(false);
+    expect(m.notify_no_data).toBe(false);
+    expect(m.no_data_timeframe).toBeUndefined();
+    expect(m.monitor_thresholds).toEqual({ critical: '0.05', warning: '0.01' });
+    expect(m.priority).toBe('1');
+  });
+
+  test('shared dict: multi-alert per endpoint and dictionary, message names both', () => {
+    const m = monitorOf(s, SignalId.SHARED_DICT_MEMORY);
+    expect(parseMetricMonitorQuery(m.query).groupBy).toEqual(['endpoint', 'shared_dict']);
+    expect(m.new_group_delay).toBe(120);
+    expect(m.message).toContain('endpoint {{endpoint.name}}, shared_dict {{shared_dict.name}}');
+  });
+
+  test('cdktf matcher view of the readiness monitor', () => {
+    expect(s.json).toHaveResourceWithProperties(Monitor, {
+      name: '[Kong edge production] Kong node not ready',
+      type: 'service check',
+      notify_no_data: true,
+      new_group_delay: 120,
+    });
+  });
+});
+
+describe('traditional gateway, Agent integration', () => {
+  const { s, construct } = monitorsFor(KongGateway.traditional(BASE));
+
+  test('adds the datastore monitor, per endpoint', () => {
+    expect(construct.monitoredSignals).toContain(SignalId.DATASTORE_REACHABLE);
+    const m = monitorOf(s, SignalId.DATASTORE_REACHABLE);
+    expect(m.query).toBe('"kong.datastore.reachable".over("kong_gateway:edge","kong_environment:production").by("endpoint").last(8).count_by_status()');
+    expect(m.priority).toBe('1');
+    expect(m.notify_no_data).toBe(true);
+  });
+});
+
+describe('Kong plugin collection path', () => {
+  const { s, construct } = monitorsFor(KongGateway.hybridDataPlane(BASE), DatadogCollection.KONG_PLUGIN);
+
+  test('service checks of the Kong integration are skipped; readiness stays (http_check is the Agent, not the plugin)', () => {
+    expect(construct.skippedSignals).toEqual([
+      SignalId.NODE_METRICS_UP, SignalId.CONTROL_PLANE_CONNECTED, SignalId.UPSTREAM_TARGET_UNHEALTHY, SignalId.SHARED_DICT_MEMORY, SignalId.METRIC_ERRORS,
+    ]);
+    expect(monitorOf(s, SignalId.NODE_READY).type).toBe('service check');
+  });
+
+  test('latency is a real p99 of the plugin distribution', () => {
+    expect(monitorOf(s, SignalId.REQUEST_LATENCY_P99).query).toBe('min(last_10m):p99:kong.latency{kong_gateway:edge,kong_environment:production} > 3000');
+    expect(monitorOf(s, SignalId.ERROR_RATIO_5XX).query).toContain('sum:kong.request.count{kong_gateway:edge,kong_environment:production,status:5*}.as_count()');
+  });
+});
+
+describe('every monitor of every mode and collection path', () => {
+  const cases = gatewaysOfAllModes().flatMap((gateway) => COLLECTIONS.map((collection) => [gateway.mode, collection, gateway] as const));
+
+  test.each(cases)('%s / %s: queries parse, use known metrics, thresholds agree with the query', (_mode, collection, gateway) => {
+    const { s } = monitorsFor(gateway, collection);
+    const monitors = Object.values(resources(s, 'datadog_monitor'));
+    expect(monitors.length).toBeGreaterThan(0);
+    for (const m of monitors as any[]) {
+      if (m.type === 'service check') {
+        const q = parseServiceCheckQuery(m.query);
+        expect(ALLOWED_SERVICE_CHECKS).toContain(q.check);
+        const thresholds = Object.values(m.monitor_thresholds).map(Number);
+        expect(q.last).toBeGreaterThanOrEqual(Math.max(...thresholds));
+        expect(m.no_data_timeframe === undefined || m.no_data_timeframe >= 2).toBe(true);
+      } else {
+        expect(m.type).toBe('query alert');
+        const q = parseMetricMonitorQuery(m.query);
+        for (const metric of q.metrics) expect(ALLOWED_METRICS).toContain(metric);
+        expect(m.monitor_thresholds.critical).toBe(q.thresholdText);
+        if (m.notify_no_data) expect(m.no_data_timeframe).toBeGreaterThanOrEqual(2 * q.windowMinutes);
+      }
+      expect(m.message).toMatch(/\{\{#is_alert\}\}[\s\S]+\{\{\/is_alert\}\}/);
+      expect(m.message).toMatch(/\{\{#is_recovery\}\}[\s\S]+\{\{\/is_recovery\}\}/);
+      expect(m.message).toContain('Runbook: ');
+      expect(m.name).toMatch(/^\[Kong edge(-cp)? production\] /);
+      expect(['1', '3']).toContain(m.priority);
+    }
+  });
+});
+
+describe('stable ids and O(1) coverage', () => {
+  test('scaling from 3 to 300 expected nodes changes no resource count and no logical id', () => {
+    const three = monitorsFor(KongGateway.hybridDataPlane({ ...BASE, expectedNodes: 3 })).s;
+    const many = monitorsFor(KongGateway.hybridDataPlane({ ...BASE, expectedNodes: 300 })).s;
+    expect(resourceCounts(many)).toEqual(resourceCounts(three));
+    expect(Object.keys(resources(many, 'datadog_monitor'))).toEqual(Object.keys(resources(three, 'datadog_monitor')));
+    expect(monitorOf(many, SignalId.READY_NODES_BELOW_EXPECTED).query).toContain(' / 300 < 0.5');
+  });
+
+  test('disabling one signal or changing handles leaves the other monitors\' logical ids alone', () => {
+    const before = Object.keys(resources(monitorsFor(KongGateway.hybridDataPlane(BASE)).s, 'datadog_monitor'));
+    const after = Object.keys(resources(monitorsFor(KongGateway.hybridDataPlane(BASE), DatadogCollection.AGENT_INTEGRATION, {
+      signals: [
+        { signal: SignalId.SHARED_DICT_MEMORY, enabled: false },
+        { signal: SignalId.NODE_READY, notify: { critical: ['@opsgenie-kong'] } },
+      ],
+    }).s, 'datadog_monitor'));
+    expect(after).toEqual(before.filter((id) => !id.includes('shared-dict-memory')));
+    expect(before.find((id) => id.includes('node-ready'))).toMatch(/^monitors_node-ready_/);
+  });
+
+  test('the same gateway in two stacks renders the same monitors', () => {
+    const a = monitorsFor(KongGateway.traditional(BASE)).s.parsed.resource;
+    const b = monitorsFor(KongGateway.traditional(BASE)).s.parsed.resource;
+    expect(a).toEqual(b);
+  });
+});
+
+describe('notification routing', () => {
+  const gateway = KongGateway.hybridDataPlane(BASE);
+
+  test('precedence: per-signal list, then per-severity, then fallback', () => {
+    const { s } = monitorsFor(gateway, DatadogCollection.AGENT_INTEGRATION, {
+      notify: { critical: ['@pagerduty-kong'], fallback: ['@team-platform'] },
+      signals: [{ signal: SignalId.ERROR_RATIO_5XX, notify: { critical: ['@pagerduty-api'] } }],
+    });
+    const ratio: string = monitorOf(s, SignalId.ERROR_RATIO_5XX).message;
+    expect(handlesOf(ratio, 'is_alert')).toEqual(['@pagerduty-api']);
+    // The signal's own block has no warning list: its warning falls back to the monitors' notify.
+    expect(handlesOf(ratio, 'is_warning')).toEqual(['@team-platform']);
+    expect(handlesOf(ratio, 'is_recovery')).toEqual(['@pagerduty-api', '@team-platform']);
+    const ready: string = monitorOf(s, SignalId.NODE_READY).message;
+    expect(handlesOf(ready, 'is_alert')).toEqual(['@pagerduty-kong']);
+    // WARNING-severity signal, no warning list: the fallback.
+    expect(handlesOf(monitorOf(s, SignalId.NODE_METRICS_UP).message, 'is_alert')).toEqual(['@team-platform']);
+  });
+
+  test('renotify interval is configurable and can be turned off', () => {
+    const tenMinutes = monitorsFor(gateway, DatadogCollection.AGENT_INTEGRATION, { renotifyInterval: Duration.minutes(10) }).s;
+    expect(monitorOf(tenMinutes, SignalId.NODE_READY).renotify_interval).toBe(10);
+    const off = monitorsFor(gateway, DatadogCollection.AGENT_INTEGRATION, { renotifyInterval: Duration.minutes(0) }).s;
+    expect(monitorOf(off, SignalId.NODE_READY).renotify_interval).toBeUndefined();
+  });
+
+  test('recoveryChecks becomes the ok threshold of a service check', () => {
+    const { s } = monitorsFor(gateway, DatadogCollection.AGENT_INTEGRATION, { signals: [{ signal: SignalId.NODE_READY, recoveryChecks: 3 }] });
+    expect(monitorOf(s, SignalId.NODE_READY).monitor_thresholds).toEqual({ critical: '8', ok: '3' });
+  });
+
+  test('user tags and gateway tags are added to the monitor tags', () => {
+    const tagged = KongGateway.hybridDataPlane({ ...BASE, tags: { cost_center: 'edge' } });
+    const { s, construct } = monitorsFor(tagged, DatadogCollection.AGENT_INTEGRATION, { tags: { service: 'kong' } });
+    expect(construct.monitorTags).toEqual([
+      'kong_gateway:edge', 'kong_environment:production', 'team:platform', 'managed-by:cdktf-kong-monitoring', 'cost_center:edge', 'service:kong',
+    ]);
+    expect(monitorOf(s, SignalId.NODE_READY).tags).toEqual(expect.arrayContaining(['cost_center:edge', 'service:kong']));
+  });
+
+  test('a gateway startup window becomes new_group_delay on every multi-alert monitor', () => {
+    const slow = KongGateway.traditional({ ...BASE, startupWindow: Duration.minutes(5) });
+    const { s } = monitorsFor(slow);
+    for (const m of Object.values(resources(s, 'datadog_monitor')) as any[]) {
+      const grouped = m.type === 'service check' ? parseServiceCheckQuery(m.query).groupBy.length > 0 : parseMetricMonitorQuery(m.query).groupBy.length > 0;
+      expect(m.new_group_delay).toBe(grouped ? 300 : undefined);
+    }
+  });
+});
+
+describe('escape hatches', () => {
+  test('monitorFor and readinessMonitor give the resources', () => {
+    const { construct } = monitorsFor(KongGateway.dbLess(BASE));
+    expect(construct.monitorFor(SignalId.NODE_READY)).toBe(construct.readinessMonitor);
+    expect(construct.monitorFor(SignalId.DATASTORE_REACHABLE)).toBeUndefined();
+  });
+});
