@@ -1,4 +1,3 @@
-import { Testing } from 'cdktf';
 import { Duration } from '../../src/core/duration';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { HealthCheckProtocol, LoadBalancerHealthCheck } from '../../src/kubernetes/health-check';
