@@ -139,6 +139,11 @@ function indexSignalOptions(subject: string, signals: ResolvedSignal[], list: Da
   return byId;
 }
 
+/** Node and cluster signals notify when their data stops: a silent node is not a healthy one. */
+function notifyNoData(signal: ResolvedSignal): boolean {
+  return signal.scope === SignalScope.NODE || signal.scope === SignalScope.CLUSTER;
+}
+
 /** Group tags as Datadog message variables: `instance {{instance.name}}`. */
 function identity(query: DatadogSignalQuery, gateway: KongGateway): string {
   if (query.groupBy.length === 0) return `gateway ${gateway.name}`;
@@ -175,7 +180,9 @@ function renderMonitor(
   // stops reporting too, so per-node no-data goes to the warning targets; a single-group
   // monitor without data means the whole signal is blind, which pages like the alert itself.
   const noDataSeverity = perGroup ? Severity.WARNING : alertSeverity;
-  const noDataHandles = resolveHandles(subject, props.notify, noDataSeverity, signal, option);
+  const noDataHandles = notifyNoData(signal)
+    ? resolveHandles(subject, props.notify, noDataSeverity, signal, option, perGroup ? 'no-data notifications for vanished node groups' : undefined)
+    : [];
   const recoveryHandles = [...new Set([...alertHandles, ...warningHandles])];
 
   const thresholds: RenderedThresholds = {
@@ -186,7 +193,7 @@ function renderMonitor(
   checkMonitorConsistency(subject, name, query.kind, query.query, thresholds);
 
   const windowMinutes = Math.max(1, signal.window.toMinutesCeil());
-  const notifyNoData = signal.scope === SignalScope.NODE || signal.scope === SignalScope.CLUSTER;
+  const noData = notifyNoData(signal);
   // Metric monitors: at least twice the window; service checks: at least 2 minutes.
   const noDataTimeframe = Math.max(2, 2 * windowMinutes);
   const at = perGroup ? ` on ${identity(query, gateway)}` : '';
@@ -211,7 +218,7 @@ function renderMonitor(
     `RECOVERED: ${query.title}${at}.`,
     mention(recoveryHandles),
     '{{/is_recovery}}',
-    ...(notifyNoData ? [
+    ...(noData ? [
       '{{#is_no_data}}',
       perGroup
         ? `NO DATA: ${query.title}${at} has reported nothing for ${noDataTimeframe} minutes: the node is gone (a rolling update or scale-down also does this; the ready-nodes monitor tells them apart) or its Agent check stopped.`
@@ -234,8 +241,8 @@ function renderMonitor(
     priority: PRIORITY[signal.severity],
     tags: [...tags, `kong_signal:${signal.id}`, `severity:${signal.severity}`],
     includeTags: true,
-    notifyNoData,
-    ...(notifyNoData ? { noDataTimeframe } : {}),
+    notifyNoData: noData,
+    ...(noData ? { noDataTimeframe } : {}),
     // Skip new groups (new pods) for the startup window: a starting node is not a failure.
     ...(perGroup && gateway.startupWindow.toSeconds() > 0 ? { newGroupDelay: gateway.startupWindow.toSeconds() } : {}),
     // Sparse counts (`.as_count()` ratios) must be evaluated on partial windows.

@@ -1,6 +1,7 @@
 import { Monitor } from '@cdktf/provider-datadog/lib/monitor';
 import { Duration } from '../../src/core/duration';
 import { DatadogMonitors } from '../../src/datadog/monitors';
+import { WorkloadKind } from '../../src/gateway/deployment-mode';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { DatadogCollection, SignalId } from '../../src/signals/signal-types';
 import { parseMetricMonitorQuery, parseServiceCheckQuery } from '../support/datadog-query';
@@ -8,6 +9,7 @@ import {
   ALLOWED_METRICS,
   ALLOWED_SERVICE_CHECKS,
   BASE,
+  KUBE_STATE_METRICS,
   NOTIFY,
   gatewaysOfAllModes,
   handlesOf,
@@ -179,6 +181,17 @@ describe('every monitor of every mode and collection path', () => {
       expect(m.message).toContain('Runbook: ');
       expect(m.name).toMatch(/^\[Kong edge(-cp)? production\] /);
       expect(['1', '3']).toContain(m.priority);
+    }
+  });
+});
+
+describe('every workload kind', () => {
+  test.each([WorkloadKind.DEPLOYMENT, WorkloadKind.DAEMON_SET, WorkloadKind.STATEFUL_SET])('%s: the expected-count monitor reads kube-state metrics that exist', (workloadKind) => {
+    for (const expectedNodes of [6, undefined]) {
+      const { s } = monitorsFor(KongGateway.dbLess({ ...BASE, workloadKind, expectedNodes }));
+      const q = parseMetricMonitorQuery(monitorOf(s, SignalId.READY_NODES_BELOW_EXPECTED).query);
+      expect(q.metrics.length).toBe(expectedNodes === undefined ? 2 : 1);
+      for (const metric of q.metrics) expect(KUBE_STATE_METRICS).toContain(metric);
     }
   });
 });

@@ -44,6 +44,7 @@ export function resolveHandles(
   severity: Severity,
   signal: ResolvedSignal,
   override?: DatadogSignalOptions,
+  purpose = `${severity} alerts`,
 ): string[] {
   const fromSignal = pick(override?.notify, severity);
   const handles = fromSignal ?? pick(notify, severity);
@@ -51,8 +52,8 @@ export function resolveHandles(
     const source = fromSignal !== undefined ? `signals['${signal.id}'].notify` : 'notify';
     failValidation(
       subject,
-      `${source} gives no ${severity} notification target, but signal '${signal.id}' raises ${severity} alerts`,
-      `add at least one handle to ${source}.${severity} (or ${source}.fallback), e.g. ['@pagerduty-kong']`,
+      `${source} gives no ${severity} notification target, but signal '${signal.id}' raises ${purpose}`,
+      `add at least one handle to ${source}.${severity} (or ${source}.fallback), e.g. ['${severity === Severity.CRITICAL ? '@pagerduty-kong' : '@slack-kong-alerts'}']`,
     );
   }
   return [...new Set(handles)];
