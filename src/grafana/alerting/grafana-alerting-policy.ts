@@ -1,0 +1,408 @@
+import { Construct } from 'constructs';
+import { GrafanaNotifier, NotifierTemplates } from './notifier';
+import { Duration } from '../../core/duration';
+import { failValidation } from '../../core/validation';
+import { KongGateway } from '../../gateway/kong-gateway';
+import { Token } from '../../internal/cdktf';
+import { ALERT_LABEL } from '../../prometheus/alert-content';
+import { Severity } from '../../signals/signal-types';
+import { ContactPoint } from '../provider/contact-point';
+import { MessageTemplate } from '../provider/message-template';
+import { MuteTiming, MuteTimingIntervals } from '../provider/mute-timing';
+import { NotificationPolicy, NotificationPolicyPolicy } from '../provider/notification-policy';
+
+/** Days of the week, as Grafana mute timings spell them. */
+export enum Weekday {
+  MONDAY = 'monday',
+  TUESDAY = 'tuesday',
+  WEDNESDAY = 'wednesday',
+  THURSDAY = 'thursday',
+  FRIDAY = 'friday',
+  SATURDAY = 'saturday',
+  SUNDAY = 'sunday',
+}
+
+/** A named contact point and its integrations. */
+export interface GrafanaContactPointOptions {
+  /** Contact point name (unique in the Grafana organization). */
+  readonly name: string;
+  /** Its integrations (Slack, PagerDuty, email, webhook); at least one. */
+  readonly notifiers: GrafanaNotifier[];
+}
+
+/**
+ * A recurring maintenance window during which notifications are muted (a Grafana mute
+ * timing). Fields combine with AND; alerts keep evaluating, only notifications stop.
+ */
+export interface MaintenanceWindow {
+  /** Name of the mute timing (letters, digits, spaces, `-` and `_`). */
+  readonly name: string;
+  /**
+   * Days of the week.
+   * @default - every day
+   */
+  readonly weekdays?: Weekday[];
+  /**
+   * Start time of day, `HH:MM` (inclusive); with `endTime`.
+   * @default - the whole day
+   */
+  readonly startTime?: string;
+  /**
+   * End time of day, `HH:MM` (exclusive, `24:00` allowed); after `startTime`.
+   * @default - the whole day
+   */
+  readonly endTime?: string;
+  /**
+   * Days of the month, `1`..`31`, `-1` for the last day, or ranges such as `1:7`.
+   * @default - every day of the month
+   */
+  readonly daysOfMonth?: string[];
+  /**
+   * Months, `1`..`12` or ranges such as `1:3`.
+   * @default - every month
+   */
+  readonly months?: string[];
+  /**
+   * Years or ranges, e.g. `2030` or `2030:2031`.
+   * @default - every year
+   */
+  readonly years?: string[];
+  /**
+   * IANA time zone of the times, e.g. `Europe/Berlin`.
+   * @default 'UTC'
+   */
+  readonly location?: string;
+}
+
+/** How one gateway's alerts are routed. */
+export interface GrafanaGatewayRouting {
+  /** The gateway (its alerts carry `kong_gateway` and `kong_environment` labels). */
+  readonly gateway: KongGateway;
+  /**
+   * Contact point for critical alerts.
+   * @default - the policy's criticalContactPoint
+   */
+  readonly criticalContactPoint?: string;
+  /**
+   * Contact point for warnings.
+   * @default - the policy's warningContactPoint
+   */
+  readonly warningContactPoint?: string;
+  /**
+   * Names of the policy's maintenance windows that mute this gateway's notifications.
+   * @default - never muted
+   */
+  readonly maintenanceWindows?: string[];
+}
+
+/** Props of {@link GrafanaAlertingPolicy}. */
+export interface GrafanaAlertingPolicyProps {
+  /** Contact points to create; routes refer to them by name. */
+  readonly contactPoints: GrafanaContactPointOptions[];
+  /** Contact point for alerts no other route takes (the policy tree's root). */
+  readonly defaultContactPoint: string;
+  /**
+   * Contact point for critical alerts of any gateway without its own.
+   * @default - defaultContactPoint
+   */
+  readonly criticalContactPoint?: string;
+  /**
+   * Contact point for warnings of any gateway without its own.
+   * @default - defaultContactPoint
+   */
+  readonly warningContactPoint?: string;
+  /**
+   * Per-gateway routes; more can be added with `addGateway`.
+   * @default - none: alerts route by severity only
+   */
+  readonly gateways?: GrafanaGatewayRouting[];
+  /**
+   * Maintenance windows (mute timings) that gateways can refer to.
+   * @default - none
+   */
+  readonly maintenanceWindows?: MaintenanceWindow[];
+  /**
+   * Labels that group alerts into one notification.
+   * @default ['grafana_folder', 'alertname', 'kong_gateway', 'kong_environment']
+   */
+  readonly groupBy?: string[];
+  /**
+   * Wait before the first notification of a new group.
+   * @default Duration.seconds(30)
+   */
+  readonly groupWait?: Duration;
+  /**
+   * Wait before notifying about new alerts in a group already notified.
+   * @default Duration.minutes(5)
+   */
+  readonly groupInterval?: Duration;
+  /**
+   * Wait before repeating a warning notification.
+   * @default Duration.hours(4)
+   */
+  readonly repeatInterval?: Duration;
+  /**
+   * Wait before repeating a critical notification.
+   * @default Duration.hours(1)
+   */
+  readonly criticalRepeatInterval?: Duration;
+}
+
+/** Name of the message template group the contact points use. */
+export const KONG_MESSAGE_TEMPLATE = 'kong';
+
+const TEMPLATE_TEXT = [
+  '{{ define "kong.title" }}[{{ .Status | toUpper }}{{ if eq .Status "firing" }}:{{ .Alerts.Firing | len }}{{ end }}] {{ .CommonLabels.alertname }}'
+    + '{{ with .CommonLabels.kong_gateway }} ({{ . }}{{ with $.CommonLabels.kong_environment }}, {{ . }}{{ end }}){{ end }}{{ end }}',
+  '{{ define "kong.message" }}{{ range .Alerts }}[{{ .Labels.severity }}] {{ .Annotations.summary }}',
+  '{{ .Annotations.description }}',
+  '{{ with .Annotations.runbook_url }}Runbook: {{ . }}{{ end }}{{ with .Annotations.runbook }}Runbook: {{ . }}{{ end }}',
+  '{{ end }}{{ end }}',
+].join('\n');
+
+const TEMPLATES: NotifierTemplates = {
+  title: '{{ template "kong.title" . }}',
+  message: '{{ template "kong.message" . }}',
+};
+
+const NAME = /^[a-zA-Z0-9][a-zA-Z0-9 _-]{0,189}$/;
+const HH_MM = /^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$/;
+
+/**
+ * Grafana alerting's notification side for Kong: contact points (Slack, PagerDuty, email,
+ * webhook), the notification policy tree routing by gateway and severity, mute timings
+ * for maintenance windows, and a message template.
+ *
+ * Grafana has ONE notification policy tree per organization, and this construct owns it:
+ * create one `GrafanaAlertingPolicy` per organization and give it every gateway (in
+ * `gateways` or with `addGateway`), each becoming a child route that matches its
+ * `kong_gateway` and `kong_environment` labels, with critical and warning routes below it.
+ * Routes of other teams must be added here too, or Terraform will overwrite them.
+ */
+export class GrafanaAlertingPolicy extends Construct {
+  /** The notification policy tree. */
+  public readonly policy: NotificationPolicy;
+  /** The message template. */
+  public readonly messageTemplate: MessageTemplate;
+  private readonly subject: string;
+  private readonly contactPoints = new Map<string, ContactPoint>();
+  private readonly muteTimings = new Map<string, MuteTiming>();
+  private readonly gatewayKeys = new Set<string>();
+  // Read by the policy resource when it synthesizes, so routes added later are included.
+  private readonly routes: NotificationPolicyPolicy[] = [];
+  private readonly fallbackRoutes: NotificationPolicyPolicy[];
+  private readonly criticalContactPoint: string;
+  private readonly warningContactPoint: string;
+  private readonly criticalRepeat: string;
+  private readonly warningRepeat: string;
+
+  constructor(scope: Construct, id: string, props: GrafanaAlertingPolicyProps) {
+    super(scope, id);
+    this.subject = `GrafanaAlertingPolicy '${id}'`;
+    if (props.contactPoints.length === 0) {
+      failValidation(this.subject, 'contactPoints is empty', 'give at least one contact point with one notifier');
+    }
+
+    this.messageTemplate = new MessageTemplate(this, 'template', { name: KONG_MESSAGE_TEMPLATE, template: TEMPLATE_TEXT });
+
+    for (const cp of props.contactPoints) {
+      if (!NAME.test(cp.name)) {
+        failValidation(this.subject, `contact point name '${cp.name}' is not valid`, "use 1-190 letters, digits, spaces, '-' or '_', starting with a letter or digit");
+      }
+      if (this.contactPoints.has(cp.name)) {
+        failValidation(this.subject, `contact point '${cp.name}' is defined twice`, 'give each contact point a unique name, and list all its notifiers under it');
+      }
+      if (cp.notifiers.length === 0) {
+        failValidation(this.subject, `contact point '${cp.name}' has no notifiers`, 'give at least one, e.g. GrafanaNotifier.email({ addresses: [...] })');
+      }
+      cp.notifiers.forEach((n) => n._validate(this.subject, cp.name));
+      const pick = <T>(f: (n: GrafanaNotifier) => T | undefined): T[] | undefined => {
+        const out = cp.notifiers.map(f).filter((x): x is T => x !== undefined);
+        return out.length > 0 ? out : undefined;
+      };
+      this.contactPoints.set(cp.name, new ContactPoint(this, `contact-point-${logicalSuffix(cp.name)}`, {
+        name: cp.name,
+        slack: pick((n) => n._slack(TEMPLATES)),
+        pagerduty: pick((n) => n._pagerduty(TEMPLATES)),
+        email: pick((n) => n._email(TEMPLATES)),
+        webhook: pick((n) => n._webhook(TEMPLATES)),
+        // Grafana checks the templates a contact point names: create the template first.
+        dependsOn: [this.messageTemplate],
+      }));
+    }
+
+    for (const window of props.maintenanceWindows ?? []) this.addMaintenanceWindow(window);
+
+    const groupWait = props.groupWait ?? Duration.seconds(30);
+    const groupInterval = props.groupInterval ?? Duration.minutes(5);
+    const warningRepeat = props.repeatInterval ?? Duration.hours(4);
+    const criticalRepeat = props.criticalRepeatInterval ?? Duration.hours(1);
+    for (const [field, value] of [['repeatInterval', warningRepeat], ['criticalRepeatInterval', criticalRepeat]] as const) {
+      if (groupInterval.isLongerThan(value)) {
+        failValidation(this.subject, `${field} ${value.toPrometheus()} is shorter than groupInterval ${groupInterval.toPrometheus()}`, `set ${field} to at least the group interval`);
+      }
+    }
+    if (groupWait.toSeconds() < 1 || groupInterval.toSeconds() < 1) {
+      failValidation(this.subject, 'groupWait and groupInterval must be at least 1s', 'give durations of 1s or more (defaults: 30s and 5m)');
+    }
+    this.criticalRepeat = criticalRepeat.toPrometheus();
+    this.warningRepeat = warningRepeat.toPrometheus();
+    this.criticalContactPoint = this.contactPointName('criticalContactPoint', props.criticalContactPoint ?? props.defaultContactPoint);
+    this.warningContactPoint = this.contactPointName('warningContactPoint', props.warningContactPoint ?? props.defaultContactPoint);
+    const groupBy = props.groupBy ?? ['grafana_folder', 'alertname', ALERT_LABEL.gateway, ALERT_LABEL.environment];
+    if (groupBy.length === 0 || groupBy.some((l) => l.trim() === '')) {
+      failValidation(this.subject, 'groupBy is empty or has an empty label', "list label names, or ['...'] to group by every label");
+    }
+
+    this.fallbackRoutes = [
+      this.severityRoute(Severity.CRITICAL, this.criticalContactPoint, []),
+      this.severityRoute(Severity.WARNING, this.warningContactPoint, []),
+    ];
+    for (const routing of props.gateways ?? []) this.addGateway(routing);
+
+    this.policy = new NotificationPolicy(this, 'policy', {
+      contactPoint: this.contactPointName('defaultContactPoint', props.defaultContactPoint),
+      groupBy,
+      groupWait: groupWait.toPrometheus(),
+      groupInterval: groupInterval.toPrometheus(),
+      repeatInterval: warningRepeat.toPrometheus(),
+      // Gateway routes first (in the order added), then the severity-only fallbacks.
+      policy: this.routes,
+      dependsOn: [...this.contactPoints.values(), ...this.muteTimings.values()],
+    });
+    this.routes.push(...this.fallbackRoutes);
+  }
+
+  /**
+   * Routes one more gateway's alerts: a child route matching its `kong_gateway` and
+   * `kong_environment` labels, with critical and warning routes below it.
+   */
+  public addGateway(routing: GrafanaGatewayRouting): void {
+    const { gateway } = routing;
+    const key = `${gateway.name}/${gateway.environment}`;
+    if (this.gatewayKeys.has(key)) {
+      failValidation(this.subject, `gateway '${gateway.name}' (${gateway.environment}) is routed twice`, 'route each gateway once');
+    }
+    this.gatewayKeys.add(key);
+    const mutes = (routing.maintenanceWindows ?? []).map((name) => {
+      const timing = this.muteTimings.get(name);
+      if (!timing) {
+        failValidation(this.subject, `gateway '${gateway.name}' refers to unknown maintenance window '${name}'`, `define it in maintenanceWindows first; known: ${[...this.muteTimings.keys()].join(', ') || 'none'}`);
+      }
+      return timing.name;
+    });
+    const critical = this.contactPointName(`gateway '${gateway.name}' criticalContactPoint`, routing.criticalContactPoint ?? this.criticalContactPoint);
+    const warning = this.contactPointName(`gateway '${gateway.name}' warningContactPoint`, routing.warningContactPoint ?? this.warningContactPoint);
+    const route: NotificationPolicyPolicy = {
+      matcher: [
+        { label: ALERT_LABEL.gateway, match: '=', value: gateway.name },
+        { label: ALERT_LABEL.environment, match: '=', value: gateway.environment },
+      ],
+      // On the gateway route and on its leaves: the leaves take every alert with a
+      // severity, and a child policy does not take its parent's mute timings.
+      muteTimings: mutes.length > 0 ? mutes : undefined,
+      policy: [
+        this.severityRoute(Severity.CRITICAL, critical, mutes),
+        this.severityRoute(Severity.WARNING, warning, mutes),
+      ],
+    };
+    // Before the severity-only fallbacks, which are always last.
+    const at = this.policy === undefined ? this.routes.length : this.routes.length - this.fallbackRoutes.length;
+    this.routes.splice(at, 0, route);
+  }
+
+  /** Adds a maintenance window (a `grafana_mute_timing`) that gateways can refer to by name. */
+  public addMaintenanceWindow(window: MaintenanceWindow): void {
+    validateMaintenanceWindow(this.subject, window);
+    if (this.muteTimings.has(window.name)) {
+      failValidation(this.subject, `maintenance window '${window.name}' is defined twice`, 'give each window a unique name');
+    }
+    const interval: MuteTimingIntervals = {
+      weekdays: window.weekdays ? [...window.weekdays] : undefined,
+      times: window.startTime !== undefined ? [{ start: window.startTime, end: window.endTime! }] : undefined,
+      daysOfMonth: window.daysOfMonth,
+      months: window.months,
+      years: window.years,
+      location: window.location ?? 'UTC',
+    };
+    this.muteTimings.set(window.name, new MuteTiming(this, `mute-${logicalSuffix(window.name)}`, { name: window.name, intervals: [interval] }));
+  }
+
+  private severityRoute(severity: Severity, contactPoint: string, muteTimings: string[]): NotificationPolicyPolicy {
+    return {
+      matcher: [{ label: ALERT_LABEL.severity, match: '=', value: severity }],
+      contactPoint,
+      repeatInterval: severity === Severity.CRITICAL ? this.criticalRepeat : this.warningRepeat,
+      muteTimings: muteTimings.length > 0 ? [...muteTimings] : undefined,
+    };
+  }
+
+  /** A contact point's name as a reference to its resource (so it is created before the policy). */
+  private contactPointName(field: string, name: string): string {
+    const cp = this.contactPoints.get(name);
+    if (!cp) {
+      failValidation(this.subject, `${field} '${name}' is not one of the contact points`, `use one of ${[...this.contactPoints.keys()].join(', ')}, or add it to contactPoints`);
+    }
+    return cp.name;
+  }
+}
+
+function logicalSuffix(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
+}
+
+function validateMaintenanceWindow(subject: string, w: MaintenanceWindow): void {
+  const where = `maintenance window '${w.name}'`;
+  if (!NAME.test(w.name)) {
+    failValidation(subject, `${where} has an invalid name`, "use 1-190 letters, digits, spaces, '-' or '_', starting with a letter or digit");
+  }
+  if ((w.startTime === undefined) !== (w.endTime === undefined)) {
+    failValidation(subject, `${where} has only one of startTime and endTime`, "give both, as HH:MM (e.g. startTime '22:00', endTime '23:30')");
+  }
+  if (w.startTime !== undefined && w.endTime !== undefined) {
+    for (const [field, value] of [['startTime', w.startTime], ['endTime', w.endTime]] as const) {
+      if (!HH_MM.test(value)) {
+        failValidation(subject, `${where} ${field} '${value}' is not a time of day`, 'write it as HH:MM on a 24-hour clock, from 00:00 to 24:00');
+      }
+    }
+    if (w.startTime >= w.endTime) {
+      failValidation(subject, `${where} startTime ${w.startTime} is not before endTime ${w.endTime}`, 'split a window across midnight into two windows (e.g. 22:00-24:00 and 00:00-02:00)');
+    }
+  }
+  const weekdays = Object.values(Weekday) as string[];
+  for (const day of w.weekdays ?? []) {
+    if (!weekdays.includes(day)) {
+      failValidation(subject, `${where} weekday '${day}' is not a weekday`, `use the Weekday enum (${weekdays.join(', ')})`);
+    }
+  }
+  if (w.weekdays !== undefined && w.weekdays.length === 0) {
+    failValidation(subject, `${where} has an empty weekdays list`, 'leave weekdays unset for every day, or list the days');
+  }
+  for (const d of w.daysOfMonth ?? []) {
+    if (!rangeOf(d, (n) => n !== 0 && n >= -31 && n <= 31)) {
+      failValidation(subject, `${where} day of month '${d}' is not valid`, "use 1 to 31, -31 to -1 (from the month's end), or a range like '1:7'");
+    }
+  }
+  for (const m of w.months ?? []) {
+    if (!rangeOf(m, (n) => n >= 1 && n <= 12)) {
+      failValidation(subject, `${where} month '${m}' is not valid`, "use 1 to 12 or a range like '1:3'");
+    }
+  }
+  for (const y of w.years ?? []) {
+    if (!/^\d{4}(:\d{4})?$/.test(y) || !rangeOf(y, () => true)) {
+      failValidation(subject, `${where} year '${y}' is not valid`, "use four-digit years or a range like '2030:2031'");
+    }
+  }
+  if (w.location !== undefined && !Token.isUnresolved(w.location) && !/^(UTC|Local|[A-Za-z_]+(\/[A-Za-z0-9_+-]+){1,2})$/.test(w.location)) {
+    failValidation(subject, `${where} location '${w.location}' is not an IANA time zone`, "use a zone name such as 'Europe/Berlin', 'America/New_York' or 'UTC'");
+  }
+}
+
+/** `n` or `a:b` with integers that pass `ok`, and a <= b. */
+function rangeOf(text: string, ok: (n: number) => boolean): boolean {
+  const m = /^(-?\d+)(?::(-?\d+))?$/.exec(text);
+  if (!m) return false;
+  const a = Number(m[1]);
+  const b = m[2] === undefined ? a : Number(m[2]);
+  return ok(a) && ok(b) && a <= b;
+}
