@@ -7,3 +7,4 @@ export * from './kubernetes';
 export * from './practices/status-listener';
 export * from './practices/kubernetes-probes';
 export * from './practices/load-balancer-readiness';
+export * from './datadog';
