@@ -14,6 +14,7 @@ export {
   TerraformVariable,
   Testing,
   Token,
+  Tokenization,
   stringToTerraform,
   numberToTerraform,
   booleanToTerraform,
