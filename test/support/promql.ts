@@ -1,6 +1,11 @@
 // Holds PromQL against the Prometheus project's own grammar (@prometheus-io/lezer-promql,
 // the parser behind Prometheus' query editor). A string with any error node fails.
-import { parser } from '@prometheus-io/lezer-promql';
+import type { LRParser } from '@lezer/lr';
+
+// The package is an ES module whose types TypeScript reads as ESM-only; its CommonJS build
+// (the `require` export) is what runs here.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { parser } = require('@prometheus-io/lezer-promql') as { parser: LRParser };
 
 /** What parsing one PromQL string found. */
 export interface PromqlParse {

@@ -215,7 +215,7 @@ export class GrafanaAlertingPolicy extends Construct {
       if (cp.notifiers.length === 0) {
         failValidation(this.subject, `contact point '${cp.name}' has no notifiers`, 'give at least one, e.g. GrafanaNotifier.email({ addresses: [...] })');
       }
-      cp.notifiers.forEach((n) => n._validate(this.subject, cp.name));
+      cp.notifiers.forEach((n) => n._validate(this, this.subject, cp.name));
       const pick = <T>(f: (n: GrafanaNotifier) => T | undefined): T[] | undefined => {
         const out = cp.notifiers.map(f).filter((x): x is T => x !== undefined);
         return out.length > 0 ? out : undefined;
@@ -247,16 +247,19 @@ export class GrafanaAlertingPolicy extends Construct {
     }
     this.criticalRepeat = criticalRepeat.toPrometheus();
     this.warningRepeat = warningRepeat.toPrometheus();
-    this.criticalContactPoint = this.contactPointName('criticalContactPoint', props.criticalContactPoint ?? props.defaultContactPoint);
-    this.warningContactPoint = this.contactPointName('warningContactPoint', props.warningContactPoint ?? props.defaultContactPoint);
+    // Plain names here; routes reference the contact point resources (see contactPointName).
+    this.criticalContactPoint = props.criticalContactPoint ?? props.defaultContactPoint;
+    this.warningContactPoint = props.warningContactPoint ?? props.defaultContactPoint;
+    const criticalRef = this.contactPointName('criticalContactPoint', this.criticalContactPoint);
+    const warningRef = this.contactPointName('warningContactPoint', this.warningContactPoint);
     const groupBy = props.groupBy ?? ['grafana_folder', 'alertname', ALERT_LABEL.gateway, ALERT_LABEL.environment];
     if (groupBy.length === 0 || groupBy.some((l) => l.trim() === '')) {
       failValidation(this.subject, 'groupBy is empty or has an empty label', "list label names, or ['...'] to group by every label");
     }
 
     this.fallbackRoutes = [
-      this.severityRoute(Severity.CRITICAL, this.criticalContactPoint, []),
-      this.severityRoute(Severity.WARNING, this.warningContactPoint, []),
+      this.severityRoute(Severity.CRITICAL, criticalRef, []),
+      this.severityRoute(Severity.WARNING, warningRef, []),
     ];
     for (const routing of props.gateways ?? []) this.addGateway(routing);
 

@@ -1,4 +1,5 @@
-import { Token } from '../../internal/cdktf';
+import { Construct } from 'constructs';
+import { TerraformStack, TerraformVariable, Token, Tokenization } from '../../internal/cdktf';
 import { failValidation } from '../../core/validation';
 import {
   ContactPointEmail,
@@ -128,7 +129,7 @@ export class GrafanaNotifier {
   }
 
   /** @internal Validates the integration; `owner` names the construct in messages. */
-  public _validate(owner: string, contactPoint: string): void {
+  public _validate(scope: Construct, owner: string, contactPoint: string): void {
     const where = `contact point '${contactPoint}' ${this.kind}`;
     switch (this.kind) {
       case GrafanaNotifierKind.SLACK: {
@@ -136,8 +137,8 @@ export class GrafanaNotifier {
         if (p.url === undefined && p.token === undefined) {
           failValidation(owner, `${where} has neither url nor token`, 'give the incoming webhook url, or a bot token with a recipient, both through sensitive Terraform variables');
         }
-        requireSecretReference(owner, `${where} url`, p.url, SLACK_HOOK, 'a Slack incoming webhook URL');
-        requireSecretReference(owner, `${where} token`, p.token, /^xox[a-z]-/i, 'a Slack token');
+        requireSecretReference(scope, owner, `${where} url`, p.url, SLACK_HOOK, 'a Slack incoming webhook URL');
+        requireSecretReference(scope, owner, `${where} token`, p.token, /^xox[a-z]-/i, 'a Slack token');
         if (p.token !== undefined && p.recipient === undefined) {
           failValidation(owner, `${where} has a token but no recipient`, 'give the channel (e.g. #kong-alerts) or user to post to');
         }
@@ -148,7 +149,7 @@ export class GrafanaNotifier {
       }
       case GrafanaNotifierKind.PAGERDUTY: {
         const p = this.props as unknown as PagerDutyNotifierProps;
-        requireSecretReference(owner, `${where} integrationKey`, p.integrationKey, PAGERDUTY_KEY, 'a PagerDuty integration key');
+        requireSecretReference(scope, owner, `${where} integrationKey`, p.integrationKey, PAGERDUTY_KEY, 'a PagerDuty integration key');
         if (p.severity !== undefined && !['critical', 'error', 'warning', 'info'].includes(p.severity) && !Token.isUnresolved(p.severity)) {
           failValidation(owner, `${where} severity '${p.severity}' is not a PagerDuty severity`, 'use critical, error, warning or info');
         }
@@ -179,7 +180,7 @@ export class GrafanaNotifier {
             failValidation(owner, `${where} url carries credentials in a literal`, `move them to authorizationCredentials through a sensitive Terraform variable (${SENSITIVE_FIX}), or pass the whole url that way`);
           }
         }
-        requireSecretReference(owner, `${where} authorizationCredentials`, p.authorizationCredentials, /.*/, 'webhook credentials');
+        requireSecretReference(scope, owner, `${where} authorizationCredentials`, p.authorizationCredentials, /.*/, 'webhook credentials');
         return;
       }
     }
@@ -224,10 +225,33 @@ export class GrafanaNotifier {
  * A secret must be a Terraform reference. A literal fails; the message says so more
  * pointedly when the literal has the shape of the secret (a real key was pasted).
  */
-function requireSecretReference(owner: string, field: string, value: string | undefined, shape: RegExp, what: string): void {
-  if (value === undefined || Token.isUnresolved(value)) return;
+function requireSecretReference(scope: Construct, owner: string, field: string, value: string | undefined, shape: RegExp, what: string): void {
+  if (value === undefined) return;
+  if (Token.isUnresolved(value)) {
+    requireSensitiveIfVariable(scope, owner, field, value);
+    return;
+  }
   const problem = shape.test(value)
     ? `${field} is a literal that looks like ${what}, a secret that would be written in clear into the synthesized JSON and the Terraform plan`
     : `${field} is a literal, but it holds a secret and would be written in clear into the synthesized JSON`;
   failValidation(owner, problem, SENSITIVE_FIX);
+}
+
+/**
+ * A reference to a Terraform variable must be to a sensitive one, or Terraform prints
+ * the secret in plans. References to other resources' attributes carry their own schema's
+ * sensitivity and pass.
+ */
+function requireSensitiveIfVariable(scope: Construct, owner: string, field: string, value: string): void {
+  const stack = TerraformStack.of(scope);
+  for (const token of Tokenization.reverseString(value).tokens) {
+    // Variable references are cdktf References whose identifier is `var.<name>`.
+    const identifier = (token as { identifier?: unknown }).identifier;
+    const match = typeof identifier === 'string' ? /^var\.(.+)$/.exec(identifier) : null;
+    if (!match) continue;
+    const variable = stack.node.findAll().find((c): c is TerraformVariable => c instanceof TerraformVariable && c.friendlyUniqueId === match[1]);
+    if (variable && variable.sensitive !== true) {
+      failValidation(owner, `${field} comes from Terraform variable '${match[1]}', which is not sensitive, so plans would print the secret`, 'declare the variable with sensitive: true');
+    }
+  }
 }
