@@ -1,0 +1,156 @@
+// Dashboards and alerts in Terraform JSON, and how they tie to a gateway.
+import { TfResource, TfStack, block, blocks, bodyText, escapeRegExp, isObject, manifestOf, text, texts } from './terraform-json';
+import { KongWorkload } from './workloads';
+
+export const DASHBOARD_TYPES = ['datadog_dashboard', 'datadog_dashboard_json', 'grafana_dashboard'];
+export const ALERT_TYPES = ['datadog_monitor', 'grafana_rule_group', 'datadog_synthetics_test'];
+
+/** Dashboards in the stack. */
+export function dashboardsOf(stack: TfStack): TfResource[] {
+  return stack.resources.filter((r) => DASHBOARD_TYPES.includes(r.type));
+}
+
+/** Alerting resources: Datadog monitors and synthetics, Grafana rule groups, PrometheusRules. */
+export function alertResourcesOf(stack: TfStack): TfResource[] {
+  return stack.resources.filter((r) => ALERT_TYPES.includes(r.type) || isPrometheusRule(r));
+}
+
+export function isPrometheusRule(r: TfResource): boolean {
+  const m = manifestOf(r);
+  return m !== undefined && m.kind === 'PrometheusRule';
+}
+
+/**
+ * True when the resource carries the gateway's tag or label in any spelling the backends
+ * use: `kong_gateway:<name>` (Datadog), `kong_gateway="<name>"` (PromQL),
+ * `"kong_gateway": "<name>"` (labels, also inside JSON strings such as dashboard JSON).
+ */
+export function mentionsGateway(r: TfResource, gateway: string): boolean {
+  const pattern = new RegExp(`kong_gateway(?:\\\\*")?\\s*[:=]~?\\s*(?:\\\\*")?${escapeRegExp(gateway)}(?![A-Za-z0-9_.-])`);
+  return pattern.test(bodyText(r.body));
+}
+
+export function mentionsKong(r: TfResource): boolean {
+  return /kong/i.test(bodyText(r.body));
+}
+
+/**
+ * The resources tied to a gateway: tagged with it, or, when the stack holds a single
+ * gateway, any resource about Kong.
+ */
+export function linkedTo(resources: TfResource[], gateway: KongWorkload, all: KongWorkload[]): TfResource[] {
+  const single = new Set(all.map((w) => w.gateway)).size === 1;
+  return resources.filter((r) => mentionsGateway(r, gateway.gateway) || (single && mentionsKong(r)));
+}
+
+/** One alert rule's condition, as far as the checker can read it. */
+export interface AlertCondition {
+  readonly resource: TfResource;
+  /** `promql` for Prometheus and Grafana queries, `datadog` for monitor queries. */
+  readonly language: 'promql' | 'datadog';
+  readonly expression: string;
+  /** The rule alerts when its query returns no data. */
+  readonly alertsOnNoData: boolean;
+}
+
+/** The alert conditions of an alerting resource (a Grafana rule group or PrometheusRule may hold many). */
+export function alertConditions(r: TfResource): AlertCondition[] {
+  if (r.type === 'datadog_monitor') {
+    const noData = r.body.notify_no_data === true || block(r.body.options)?.notify_no_data === true;
+    return [{ resource: r, language: 'datadog', expression: text(r.body.query) ?? '', alertsOnNoData: noData }];
+  }
+  if (r.type === 'grafana_rule_group') {
+    const out: AlertCondition[] = [];
+    for (const rule of blocks(r.body.rule)) {
+      const noData = (text(rule.no_data_state) ?? '').toLowerCase() === 'alerting';
+      for (const stage of blocks(rule.data)) {
+        // Server-side expression stages (reduce, math, threshold) refer to queries, not metrics.
+        if (['__expr__', '-100'].includes(text(stage.datasource_uid) ?? '')) continue;
+        const expr = modelExpr(stage.model);
+        if (expr !== undefined) out.push({ resource: r, language: 'promql', expression: expr, alertsOnNoData: noData });
+      }
+    }
+    return out;
+  }
+  const m = manifestOf(r);
+  if (m && m.kind === 'PrometheusRule') {
+    const spec = isObject(m.manifest.spec) ? m.manifest.spec : {};
+    const out: AlertCondition[] = [];
+    for (const group of Array.isArray(spec.groups) ? spec.groups.filter(isObject) : []) {
+      for (const rule of Array.isArray(group.rules) ? group.rules.filter(isObject) : []) {
+        const expr = text(rule.expr);
+        if (rule.alert !== undefined && expr !== undefined) out.push({ resource: r, language: 'promql', expression: expr, alertsOnNoData: false });
+      }
+    }
+    return out;
+  }
+  return [];
+}
+
+function modelExpr(model: unknown): string | undefined {
+  let parsed: unknown = model;
+  if (typeof model === 'string') {
+    try {
+      parsed = JSON.parse(model);
+    } catch {
+      return undefined;
+    }
+  }
+  if (!isObject(parsed)) return undefined;
+  return text(parsed.expr);
+}
+
+/** Labels and tags that name one node: a pod, a host, an http_check instance, a scrape target. */
+const NODE_LABELS = ['pod', 'pod_name', 'kube_pod_name', 'kubernetes_pod_name', 'instance', 'host', 'hostname', 'node', 'kube_node', 'endpoint', 'container_id'];
+
+const AGGREGATIONS = /\b(?:sum|avg|min|max|count|count_values|group|stddev|stdvar|topk|bottomk|quantile|limitk|limit_ratio)\s*(?=\(|by\b|without\b)/g;
+const GROUPINGS = /\b(by|without)\s*\(([^)]*)\)/g;
+
+/**
+ * True when a PromQL expression keeps one series per node: it has no aggregation, or every
+ * aggregation keeps a node label (`by (pod)`, or `without (...)` that leaves it).
+ */
+export function promqlPerNode(expr: string): boolean {
+  const aggregations = (expr.match(AGGREGATIONS) ?? []).length;
+  if (aggregations === 0) return true;
+  let keeping = 0;
+  for (const match of expr.matchAll(GROUPINGS)) {
+    const labels = match[2].split(',').map((l) => l.trim());
+    const keepsNode = match[1] === 'by' ? labels.some((l) => NODE_LABELS.includes(l)) : !labels.some((l) => NODE_LABELS.includes(l));
+    if (keepsNode) keeping++;
+  }
+  return keeping >= aggregations;
+}
+
+/** True when a Datadog monitor query is a multi-alert grouped by a node tag. */
+export function datadogPerNode(query: string): boolean {
+  const groups: string[] = [];
+  for (const m of query.matchAll(/\bby\s*\{([^}]*)\}/g)) groups.push(...m[1].split(','));
+  for (const m of query.matchAll(/\.by\(([^)]*)\)/g)) groups.push(...m[1].split(','));
+  return groups.map((g) => g.trim().replace(/^["']|["']$/g, '')).some((g) => NODE_LABELS.includes(g));
+}
+
+const COUNT_METRICS = /kube_(?:deployment|statefulset|daemonset)_status_|kube_pod_container_status_ready|kube_pod_status_ready|\bup\s*\{|kubernetes_state\.(?:deployment|statefulset|daemonset|pod|container)\.|replicas_(?:ready|available|desired)/;
+
+/** True when a condition watches the number of nodes (expected count) or their absence (no data). */
+export function countsNodes(c: AlertCondition): boolean {
+  if (c.alertsOnNoData) return true;
+  if (c.language === 'promql') {
+    if (/\babsent(?:_over_time)?\s*\(/.test(c.expression)) return true;
+    return COUNT_METRICS.test(c.expression) && !promqlPerNode(c.expression);
+  }
+  return COUNT_METRICS.test(c.expression) && !datadogPerNode(c.expression);
+}
+
+/** True when a condition is per node. */
+export function perNode(c: AlertCondition): boolean {
+  return c.language === 'promql' ? promqlPerNode(c.expression) : datadogPerNode(c.expression);
+}
+
+const HEALTH_SIGNALS = /kube_pod_container_status_ready|kube_pod_status_ready|\bup\s*\{|status\/ready|http\.can_connect|kong\.can_connect|kong\.openmetrics\.health|kubernetes_state\.(?:container|pod)\.ready|kong_datastore_reachable|kong\.datastore\.reachable|kong_control_plane_connected|replicas_(?:ready|available)|kube_(?:deployment|statefulset|daemonset)_status_/;
+
+/** True when an alerting resource watches a health check (readiness, liveness, scrape health). */
+export function watchesHealth(r: TfResource): boolean {
+  if (r.type === 'datadog_synthetics_test') return /status(?:\/ready)?/.test(bodyText(r.body));
+  return alertConditions(r).some((c) => HEALTH_SIGNALS.test(c.expression)) || HEALTH_SIGNALS.test(texts(r.body.tags).join(' '));
+}

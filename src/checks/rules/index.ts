@@ -1,0 +1,60 @@
+import { RuleDefinition } from '../internal/rule';
+import { KBP1_STATUS_LISTEN } from './kbp1-status-listen';
+import { KBP2_DASHBOARDS } from './kbp2-dashboards';
+import { KBP3_LOAD_BALANCER_READINESS } from './kbp3-load-balancer-readiness';
+import { KBP4_PROBES } from './kbp4-probes';
+import { KBP5_ALERTING } from './kbp5-alerting';
+import { KBP6_NO_KONG_HEALTH } from './kbp6-no-kong-health';
+import { KBP7_EVERY_NODE_MONITORED } from './kbp7-every-node-monitored';
+import { KBPS1_LITERAL_SECRETS } from './kbps1-literal-secrets';
+import { KBPX1_SUPPRESSION_REASON } from './kbpx1-suppression-reason';
+import { RULE_IDS } from './rule-ids';
+
+/**
+ * The rule table. KBP1..KBP7 follow Kong's seven monitoring recommendations in the order
+ * of Kong's monitoring overview:
+ *
+ * | ID | rule | level | wants |
+ * |---|---|---|---|
+ * | KBP1 | status-listen | error | KONG_STATUS_LISTEN set, not `off`, not loopback-only |
+ * | KBP2 | health-dashboards | warning | a Datadog or Grafana dashboard per gateway |
+ * | KBP3 | load-balancer-readiness | error | LB health check on /status/ready; status port never on a LoadBalancer/NodePort |
+ * | KBP4 | kubernetes-probes | error | readiness httpGet /status/ready, liveness httpGet /status, on the status port |
+ * | KBP5 | health-alerting | warning | alerts on the gateway's health checks |
+ * | KBP6 | no-kong-health-cli | error | no probe runs `kong health` / `kong-health` |
+ * | KBP7 | every-node-monitored | warning | per-node alerts and an expected-count/no-data alert |
+ * | KBPS1 | no-literal-secrets | error | contact point and provider secrets as references, not literals |
+ * | KBPX1 | suppression-reason | error | suppressions name a known rule and give a reason |
+ */
+export const RULES: readonly RuleDefinition[] = [
+  KBP1_STATUS_LISTEN,
+  KBP2_DASHBOARDS,
+  KBP3_LOAD_BALANCER_READINESS,
+  KBP4_PROBES,
+  KBP5_ALERTING,
+  KBP6_NO_KONG_HEALTH,
+  KBP7_EVERY_NODE_MONITORED,
+  KBPS1_LITERAL_SECRETS,
+  KBPX1_SUPPRESSION_REASON,
+];
+
+if (RULES.map((r) => r.ruleId).join() !== RULE_IDS.join()) {
+  throw new Error(`The rule table (${RULES.map((r) => r.ruleId).join(', ')}) and RULE_IDS (${RULE_IDS.join(', ')}) disagree.`);
+}
+
+export function ruleById(id: string): RuleDefinition | undefined {
+  return RULES.find((r) => r.ruleId === id);
+}
+
+export { RULE_IDS };
+export {
+  KBP1_STATUS_LISTEN,
+  KBP2_DASHBOARDS,
+  KBP3_LOAD_BALANCER_READINESS,
+  KBP4_PROBES,
+  KBP5_ALERTING,
+  KBP6_NO_KONG_HEALTH,
+  KBP7_EVERY_NODE_MONITORED,
+  KBPS1_LITERAL_SECRETS,
+  KBPX1_SUPPRESSION_REASON,
+};

@@ -1,0 +1,32 @@
+import { FindingLevel } from '../types';
+import { dashboardsOf, linkedTo } from '../internal/monitoring';
+import { RuleDefinition, RuleFinding, compliant, notApplicable, violation } from '../internal/rule';
+import { JsonObject, readStack } from '../internal/terraform-json';
+import { kongWorkloadsOf } from '../internal/workloads';
+
+/** KBP2: every gateway has a health dashboard. */
+export const KBP2_DASHBOARDS: RuleDefinition = {
+  ruleId: 'KBP2',
+  name: 'health-dashboards',
+  info: 'Track each gateway\'s health in a dashboard (Datadog or Grafana).',
+  explanation: 'Health checks answer "is this node ready now"; a dashboard shows the history across nodes, which an on-call '
+    + 'engineer needs to tell one bad node from a cluster-wide problem. A dashboard counts for a gateway when it carries '
+    + 'the gateway\'s kong_gateway tag or label, or, when the stack holds a single gateway, when it is about Kong.',
+  fix: 'Add HealthDashboards (datadog_dashboard or grafana_dashboard) for the gateway, tagged kong_gateway:<name>.',
+  level: FindingLevel.WARNING,
+  check(config: JsonObject): RuleFinding[] {
+    const rule = KBP2_DASHBOARDS;
+    const stack = readStack(config);
+    const kong = kongWorkloadsOf(stack);
+    if (kong.length === 0) return [notApplicable(rule, 'No Kong workload in the stack.')];
+    const dashboards = dashboardsOf(stack);
+    return kong.map((w) => {
+      const linked = linkedTo(dashboards, w, kong);
+      if (linked.length > 0) {
+        return compliant(rule, w.resource, `Gateway '${w.gateway}' has dashboards: ${linked.map((d) => d.address).join(', ')}.`);
+      }
+      const hint = dashboards.length > 0 ? ` (${dashboards.length} dashboard(s) in the stack, none tagged kong_gateway:${w.gateway})` : '';
+      return violation(rule, w.resource, `Gateway '${w.gateway}' (${w.resource.address}) has no health dashboard${hint}.`);
+    });
+  },
+};

@@ -1,0 +1,37 @@
+import { FindingLevel } from '../types';
+import { alertResourcesOf, linkedTo, watchesHealth } from '../internal/monitoring';
+import { RuleDefinition, RuleFinding, compliant, notApplicable, violation } from '../internal/rule';
+import { JsonObject, readStack } from '../internal/terraform-json';
+import { kongWorkloadsOf } from '../internal/workloads';
+
+/** KBP5: every gateway has alerts on its health checks. */
+export const KBP5_ALERTING: RuleDefinition = {
+  ruleId: 'KBP5',
+  name: 'health-alerting',
+  info: 'Alert on each gateway\'s health checks (Datadog monitors or synthetics, Grafana rules, PrometheusRules).',
+  explanation: 'Probes act on one pod; nobody hears about a node that stays unready or a cluster that loses capacity unless an '
+    + 'alert watches the same signals. Alerts count for a gateway when they carry its kong_gateway tag or label, or, when the '
+    + 'stack holds a single gateway, when they are about Kong. A warning, not an error: alerts often live in a separate '
+    + 'monitoring stack the checker cannot see; raise it with the levels option where they must live together.',
+  fix: 'Add HealthAlerting for the gateway (readiness, metrics-up and ready-count alerts), tagged kong_gateway:<name>.',
+  level: FindingLevel.WARNING,
+  check(config: JsonObject): RuleFinding[] {
+    const rule = KBP5_ALERTING;
+    const stack = readStack(config);
+    const kong = kongWorkloadsOf(stack);
+    if (kong.length === 0) return [notApplicable(rule, 'No Kong workload in the stack.')];
+    const alerts = alertResourcesOf(stack);
+    return kong.map((w) => {
+      const linked = linkedTo(alerts, w, kong);
+      if (linked.length === 0) {
+        return violation(rule, w.resource, `Gateway '${w.gateway}' (${w.resource.address}) has no alerts on its health checks.`);
+      }
+      const health = linked.filter(watchesHealth);
+      if (health.length === 0) {
+        return violation(rule, w.resource,
+          `Gateway '${w.gateway}' has alerts (${linked.map((r) => r.address).join(', ')}) but none watches a health check (readiness, /status/ready, scrape health, ready count).`);
+      }
+      return compliant(rule, w.resource, `Gateway '${w.gateway}' is alerted on by ${health.map((r) => r.address).join(', ')}.`);
+    });
+  },
+};

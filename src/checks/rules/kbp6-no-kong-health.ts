@@ -1,0 +1,44 @@
+import { FindingLevel } from '../types';
+import { RuleDefinition, RuleFinding, compliant, describe, notApplicable, violation } from '../internal/rule';
+import { JsonObject, readStack } from '../internal/terraform-json';
+import { kongWorkloadsOf, workloadsOf } from '../internal/workloads';
+
+/**
+ * `kong health` or the image's `kong-health` script, run directly, by path, or inside a
+ * shell string (`sh -c "kong health && ..."`).
+ */
+const KONG_HEALTH = /(?:^|[\s;&|('"`/])kong(?:\s+health|-health)(?![\w-])/;
+
+export function runsKongHealth(command: string[]): boolean {
+  return KONG_HEALTH.test(command.join(' '));
+}
+
+/** KBP6: no probe runs `kong health`. */
+export const KBP6_NO_KONG_HEALTH: RuleDefinition = {
+  ruleId: 'KBP6',
+  name: 'no-kong-health-cli',
+  info: 'Never use the `kong health` CLI as a health check.',
+  explanation: '`kong health` (and the image\'s `kong-health` script) only checks that the nginx master process is alive. '
+    + 'It does not look at the configuration, the router, the database or any listener, so a node that cannot proxy passes it.',
+  fix: 'Replace the exec probe with httpGet on the status port: /status/ready for readiness, /status for liveness (KubernetesProbes).',
+  level: FindingLevel.ERROR,
+  check(config: JsonObject): RuleFinding[] {
+    const rule = KBP6_NO_KONG_HEALTH;
+    const stack = readStack(config);
+    const kong = new Set(kongWorkloadsOf(stack).map((w) => w.resource.address));
+    const out: RuleFinding[] = [];
+    for (const w of workloadsOf(stack)) {
+      const offending = w.containers.flatMap((c) => c.probes
+        .filter((p) => p.exec && runsKongHealth(p.exec))
+        .map((p) => ({ container: c.name, probe: p })));
+      for (const o of offending) {
+        out.push(violation(rule, w.resource,
+          `${describe(w.resource, o.container)}: the ${o.probe.kind} probe runs '${o.probe.exec!.join(' ')}', which only checks that the Kong process exists.`));
+      }
+      if (offending.length === 0 && kong.has(w.resource.address)) {
+        out.push(compliant(rule, w.resource, `${w.resource.address} runs no \`kong health\` probe.`));
+      }
+    }
+    return out.length > 0 ? out : [notApplicable(rule, 'No Kong workload and no probe running `kong health` in the stack.')];
+  },
+};
