@@ -12,6 +12,7 @@ export const ALERT_LABEL = {
   environment: 'kong_environment',
   team: 'team',
   signal: 'signal',
+  level: 'level',
 } as const;
 
 /** Alert name in Prometheus style, from the signal title: `Kong node not ready` → `KongNodeNotReady`. */
@@ -31,6 +32,9 @@ export function alertLabels(gateway: KongGateway, signal: ResolvedSignal, level:
     [ALERT_LABEL.environment]: gateway.environment,
     ...(gateway.team ? { [ALERT_LABEL.team]: gateway.team } : {}),
     [ALERT_LABEL.signal]: signal.id,
+    // The threshold level, apart from the routed severity: a warning-severity signal's
+    // two levels both route as warnings and must still be two distinct alerts.
+    [ALERT_LABEL.level]: level,
   };
 }
 

@@ -38,6 +38,15 @@ describe('GrafanaAlertRules', () => {
     }
   });
 
+  test('no two rules carry the same labels (a warning-severity signal has two distinct levels)', () => {
+    for (const gateway of gatewaysOfEveryMode()) {
+      const { rules } = rulesOf(gateway);
+      expect(new Set(rules.map((r) => JSON.stringify(r.labels))).size).toBe(rules.length);
+    }
+    const p99 = bySignal(rulesOf(traditionalGateway()).rules, SignalId.REQUEST_LATENCY_P99);
+    expect(p99.map((r) => [r.labels.severity, r.labels.level])).toEqual([['warning', 'critical'], ['warning', 'warning']]);
+  });
+
   test('interval is the scrape interval rounded up to a multiple of 10s', () => {
     const at = (seconds: number) => rulesOf(KongGateway.traditional({ name: 'edge', scrapeInterval: Duration.seconds(seconds) })).group.interval_seconds;
     expect(at(30)).toBe(30);
@@ -117,7 +126,7 @@ describe('GrafanaAlertRules', () => {
   test('labels and annotations', () => {
     const { rules } = rulesOf(traditionalGateway(), { runbookBaseUrl: 'https://runbooks.example.com/kong/' });
     const [rule] = bySignal(rules, SignalId.DATASTORE_REACHABLE);
-    expect(rule.labels).toEqual({ severity: 'critical', kong_gateway: 'edge', kong_environment: 'production', team: 'platform', signal: 'datastore-reachable' });
+    expect(rule.labels).toEqual({ severity: 'critical', kong_gateway: 'edge', kong_environment: 'production', team: 'platform', signal: 'datastore-reachable', level: 'critical' });
     expect(rule.annotations.summary).toBe('Kong node cannot reach its database: pod {{ $labels.pod }} (gateway edge, production)');
     expect(rule.annotations.description).toContain('Value {{ $values.B }} (reachable (1) or not (0)), critical when < 1 for 2m.');
     expect(rule.annotations.runbook_url).toBe('https://runbooks.example.com/kong/datastore-reachable');
