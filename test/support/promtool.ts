@@ -8,18 +8,22 @@ import * as path from 'path';
 const FALLBACK = '/usr/bin/promtool';
 
 /** The promtool executable: the first on PATH, else /usr/bin/promtool; throws when neither exists. */
-export function locatePromtool(): string {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+export function locatePromtool(
+  searchPath: string = process.env.PATH ?? '',
+  fallback: string = FALLBACK,
+  ci: string | undefined = process.env.CI,
+): string {
+  for (const dir of searchPath.split(path.delimiter)) {
     if (!dir) continue;
     const candidate = path.join(dir, 'promtool');
     if (isExecutable(candidate)) return candidate;
   }
-  if (isExecutable(FALLBACK)) return FALLBACK;
+  if (isExecutable(fallback)) return fallback;
   const how = 'install the prometheus package (apt-get update && apt-get install -y prometheus), which ships promtool';
-  if (process.env.CI) {
-    throw new Error(`promtool not found on PATH or at ${FALLBACK} in CI: ${how}.`);
+  if (ci) {
+    throw new Error(`promtool not found on PATH or at ${fallback} in CI: ${how}.`);
   }
-  throw new Error(`promtool not found on PATH or at ${FALLBACK}: ${how}. These tests do not skip without it.`);
+  throw new Error(`promtool not found on PATH or at ${fallback}: ${how}. These tests do not skip without it.`);
 }
 
 function isExecutable(file: string): boolean {
