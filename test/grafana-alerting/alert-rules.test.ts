@@ -1,10 +1,10 @@
+import { expectValidAgainstSchema, only, synth } from './helpers';
 import { Duration } from '../../src/core/duration';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { GrafanaAlertRules } from '../../src/grafana';
 import { Folder } from '../../src/grafana/provider';
 import { SignalId } from '../../src/signals/signal-types';
 import { gatewaysOfEveryMode, hybridControlPlane, hybridDataPlane, traditionalGateway } from '../prometheus/helpers';
-import { expectValidAgainstSchema, only, synth } from './helpers';
 
 function rulesOf(gateway: KongGateway, extra: any = {}): { group: any; rules: any[] } {
   const s = synth((stack) => new GrafanaAlertRules(stack, 'alerts', { gateway, datasourceUid: 'prom', ...extra }));
@@ -152,7 +152,10 @@ describe('GrafanaAlertRules', () => {
   test('a disabled signal has no rule, and disabling one never changes another rule\'s uid', () => {
     const base = rulesOf(traditionalGateway()).rules;
     const fewer = rulesOf(KongGateway.traditional({
-      name: 'edge', namespace: 'kong', expectedNodes: 3, team: 'platform',
+      name: 'edge',
+      namespace: 'kong',
+      expectedNodes: 3,
+      team: 'platform',
       signalOverrides: [{ signal: SignalId.NODE_METRICS_UP, enabled: false }],
     })).rules;
     expect(bySignal(fewer, SignalId.NODE_METRICS_UP)).toEqual([]);

@@ -1,9 +1,9 @@
 import { Construct } from 'constructs';
+import { expectValidAgainstSchema, only, resources, synth } from './helpers';
 import { Duration } from '../../src/core/duration';
 import { GrafanaAlertRules, GrafanaAlertingPolicy, GrafanaAlertingPolicyProps, GrafanaNotifier, Weekday } from '../../src/grafana';
 import { TerraformStack, TerraformVariable } from '../../src/internal/cdktf';
 import { hybridControlPlane, hybridDataPlane, traditionalGateway } from '../prometheus/helpers';
-import { expectValidAgainstSchema, only, resources, synth } from './helpers';
 
 function secret(scope: Construct, name: string): string {
   return new TerraformVariable(scope, name, { type: 'string', sensitive: true }).stringValue;

@@ -1,8 +1,8 @@
+import { expectValidAgainstSchema, only, resources, synth } from './helpers';
 import { Duration } from '../../src/core/duration';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { GrafanaDashboard } from '../../src/grafana';
 import { Folder } from '../../src/grafana/provider';
-import { expectValidAgainstSchema, only, resources, synth } from './helpers';
 import { dbLessGateway, gatewaysOfEveryMode, hybridControlPlane, hybridDataPlane, traditionalGateway } from '../prometheus/helpers';
 
 function model(gateway: KongGateway, extra: Partial<{ datasourceUid: string }> = {}): any {

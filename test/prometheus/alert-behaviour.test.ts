@@ -1,9 +1,9 @@
 // Alert behaviour proven with `promtool test rules` on the rendered rule file: input
 // series of a 3-node gateway, evaluated at the gateway's scrape interval.
+import { expandAnnotations, hybridControlPlane, hybridDataPlane, renderRules, traditionalGateway } from './helpers';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { PrometheusAlertRule, PrometheusRules } from '../../src/prometheus';
 import { PromtoolWorkspace, checkRules, testRules } from '../support/promtool';
-import { expandAnnotations, hybridControlPlane, hybridDataPlane, renderRules, traditionalGateway } from './helpers';
 
 const PODS = ['edge-7d9f8c-abcde', 'edge-7d9f8c-fghij', 'edge-7d9f8c-klmno'];
 const STEPS = 'x60'; // 30 minutes of 30s samples

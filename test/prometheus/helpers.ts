@@ -1,6 +1,6 @@
-import { TerraformStack, Testing } from '../../src/internal/cdktf';
 import { WorkloadKind } from '../../src/gateway/deployment-mode';
 import { KongGateway } from '../../src/gateway/kong-gateway';
+import { TerraformStack, Testing } from '../../src/internal/cdktf';
 import { PrometheusAlertRule, PrometheusRules, PrometheusRulesProps } from '../../src/prometheus';
 
 /** A 3-node traditional gateway, the shape most tests alert on. */

@@ -3,12 +3,12 @@
 // parsed with the Prometheus project's grammar and held to known metric names.
 import * as fs from 'fs';
 import * as path from 'path';
+import { gatewaysOfEveryMode, renderRules } from './helpers';
 import { DeploymentMode } from '../../src/gateway/deployment-mode';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { GrafanaAlertRules, GrafanaDashboard } from '../../src/grafana';
 import { TerraformStack, Testing } from '../../src/internal/cdktf';
 import { assertValidPromql, histogramBase, parsePromql } from '../support/promql';
-import { gatewaysOfEveryMode, renderRules } from './helpers';
 
 const FIXTURE = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'prometheus', 'metric-names.json'), 'utf8'));
 const KONG = new Map<string, string>(FIXTURE.kong.map((m: { name: string; type: string }) => [m.name, m.type]));

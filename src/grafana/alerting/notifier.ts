@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
-import { TerraformStack, TerraformVariable, Token, Tokenization } from '../../internal/cdktf';
 import { failValidation } from '../../core/validation';
+import { TerraformStack, TerraformVariable, Token, Tokenization } from '../../internal/cdktf';
 import {
   ContactPointEmail,
   ContactPointPagerduty,
