@@ -35,8 +35,8 @@ export function kongDeployment(o: KongDeploymentOptions = {}): Body {
   if (o.startupExec) container.startup_probe = { exec: { command: o.startupExec } };
   const labels = o.podLabels ?? { 'app.kubernetes.io/name': 'kong', 'kong_gateway': o.name ?? 'edge' };
   return {
-    metadata: { name: o.name ?? 'edge', namespace: 'kong' },
-    spec: {
+    'metadata': { name: o.name ?? 'edge', namespace: 'kong' },
+    'spec': {
       selector: { match_labels: labels },
       template: { metadata: { labels }, spec: { container: [container] } },
     },
@@ -97,10 +97,16 @@ export function prometheusRule(rules: { alert: string; expr: string }[]): Body {
   };
 }
 
-export function service(type: string, o: { annotations?: { [key: string]: string }; ports?: Body[]; selector?: { [key: string]: string } } = {}): Body {
+export interface ServiceOptions {
+  readonly annotations?: { [key: string]: string };
+  readonly ports?: Body[];
+  readonly selector?: { [key: string]: string };
+}
+
+export function service(type: string, o: ServiceOptions = {}): Body {
   return {
-    metadata: { name: 'kong-proxy', namespace: 'kong', annotations: o.annotations ?? {} },
-    spec: {
+    'metadata': { name: 'kong-proxy', namespace: 'kong', annotations: o.annotations ?? {} },
+    'spec': {
       type,
       selector: o.selector ?? { 'app.kubernetes.io/name': 'kong', 'kong_gateway': 'edge' },
       port: o.ports ?? [{ name: 'proxy', port: 80, target_port: 'proxy' }],

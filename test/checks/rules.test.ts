@@ -1,3 +1,4 @@
+import { Body, datadogMonitor, grafanaRuleGroup, kongDeployment, otherDeployment, prometheusRule, service, tf } from './helpers';
 import { RuleFinding } from '../../src/checks/internal/rule';
 import {
   KBP1_STATUS_LISTEN,
@@ -11,7 +12,6 @@ import {
   KBPX1_SUPPRESSION_REASON,
 } from '../../src/checks/rules';
 import { ComplianceStatus, FindingLevel } from '../../src/checks/types';
-import { Body, datadogMonitor, grafanaRuleGroup, kongDeployment, otherDeployment, prometheusRule, service, tf } from './helpers';
 
 const { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE } = ComplianceStatus;
 
@@ -252,13 +252,21 @@ describe('KBP7 every node monitored', () => {
   });
 
   test('compliant: PromQL kept per pod plus absent(); Grafana no_data_state Alerting counts', () => {
-    expect(statuses(check({ kubernetes_manifest: { r: prometheusRule([
-      { alert: 'KongNodeNotReady', expr: 'kube_pod_container_status_ready{container="proxy",kong_gateway="edge"} < 1' },
-      { alert: 'KongGone', expr: 'absent(up{kong_gateway="edge"})' },
-    ]) } }))).toEqual([COMPLIANT]);
-    expect(statuses(check({ grafana_rule_group: { g: grafanaRuleGroup([
-      { expr: 'max by (pod) (kong_datastore_reachable{kong_gateway="edge"})', noData: 'Alerting' },
-    ]) } }))).toEqual([COMPLIANT]);
+    expect(statuses(check({
+      kubernetes_manifest: {
+        r: prometheusRule([
+          { alert: 'KongNodeNotReady', expr: 'kube_pod_container_status_ready{container="proxy",kong_gateway="edge"} < 1' },
+          { alert: 'KongGone', expr: 'absent(up{kong_gateway="edge"})' },
+        ]),
+      },
+    }))).toEqual([COMPLIANT]);
+    expect(statuses(check({
+      grafana_rule_group: {
+        g: grafanaRuleGroup([
+          { expr: 'max by (pod) (kong_datastore_reachable{kong_gateway="edge"})', noData: 'Alerting' },
+        ]),
+      },
+    }))).toEqual([COMPLIANT]);
   });
 
   test('non-compliant: aggregates hide a node; no count alert misses vanished nodes', () => {
@@ -333,5 +341,15 @@ describe('KBPX1 suppression reason (in the JSON)', () => {
 
   test('not applicable without suppressions', () => {
     expect(statuses(KBPX1_SUPPRESSION_REASON.check(noKong))).toEqual([NOT_APPLICABLE]);
+  });
+});
+
+describe('KBP4 and KBP6 split the work on exec liveness probes', () => {
+  test('a liveness command is a KBP4 warning; `kong health` there is KBP6\'s error', () => {
+    const curl = KBP4_PROBES.check(tf(kong({ livenessExec: ['sh', '-c', 'curl -f http://localhost:8100/status'] })));
+    expect(curl[0]).toMatchObject({ status: NON_COMPLIANT, level: FindingLevel.WARNING });
+    const health = KBP4_PROBES.check(tf(kong({ livenessExec: ['kong', 'health'] })));
+    expect(health[0].message).toContain('(see KBP6)');
+    expect(health[0].level).toBe(FindingLevel.WARNING);
   });
 });

@@ -1,4 +1,3 @@
-import { RuleDefinition } from '../internal/rule';
 import { KBP1_STATUS_LISTEN } from './kbp1-status-listen';
 import { KBP2_DASHBOARDS } from './kbp2-dashboards';
 import { KBP3_LOAD_BALANCER_READINESS } from './kbp3-load-balancer-readiness';
@@ -9,6 +8,7 @@ import { KBP7_EVERY_NODE_MONITORED } from './kbp7-every-node-monitored';
 import { KBPS1_LITERAL_SECRETS } from './kbps1-literal-secrets';
 import { KBPX1_SUPPRESSION_REASON } from './kbpx1-suppression-reason';
 import { RULE_IDS } from './rule-ids';
+import { RuleDefinition } from '../internal/rule';
 
 /**
  * The rule table. KBP1..KBP7 follow Kong's seven monitoring recommendations in the order

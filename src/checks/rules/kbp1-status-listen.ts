@@ -1,7 +1,7 @@
-import { FindingLevel } from '../types';
 import { RuleDefinition, RuleFinding, compliant, describe, notApplicable, violation } from '../internal/rule';
 import { JsonObject, readStack } from '../internal/terraform-json';
 import { kongWorkloadsOf, parseListen, statusListenEnv } from '../internal/workloads';
+import { FindingLevel } from '../types';
 
 /** KBP1: every Kong container sets `KONG_STATUS_LISTEN` to an address kubelet and Prometheus can reach. */
 export const KBP1_STATUS_LISTEN: RuleDefinition = {

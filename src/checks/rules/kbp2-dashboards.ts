@@ -1,8 +1,8 @@
-import { FindingLevel } from '../types';
 import { dashboardsOf, linkedTo } from '../internal/monitoring';
 import { RuleDefinition, RuleFinding, compliant, notApplicable, violation } from '../internal/rule';
 import { JsonObject, readStack } from '../internal/terraform-json';
 import { kongWorkloadsOf } from '../internal/workloads';
+import { FindingLevel } from '../types';
 
 /** KBP2: every gateway has a health dashboard. */
 export const KBP2_DASHBOARDS: RuleDefinition = {

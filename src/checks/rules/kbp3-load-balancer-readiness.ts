@@ -1,7 +1,7 @@
-import { FindingLevel } from '../types';
 import { RuleDefinition, RuleFinding, compliant, notApplicable, violation } from '../internal/rule';
 import { JsonObject, TfResource, TfStack, block, blocks, isObject, manifestOf, portNumber, readStack, stringMap, text } from '../internal/terraform-json';
 import { KongWorkload, kongWorkloadsOf, statusPortsOf } from '../internal/workloads';
+import { FindingLevel } from '../types';
 
 export const AWS_HEALTHCHECK_PATH = 'service.beta.kubernetes.io/aws-load-balancer-healthcheck-path';
 export const AWS_HEALTHCHECK_PORT = 'service.beta.kubernetes.io/aws-load-balancer-healthcheck-port';
@@ -52,7 +52,8 @@ function servicesOf(stack: TfStack): ServiceModel[] {
         type: text(spec.type) ?? 'ClusterIP',
         selector: stringMap(spec.selector),
         annotations: stringMap(metadata.annotations),
-        ports: (Array.isArray(spec.ports) ? spec.ports.filter(isObject) : []).map((p) => ({ port: portNumber(p.port), target: text(p.targetPort) ?? text(p.port) })),
+        ports: (Array.isArray(spec.ports) ? spec.ports.filter(isObject) : [])
+          .map((p) => ({ port: portNumber(p.port), target: text(p.targetPort) ?? text(p.port) })),
       });
     }
   }

@@ -1,7 +1,8 @@
-import { FindingLevel } from '../types';
+import { runsKongHealth } from './kbp6-no-kong-health';
 import { RuleDefinition, RuleFinding, compliant, describe, notApplicable, violation } from '../internal/rule';
 import { JsonObject, readStack } from '../internal/terraform-json';
 import { KongWorkload, ProbeKind, ProbeModel, kongWorkloadsOf, resolvePort, statusPortsOf } from '../internal/workloads';
+import { FindingLevel } from '../types';
 
 const READY = '/status/ready';
 const LIVE = '/status';
@@ -67,9 +68,15 @@ export const KBP4_PROBES: RuleDefinition = {
         problems.push(violation(rule, w.resource,
           `${where}: the liveness probe uses ${READY}; a database or control plane blip fails it on every node and restarts the whole cluster.`,
           { fix: `Use livenessProbe httpGet ${LIVE}; keep ${READY} for readiness.` }));
-      } else if (liveness.httpPath !== LIVE) {
+      } else if (liveness.httpPath !== undefined && liveness.httpPath !== LIVE) {
         problems.push(violation(rule, w.resource, `${where}: the liveness probe is ${probeShape(liveness)}, not httpGet ${LIVE}.`, {
-          level: liveness.httpPath === undefined && !liveness.exec ? FindingLevel.WARNING : FindingLevel.ERROR,
+          fix: `Use livenessProbe httpGet ${LIVE} on the status port.`,
+        }));
+      } else if (liveness.httpPath === undefined) {
+        // A command or TCP check can keep a hung node alive; `kong health` itself is KBP6's error.
+        const kongHealth = liveness.exec !== undefined && runsKongHealth(liveness.exec);
+        problems.push(violation(rule, w.resource, `${where}: the liveness probe is ${probeShape(liveness)}, not httpGet ${LIVE}${kongHealth ? ' (see KBP6)' : ''}.`, {
+          level: FindingLevel.WARNING,
           fix: `Use livenessProbe httpGet ${LIVE} on the status port.`,
         }));
       } else {

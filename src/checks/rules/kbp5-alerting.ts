@@ -1,8 +1,8 @@
-import { FindingLevel } from '../types';
 import { alertResourcesOf, linkedTo, watchesHealth } from '../internal/monitoring';
 import { RuleDefinition, RuleFinding, compliant, notApplicable, violation } from '../internal/rule';
 import { JsonObject, readStack } from '../internal/terraform-json';
 import { kongWorkloadsOf } from '../internal/workloads';
+import { FindingLevel } from '../types';
 
 /** KBP5: every gateway has alerts on its health checks. */
 export const KBP5_ALERTING: RuleDefinition = {

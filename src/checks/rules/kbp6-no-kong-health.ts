@@ -1,7 +1,7 @@
-import { FindingLevel } from '../types';
 import { RuleDefinition, RuleFinding, compliant, describe, notApplicable, violation } from '../internal/rule';
 import { JsonObject, readStack } from '../internal/terraform-json';
 import { kongWorkloadsOf, workloadsOf } from '../internal/workloads';
+import { FindingLevel } from '../types';
 
 /**
  * `kong health` or the image's `kong-health` script, run directly, by path, or inside a

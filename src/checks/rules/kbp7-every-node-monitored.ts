@@ -1,8 +1,8 @@
-import { FindingLevel } from '../types';
 import { alertConditions, alertResourcesOf, countsNodes, linkedTo, perNode } from '../internal/monitoring';
 import { RuleDefinition, RuleFinding, compliant, notApplicable, violation } from '../internal/rule';
 import { JsonObject, readStack } from '../internal/terraform-json';
 import { kongWorkloadsOf } from '../internal/workloads';
+import { FindingLevel } from '../types';
 
 /** KBP7: alerts see every node, and notice nodes that disappear. */
 export const KBP7_EVERY_NODE_MONITORED: RuleDefinition = {

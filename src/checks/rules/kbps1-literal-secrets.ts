@@ -1,6 +1,6 @@
-import { FindingLevel } from '../types';
 import { RuleDefinition, RuleFinding, compliant, notApplicable, violation } from '../internal/rule';
 import { JsonObject, TfResource, block, blocks, isObject, readStack, text } from '../internal/terraform-json';
+import { FindingLevel } from '../types';
 
 /**
  * Secret attributes of grafana_contact_point integrations (sensitive in the grafana/grafana

@@ -1,8 +1,8 @@
-import { FindingLevel } from '../types';
+import { RULE_IDS } from './rule-ids';
 import { RuleDefinition, RuleFinding, compliant, notApplicable, violation } from '../internal/rule';
 import { MIN_REASON_LENGTH, jsonSuppressions, suppressionProblem } from '../internal/suppressions';
 import { JsonObject, readStack } from '../internal/terraform-json';
-import { RULE_IDS } from './rule-ids';
+import { FindingLevel } from '../types';
 
 const FIX = `Give every suppression a rule ID from the rule table and a reason of at least ${MIN_REASON_LENGTH} characters `
   + "saying why the practice does not apply, e.g. KongBestPractices.suppress(construct, 'KBP6', 'legacy sidecar, removed in Q3').";
