@@ -26,8 +26,14 @@ export {
 // Interfaces: type-only, so each file still transpiles on its own.
 export type {
   IAspect,
+  ISynthesisSession,
   IResolvable,
   ITerraformDependable,
   TerraformMetaArguments,
   TerraformProviderGeneratorMetadata,
 } from 'cdktf';
+
+// Per-construct hook into a stack's synthesis (cdktf's own TerraformAsset uses it to write
+// files beside cdk.tf.json). Exported by its module, not by the package root, in cdktf 0.21.
+export { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
+export type { ICustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';

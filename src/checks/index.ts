@@ -1,0 +1,3 @@
+export * from './types';
+export * from './report';
+export * from './kong-best-practices';
