@@ -1,4 +1,4 @@
-import { JsonFile, cdk, javascript } from 'projen';
+import { cdk, javascript } from 'projen';
 
 const CDKTF = '0.21.0';
 
@@ -66,14 +66,10 @@ const project = new cdk.JsiiProject({
       collectCoverage: false,
     },
   },
-  gitignore: ['cdktf.out/', '.terraform/', 'bench/results/', '.gen/', 'test/.work/'],
-});
-
-// One root tsconfig for everything that is not the published library: tests, examples, benches.
-// Examples import the package by name, as a user's app does; this maps the name to src/.
-new JsonFile(project, 'tsconfig.dev.json', {
-  obj: {
-    extends: './tsconfig.json',
+  // One root tsconfig for everything that is not the published library: tests, examples, benches.
+  // Examples import the package by name, as a user's app does; this maps the name to src/.
+  tsconfigDevFile: 'tsconfig.dev.json',
+  tsconfigDev: {
     compilerOptions: {
       noEmit: true,
       // ts-jest then transpiles each file alone (fast); `typecheck` checks them as a whole.
@@ -82,9 +78,10 @@ new JsonFile(project, 'tsconfig.dev.json', {
       baseUrl: '.',
       paths: { 'cdktf-kong-monitoring': ['src/index.ts'] },
     },
-    include: ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts'],
-    exclude: ['node_modules', 'test/.work'],
+    include: ['examples/**/*.ts', 'bench/**/*.ts'],
+    exclude: ['test/.work', 'lib', 'dist', 'cdktf.out'],
   },
+  gitignore: ['cdktf.out/', '.terraform/', 'bench/results/', '.gen/', 'test/.work/'],
 });
 
 project.tryFindObjectFile('package.json')?.addOverride('jest.transform', {

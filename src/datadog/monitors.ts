@@ -23,6 +23,13 @@ export interface DatadogMonitorsProps extends DatadogGatewayProps {
   readonly signals?: DatadogSignalOptions[];
 
   /**
+   * Render only these signals (the practice constructs split the catalog between them).
+   * Signals the gateway does not have are ignored here.
+   * @default - every signal of the gateway
+   */
+  readonly includeSignals?: SignalId[];
+
+  /**
    * How often a critical alert that stays unresolved notifies again. One of the intervals
    * Datadog offers (10m ... 24h); `Duration.minutes(0)` turns re-notification off.
    * Warnings never re-notify.
@@ -70,7 +77,8 @@ export class DatadogMonitors extends Construct {
     const subject = `DatadogMonitors '${id}'`;
     this.gateway = props.gateway;
     this.collection = props.collection ?? DatadogCollection.AGENT_INTEGRATION;
-    const signals = props.gateway.signals();
+    const include = props.includeSignals ? new Set(props.includeSignals) : undefined;
+    const signals = props.gateway.signals().filter((s) => !include || include.has(s.id));
 
     validateHandles(subject, 'notify', props.notify);
     const options = indexSignalOptions(subject, signals, props.signals ?? []);

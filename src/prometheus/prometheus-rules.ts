@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { alertAnnotations, alertLabels, alertName, validateRunbookBaseUrl } from './alert-content';
 import { failValidation, requireDns1123Label } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
+import { SignalId } from '../signals/signal-types';
 
 /** One alerting rule, in Prometheus rule-file terms. */
 export interface PrometheusAlertRule {
@@ -57,6 +58,19 @@ export interface PrometheusRulesProps {
    * @default - no link: the catalog's runbook text goes into the `runbook` annotation
    */
   readonly runbookBaseUrl?: string;
+
+  /**
+   * Render only these signals (the practice constructs split the catalog between them).
+   * @default - every signal of each gateway
+   */
+  readonly includeSignals?: SignalId[];
+
+  /**
+   * Suffix for the default object name and the group names, so two PrometheusRules of one
+   * gateway can live side by side; a DNS-1123 label.
+   * @default - no suffix
+   */
+  readonly nameSuffix?: string;
 }
 
 /**
@@ -97,12 +111,16 @@ export class PrometheusRules extends Construct {
     }
     validateRunbookBaseUrl(subject, props.runbookBaseUrl);
     const first = props.gateways[0];
-    this.ruleName = props.name ?? `kong-${first.name}-${first.environment}-alerts`.slice(0, 63).replace(/-+$/, '');
+    const suffix = props.nameSuffix;
+    if (suffix !== undefined) requireDns1123Label(subject, 'nameSuffix', suffix);
+    const tail = suffix ? `-${suffix}` : '';
+    this.ruleName = props.name ?? `kong-${first.name}-${first.environment}${tail}-alerts`.slice(0, 63).replace(/-+$/, '');
     requireDns1123Label(subject, 'name', this.ruleName);
     this.ruleNamespace = props.namespace ?? first.namespace;
     requireDns1123Label(subject, 'namespace', this.ruleNamespace);
 
-    this.ruleGroups = props.gateways.map((gateway) => renderGroup(gateway, props.runbookBaseUrl));
+    const include = props.includeSignals ? new Set(props.includeSignals) : undefined;
+    this.ruleGroups = props.gateways.map((gateway) => renderGroup(gateway, tail, (id) => !include || include.has(id), props.runbookBaseUrl));
 
     this.manifest = new Manifest(this, 'rule', {
       manifest: {
@@ -131,9 +149,9 @@ export class PrometheusRules extends Construct {
   }
 }
 
-function renderGroup(gateway: KongGateway, runbookBaseUrl?: string): PrometheusRuleGroup {
+function renderGroup(gateway: KongGateway, tail: string, included: (id: SignalId) => boolean, runbookBaseUrl?: string): PrometheusRuleGroup {
   const rules: PrometheusAlertRule[] = [];
-  for (const signal of gateway.signals()) {
+  for (const signal of gateway.signals().filter((s) => included(s.id))) {
     for (const level of signal.levels()) {
       rules.push({
         alert: alertName(signal),
@@ -144,7 +162,7 @@ function renderGroup(gateway: KongGateway, runbookBaseUrl?: string): PrometheusR
       });
     }
   }
-  return { name: `kong-${gateway.name}-${gateway.environment}`, interval: gateway.scrapeInterval.toPrometheus(), rules };
+  return { name: `kong-${gateway.name}-${gateway.environment}${tail}`, interval: gateway.scrapeInterval.toPrometheus(), rules };
 }
 
 function groupToYaml(group: PrometheusRuleGroup): { [key: string]: unknown } {

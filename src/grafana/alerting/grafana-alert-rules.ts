@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { failValidation } from '../../core/validation';
+import { failValidation, requireDns1123Label } from '../../core/validation';
 import { KongGateway } from '../../gateway/kong-gateway';
 import { alertAnnotations, alertLabels, validateRunbookBaseUrl } from '../../prometheus/alert-content';
 import { ResolvedSignal } from '../../signals/resolved-signal';
@@ -84,6 +84,19 @@ export interface GrafanaAlertRulesProps {
    * @default - the catalog's runbook text in the `runbook` annotation
    */
   readonly runbookBaseUrl?: string;
+
+  /**
+   * Render only these signals (the practice constructs split the catalog between them).
+   * @default - every signal of the gateway
+   */
+  readonly includeSignals?: SignalId[];
+
+  /**
+   * Suffix of the rule group name, so two groups of one gateway can live side by side
+   * (`kong-<gateway>-<environment>-<suffix>`); a DNS-1123 label.
+   * @default - no suffix
+   */
+  readonly groupNameSuffix?: string;
 }
 
 /**
@@ -113,21 +126,24 @@ export class GrafanaAlertRules extends Construct {
       failValidation(subject, `datasourceUid '${props.datasourceUid}' is not a Grafana UID`, "give the Prometheus data source's UID (1-40 letters, digits, '-' or '_'), e.g. 'prometheus'");
     }
     validateRunbookBaseUrl(subject, props.runbookBaseUrl);
+    const suffix = props.groupNameSuffix;
+    if (suffix !== undefined) requireDns1123Label(subject, 'groupNameSuffix', suffix);
     this.folder = props.folder ?? new Folder(this, 'folder', {
       title: props.folderTitle ?? 'Kong',
-      uid: stableUid(['kong', gateway.name, gateway.environment, 'alerts']),
+      uid: stableUid(['kong', gateway.name, gateway.environment, ...(suffix ? [suffix] : []), 'alerts']),
     });
     this.intervalSeconds = roundUpSeconds(gateway.scrapeInterval.toSeconds(), GRAFANA_BASE_INTERVAL_SECONDS);
 
     const rules: RuleGroupRule[] = [];
-    for (const signal of gateway.signals()) {
+    const include = props.includeSignals ? new Set(props.includeSignals) : undefined;
+    for (const signal of gateway.signals().filter((x) => !include || include.has(x.id))) {
       for (const level of signal.levels()) {
         rules.push(renderRule(gateway, signal, level, props));
       }
     }
     this.ruleUids = rules.map((r) => r.uid!);
     this.ruleGroup = new RuleGroup(this, 'rules', {
-      name: `kong-${gateway.name}-${gateway.environment}`,
+      name: `kong-${gateway.name}-${gateway.environment}${suffix ? `-${suffix}` : ''}`,
       folderUid: this.folder.uid,
       intervalSeconds: this.intervalSeconds,
       rule: rules,

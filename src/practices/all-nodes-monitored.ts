@@ -1,0 +1,87 @@
+import { Construct } from 'constructs';
+import { DatadogAlertingOptions, GrafanaAlertingOptions, PrometheusAlertingOptions, datadogOptionsFor } from './alerting-options';
+import { allNodesSignals } from './signal-split';
+import { failValidation } from '../core/validation';
+import { DatadogMonitors } from '../datadog/monitors';
+import { KongGateway } from '../gateway/kong-gateway';
+import { GrafanaAlertRules } from '../grafana/alerting/grafana-alert-rules';
+import { PrometheusRules } from '../prometheus/prometheus-rules';
+
+/** Props of {@link AllNodesMonitored}. */
+export interface AllNodesMonitoredProps {
+  /** The gateway whose every node is watched. */
+  readonly gateway: KongGateway;
+
+  /**
+   * Datadog monitors.
+   * @default - none
+   */
+  readonly datadog?: DatadogAlertingOptions;
+
+  /**
+   * Grafana-managed alert rules (a rule group of their own, `<gateway>-nodes`).
+   * @default - none
+   */
+  readonly grafana?: GrafanaAlertingOptions;
+
+  /**
+   * Prometheus Operator rules (a PrometheusRule of their own).
+   * @default - none
+   */
+  readonly prometheus?: PrometheusAlertingOptions;
+}
+
+/**
+ * Recommendation 7: monitor every node of a cluster, since one healthy data plane says
+ * nothing of the others. Every node's metrics endpoint is alerted on per node (grouped by
+ * pod or check instance, so a new node is covered without a new resource and 300 nodes cost
+ * what 3 do); the ready node count is held against the expected count, which also catches
+ * nodes that vanish without a trace; and on a hybrid control plane, its view of each data
+ * plane: last seen, configuration drift, version compatibility.
+ */
+export class AllNodesMonitored extends Construct {
+  public readonly datadogMonitors?: DatadogMonitors;
+  public readonly grafanaRules?: GrafanaAlertRules;
+  public readonly prometheusRules?: PrometheusRules;
+
+  public constructor(scope: Construct, id: string, props: AllNodesMonitoredProps) {
+    super(scope, id);
+    const { gateway } = props;
+    if (!props.datadog && !props.grafana && !props.prometheus) {
+      failValidation(`AllNodesMonitored '${id}'`, 'none of datadog, grafana or prometheus is set, so no node would be watched', 'set at least one backend');
+    }
+    const signals = allNodesSignals(gateway);
+    if (props.datadog) {
+      this.datadogMonitors = new DatadogMonitors(this, 'datadog', {
+        gateway,
+        collection: props.datadog.collection,
+        notify: props.datadog.notify,
+        includeSignals: signals,
+        signals: datadogOptionsFor(props.datadog.signals, signals),
+        renotifyInterval: props.datadog.renotifyInterval,
+        tags: props.datadog.tags,
+      });
+    }
+    if (props.grafana) {
+      this.grafanaRules = new GrafanaAlertRules(this, 'grafana', {
+        gateway,
+        datasourceUid: props.grafana.prometheusDatasourceUid,
+        folder: props.grafana.folder,
+        folderTitle: props.grafana.folderTitle,
+        runbookBaseUrl: props.grafana.runbookBaseUrl,
+        includeSignals: signals,
+        groupNameSuffix: 'nodes',
+      });
+    }
+    if (props.prometheus) {
+      this.prometheusRules = new PrometheusRules(this, 'prometheus', {
+        gateways: [gateway],
+        namespace: props.prometheus.namespace,
+        labels: props.prometheus.labels,
+        runbookBaseUrl: props.prometheus.runbookBaseUrl,
+        includeSignals: signals,
+        nameSuffix: 'nodes',
+      });
+    }
+  }
+}

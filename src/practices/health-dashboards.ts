@@ -1,0 +1,102 @@
+import { Construct } from 'constructs';
+import { DatadogDashboard } from '../datadog/dashboard';
+import { KongGateway } from '../gateway/kong-gateway';
+import { GrafanaDashboard } from '../grafana/dashboard/grafana-dashboard';
+import { Folder } from '../grafana/provider/folder';
+import { DatadogCollection } from '../signals/signal-types';
+import { failValidation } from '../core/validation';
+
+/** The Datadog dashboard of {@link HealthDashboards}. */
+export interface HealthDashboardsDatadogOptions {
+  /**
+   * How Datadog receives Kong's metrics.
+   * @default DatadogCollection.AGENT_INTEGRATION
+   */
+  readonly collection?: DatadogCollection;
+
+  /**
+   * Dashboard title.
+   * @default 'Kong <gateway> (<environment>): health'
+   */
+  readonly title?: string;
+}
+
+/** The Grafana dashboard of {@link HealthDashboards}. */
+export interface HealthDashboardsGrafanaOptions {
+  /**
+   * UID of the Prometheus data source the panels query by default.
+   * @default - Grafana's default data source (the dashboard's data source variable)
+   */
+  readonly prometheusDatasourceUid?: string;
+
+  /**
+   * Folder for the dashboard (share it with the alert rules).
+   * @default - a folder titled `folderTitle`
+   */
+  readonly folder?: Folder;
+
+  /**
+   * Title of the folder created when `folder` is not given.
+   * @default 'Kong'
+   */
+  readonly folderTitle?: string;
+
+  /**
+   * Dashboard title.
+   * @default 'Kong <gateway> (<environment>)'
+   */
+  readonly title?: string;
+}
+
+/** Props of {@link HealthDashboards}. */
+export interface HealthDashboardsProps {
+  /** The gateway to show. */
+  readonly gateway: KongGateway;
+
+  /**
+   * A Datadog dashboard.
+   * @default - none
+   */
+  readonly datadog?: HealthDashboardsDatadogOptions;
+
+  /**
+   * A Grafana dashboard (Prometheus data source).
+   * @default - none
+   */
+  readonly grafana?: HealthDashboardsGrafanaOptions;
+}
+
+/**
+ * Recommendation 2: health-check Kong and track the health in dashboards. A Datadog and/or
+ * a Grafana dashboard for one gateway, each showing readiness per node, ready against
+ * expected nodes, traffic, errors, latency, upstreams and resources, from the signal catalog.
+ */
+export class HealthDashboards extends Construct {
+  /** The Datadog dashboard, when asked for. */
+  public readonly datadog?: DatadogDashboard;
+  /** The Grafana dashboard, when asked for. */
+  public readonly grafana?: GrafanaDashboard;
+
+  public constructor(scope: Construct, id: string, props: HealthDashboardsProps) {
+    super(scope, id);
+    if (!props.datadog && !props.grafana) {
+      failValidation(`HealthDashboards '${id}'`, 'neither datadog nor grafana is set, so no dashboard would exist', 'set datadog: {} and/or grafana: { prometheusDatasourceUid }');
+    }
+    if (props.datadog) {
+      this.datadog = new DatadogDashboard(this, 'datadog', {
+        gateway: props.gateway,
+        collection: props.datadog.collection,
+        title: props.datadog.title,
+      });
+    }
+    if (props.grafana) {
+      this.grafana = new GrafanaDashboard(this, 'grafana', {
+        gateway: props.gateway,
+        datasourceUid: props.grafana.prometheusDatasourceUid,
+        folder: props.grafana.folder,
+        folderTitle: props.grafana.folderTitle,
+        title: props.grafana.title,
+      });
+    }
+  }
+}
