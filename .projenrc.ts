@@ -75,7 +75,6 @@ const project = new cdk.JsiiProject({
       // ts-jest then transpiles each file alone (fast); `typecheck` checks them as a whole.
       isolatedModules: true,
       rootDir: '.',
-      baseUrl: '.',
       paths: { 'cdktf-kong-monitoring': ['src/index.ts'] },
     },
     include: ['examples/**/*.ts', 'bench/**/*.ts'],

@@ -15,3 +15,4 @@ export * from './practices/alerting-options';
 export * from './practices/health-alerting';
 export * from './practices/all-nodes-monitored';
 export * from './practices/kong-monitoring';
+export * from './checks';

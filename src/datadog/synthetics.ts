@@ -138,7 +138,7 @@ export class DatadogSynthetics extends Construct {
       requireLocations(subject, 'endpoint.locations', locations);
       const port = url.port !== '' ? Number(url.port) : undefined;
       const managed = locations.filter((l) => !l.startsWith('pl:'));
-      if (managed.length > 0 && (port === gateway.statusPort || url.pathname.startsWith('/status'))) {
+      if (managed.length > 0 && (port === gateway.statusPort || url.pathname === '/status' || url.pathname.startsWith('/status/'))) {
         failValidation(
           subject,
           `endpoint.url ${e.url} targets Kong's status listener, which managed locations (${managed.join(', ')}) cannot reach: it is never exposed publicly`,

@@ -172,6 +172,9 @@ export class HealthAlerting extends Construct {
       });
       if (props.grafana.policy) {
         this.grafanaPolicy = new GrafanaAlertingPolicy(this, 'grafana-policy', props.grafana.policy);
+        // The gateway's alerts get their own route unless the policy already lists it.
+        const routed = (props.grafana.policy.gateways ?? []).some((r) => r.gateway.name === gateway.name && r.gateway.environment === gateway.environment);
+        if (!routed) this.grafanaPolicy.addGateway({ gateway });
       }
     }
 
