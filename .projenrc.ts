@@ -23,6 +23,9 @@ const project = new cdk.JsiiProject({
   pullRequestTemplate: false,
   docgen: true,
 
+  // The checker's rules on any synthesized Terraform JSON, for CI.
+  bin: { 'kong-monitoring-audit': 'bin/kong-monitoring-audit' },
+
   peerDeps: [
     `cdktf@^${CDKTF}`,
     'constructs@^10.4.2',

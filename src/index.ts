@@ -16,3 +16,4 @@ export * from './practices/health-alerting';
 export * from './practices/all-nodes-monitored';
 export * from './practices/kong-monitoring';
 export * from './checks';
+export * from './practices/no-kong-health-check-cli';

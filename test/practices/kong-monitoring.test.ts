@@ -1,0 +1,168 @@
+import { Testing, TerraformStack } from 'cdktf';
+import { DatadogCollection, SignalId } from '../../src/signals';
+import { KongGateway, KongGatewayOptions } from '../../src/gateway';
+import { AllNodesMonitored } from '../../src/practices/all-nodes-monitored';
+import { HealthAlerting } from '../../src/practices/health-alerting';
+import { HealthDashboards } from '../../src/practices/health-dashboards';
+import { KongMonitoring, KongMonitoringProps } from '../../src/practices/kong-monitoring';
+import { ALL_NODES_SIGNALS, allNodesSignals, healthAlertingSignals } from '../../src/practices/signal-split';
+import { GrafanaNotifier } from '../../src/grafana/alerting/notifier';
+
+type Synth = { resource: Record<string, Record<string, any>> };
+
+function synth(build: (stack: TerraformStack) => void): Synth {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, 'test');
+  build(stack);
+  return JSON.parse(Testing.synth(stack)) as Synth;
+}
+
+function counts(json: Synth): Record<string, number> {
+  return Object.fromEntries(Object.entries(json.resource ?? {}).map(([type, byName]) => [type, Object.keys(byName).length]));
+}
+
+const edge: KongGatewayOptions = { name: 'edge', namespace: 'kong', expectedNodes: 6 };
+const designProps = (): KongMonitoringProps => ({
+  gateway: KongGateway.hybridDataPlane(edge),
+  datadog: { notify: { critical: ['@pagerduty-kong'], warning: ['@slack-kong'] } },
+  grafana: { prometheusDatasourceUid: 'prom', folderTitle: 'Kong' },
+});
+
+describe('KongMonitoring, the program from the design', () => {
+  const json = synth((stack) => new KongMonitoring(stack, 'kong', designProps()));
+  const c = counts(json);
+
+  test('gets dashboards and alerts in both backends and nothing on Kubernetes', () => {
+    expect(c).toEqual({
+      datadog_dashboard_json: 1,
+      datadog_monitor: 8,
+      grafana_folder: 1,
+      grafana_dashboard: 1,
+      grafana_rule_group: 2,
+    });
+  });
+
+  test('the two rule groups share one folder and have distinct names', () => {
+    const groups = Object.values(json.resource.grafana_rule_group);
+    expect(groups.map((g) => g.name).sort()).toEqual(['kong-edge-production', 'kong-edge-production-nodes']);
+    const folder = Object.keys(json.resource.grafana_folder)[0];
+    for (const g of groups) expect(g.folder_uid).toBe(`\${grafana_folder.${folder}.uid}`);
+    expect(json.resource.grafana_dashboard[Object.keys(json.resource.grafana_dashboard)[0]].folder).toBe(`\${grafana_folder.${folder}.uid}`);
+  });
+
+  test('every Grafana rule uid is unique across the two groups', () => {
+    const uids = Object.values(json.resource.grafana_rule_group).flatMap((g: any) => g.rule.map((r: any) => r.uid));
+    expect(new Set(uids).size).toBe(uids.length);
+  });
+
+  test('per-node readiness, the expected count and every node\'s metrics endpoint are monitored in Datadog', () => {
+    const names = Object.values(json.resource.datadog_monitor).map((m) => m.name);
+    expect(names).toEqual(expect.arrayContaining([
+      '[Kong edge production] Kong node not ready',
+      '[Kong edge production] Fewer Kong nodes ready than expected',
+      '[Kong edge production] Kong node metrics endpoint down',
+    ]));
+  });
+
+  test('scaling the gateway from 3 to 300 nodes changes no resource count', () => {
+    const at = (expectedNodes: number) => counts(synth((stack) => new KongMonitoring(stack, 'kong', {
+      ...designProps(), gateway: KongGateway.hybridDataPlane({ ...edge, expectedNodes }),
+    })));
+    expect(at(300)).toEqual(at(3));
+  });
+});
+
+describe('KongMonitoring options', () => {
+  test('each practice can be switched off', () => {
+    const base = counts(synth((stack) => new KongMonitoring(stack, 'kong', designProps())));
+    const noDashboards = counts(synth((stack) => new KongMonitoring(stack, 'kong', { ...designProps(), practices: { healthDashboards: false } })));
+    expect(noDashboards.datadog_dashboard_json).toBeUndefined();
+    expect(noDashboards.grafana_dashboard).toBeUndefined();
+    expect(noDashboards.datadog_monitor).toBe(base.datadog_monitor);
+
+    const noNodes = counts(synth((stack) => new KongMonitoring(stack, 'kong', { ...designProps(), practices: { allNodesMonitored: false } })));
+    expect(noNodes.grafana_rule_group).toBe(1);
+    expect(noNodes.datadog_monitor).toBe(base.datadog_monitor - 2);
+
+    const noAlerting = counts(synth((stack) => new KongMonitoring(stack, 'kong', { ...designProps(), practices: { healthAlerting: false } })));
+    expect(noAlerting.grafana_rule_group).toBe(1);
+    expect(noAlerting.datadog_monitor).toBe(2);
+  });
+
+  test('backends are independent: Datadog alone creates no Grafana resource, Grafana alone no Datadog resource', () => {
+    const dd = counts(synth((stack) => new KongMonitoring(stack, 'kong', { gateway: KongGateway.dbLess(edge), datadog: { notify: { critical: ['@pagerduty-kong'], warning: ['@slack-kong'] } } })));
+    expect(Object.keys(dd).filter((t) => t.startsWith('grafana_'))).toEqual([]);
+    const gf = counts(synth((stack) => new KongMonitoring(stack, 'kong', { gateway: KongGateway.dbLess(edge), grafana: { prometheusDatasourceUid: 'prom' } })));
+    expect(Object.keys(gf).filter((t) => t.startsWith('datadog_'))).toEqual([]);
+  });
+
+  test('Prometheus rules come as two PrometheusRule objects with distinct names', () => {
+    const json = synth((stack) => new KongMonitoring(stack, 'kong', { gateway: KongGateway.traditional(edge), prometheus: { labels: { release: 'kps' } } }));
+    const manifests = Object.values(json.resource.kubernetes_manifest).map((m: any) => m.manifest);
+    expect(manifests.map((m: any) => m.kind)).toEqual(['PrometheusRule', 'PrometheusRule']);
+    expect(manifests.map((m: any) => m.metadata.name).sort()).toEqual(['kong-edge-production-alerts', 'kong-edge-production-nodes-alerts']);
+    for (const m of manifests) expect(m.metadata.labels.release).toBe('kps');
+  });
+
+  test('deploying Kong with Datadog through the Kong plugin puts the plugin in the declarative configuration', () => {
+    const json = synth((stack) => new KongMonitoring(stack, 'kong', {
+      gateway: KongGateway.dbLess(edge),
+      datadog: { notify: { critical: ['@pagerduty-kong'], warning: ['@slack-kong'] }, collection: DatadogCollection.KONG_PLUGIN },
+      kubernetes: { deploy: true },
+    }));
+    const configMap = Object.values(json.resource.kubernetes_config_map_v1)[0] as any;
+    const declarative: string = configMap.data['kong.yml'];
+    expect(declarative).toContain('datadog');
+    expect(declarative).toContain('prometheus');
+    expect(declarative).toContain('kong_gateway:edge');
+    const deployment = Object.values(json.resource.kubernetes_deployment_v1)[0] as any;
+    const annotations = deployment.spec.template.metadata.annotations;
+    expect(annotations['ad.datadoghq.com/tolerate-unready']).toBe('true');
+  });
+
+  test('a Grafana policy routes the gateway even when the user did not list it', () => {
+    const json = synth((stack) => new KongMonitoring(stack, 'kong', {
+      gateway: KongGateway.dbLess(edge),
+      grafana: {
+        prometheusDatasourceUid: 'prom',
+        policy: {
+          contactPoints: [{ name: 'kong-email', notifiers: [GrafanaNotifier.email({ addresses: ['oncall@example.com'] })] }],
+          defaultContactPoint: 'kong-email',
+        },
+      },
+    }));
+    const policy = JSON.stringify(json.resource.grafana_notification_policy);
+    expect(policy).toContain('"kong_gateway"');
+    expect(policy).toContain('"edge"');
+  });
+});
+
+describe('the catalog split between the alerting practices', () => {
+  test.each([KongGateway.traditional, KongGateway.dbLess, KongGateway.hybridControlPlane, KongGateway.hybridDataPlane])(
+    'every signal of mode %# is rendered by exactly one practice', (factory) => {
+      const gateway = factory(edge);
+      const health = healthAlertingSignals(gateway);
+      const nodes = allNodesSignals(gateway);
+      expect([...health, ...nodes].sort()).toEqual(gateway.signals().map((s) => s.id).sort());
+      expect(health.filter((id) => nodes.includes(id))).toEqual([]);
+    });
+
+  test('per-node readiness is alerted by HealthAlerting; the expected count by AllNodesMonitored', () => {
+    expect(ALL_NODES_SIGNALS).not.toContain(SignalId.NODE_READY);
+    expect(ALL_NODES_SIGNALS).toContain(SignalId.READY_NODES_BELOW_EXPECTED);
+  });
+});
+
+describe('practice constructs refuse to create nothing', () => {
+  const gateway = KongGateway.dbLess(edge);
+  test.each([
+    ['HealthDashboards', (s: TerraformStack) => new HealthDashboards(s, 'dash', { gateway }),
+      "HealthDashboards 'dash': neither datadog nor grafana is set, so no dashboard would exist. Fix: set datadog: {} and/or grafana: { prometheusDatasourceUid }."],
+    ['HealthAlerting', (s: TerraformStack) => new HealthAlerting(s, 'alerts', { gateway }),
+      "HealthAlerting 'alerts': none of datadog, grafana or prometheus is set, so no alert would exist. Fix: set at least one backend."],
+    ['AllNodesMonitored', (s: TerraformStack) => new AllNodesMonitored(s, 'nodes', { gateway }),
+      "AllNodesMonitored 'nodes': none of datadog, grafana or prometheus is set, so no node would be watched. Fix: set at least one backend."],
+  ])('%s', (_name, build, message) => {
+    expect(() => synth(build as (s: TerraformStack) => void)).toThrow(message);
+  });
+});
