@@ -110,6 +110,9 @@ const synthCommand = 'ts-node --transpile-only -P tsconfig.dev.json -r tsconfig-
 project.addTask('synth', { description: 'Synthesize the example app into cdktf.out/', exec: synthCommand });
 project.addTask('typecheck', { description: 'Type-check tests, examples and benches', exec: 'tsc --noEmit -p tsconfig.dev.json' });
 
+// The published package carries lib/, bin/ and the docs; not the project's own tooling.
+project.npmignore?.exclude('/examples/', '/bench/', '/.ci/', '/cdktf.json', '/tsconfig.dev.json', '/cdktf.out/', '/docs/', '/test-reports/');
+
 // `npm test` builds the library with jsii first: tests include the built package.
 project.testTask.prependSpawn(project.tasks.tryFind('typecheck')!);
 project.testTask.prependSpawn(project.compileTask);
