@@ -78,7 +78,7 @@ const project = new cdk.JsiiProject({
       // ts-jest then transpiles each file alone (fast); `typecheck` checks them as a whole.
       isolatedModules: true,
       rootDir: '.',
-      paths: { 'cdktf-kong-monitoring': ['src/index.ts'] },
+      paths: { 'cdktf-kong-monitoring': ['./src/index.ts'] },
     },
     include: ['examples/**/*.ts', 'bench/**/*.ts'],
     exclude: ['test/.work', 'lib', 'dist', 'cdktf.out'],

@@ -213,7 +213,7 @@ function renderMonitor(
   const message = [
     '{{#is_alert}}',
     `${alertSeverity === Severity.CRITICAL ? 'CRITICAL' : 'ALERT'}: ${query.title}${at}. ${detail}`,
-    signal.description,
+    query.description,
     mention(alertHandles),
     '{{/is_alert}}',
     ...(hasWarning ? [

@@ -14,6 +14,8 @@ export interface DatadogSignalQuery {
   readonly kind: DatadogQueryKind;
   /** Monitor title (may differ from the signal title where Datadog measures a mean, say). */
   readonly title: string;
+  /** What the monitor measures (differs from the signal's description where the title does). */
+  readonly description: string;
   /** The full monitor query; a metric query ends with its comparator and critical threshold. */
   readonly query: string;
   /** For dashboards: the metric expression, or the service check name. */
@@ -126,6 +128,7 @@ export class ResolvedSignal {
     const form = this.definition.datadog(this.gateway, collection);
     if (!form) return undefined;
     const title = form.title ?? this.title;
+    const description = form.description ?? this.description;
     if (form.kind === DatadogQueryKind.SERVICE_CHECK) {
       // The window becomes a count of consecutive failed checks.
       const count = Math.min(MAX_SERVICE_CHECK_COUNT, Math.max(2, Math.ceil(this.window.toSeconds() / AGENT_CHECK_INTERVAL_SECONDS)));
@@ -134,6 +137,7 @@ export class ResolvedSignal {
       return {
         kind: form.kind,
         title,
+        description,
         query: `"${form.check}".over(${over})${by ? `.by(${by})` : ''}.last(${count}).count_by_status()`,
         expression: form.check!,
         critical: count,
@@ -149,6 +153,7 @@ export class ResolvedSignal {
     return {
       kind: form.kind,
       title,
+      description,
       query: `${form.timeAggregation}(last_${minutes}m):${form.expression} ${this.comparator} ${formatNumber(critical)}`,
       expression: form.expression!,
       critical,

@@ -18,6 +18,8 @@ export interface DatadogDefinition {
   readonly groupBy: string[];
   /** Title when the Datadog form measures something else than the catalog title says. */
   readonly title?: string;
+  /** Description to go with such a title. */
+  readonly description?: string;
   /** Default thresholds when the Datadog form has another unit or statistic (e.g. mean instead of p99). */
   readonly warning?: number;
   readonly critical?: number;
