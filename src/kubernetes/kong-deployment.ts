@@ -81,7 +81,8 @@ export interface KongDeploymentProps extends KongWorkloadOptions {
  * A complete Kong gateway on Kubernetes with the monitoring practices applied: a Deployment
  * with the status listener, the three probes, Datadog autodiscovery annotations, a rolling
  * update that never lowers the ready count (maxUnavailable 0, maxSurge 1) and a graceful
- * `kong quit --wait=15` on stop; the proxy Service (LoadBalancerReadiness), the ClusterIP status
+ * `kong quit --wait=15` on stop; the proxy Service (LoadBalancerReadiness; none for a hybrid
+ * control plane, whose proxy listener is off), the ClusterIP status
  * Service (StatusListener), the plugins, and the scrape monitor. DB-less Kong answers 503 on
  * `/status/ready` until it has a configuration, so unless a controller or control plane
  * supplies one, a declarative ConfigMap with the plugins is mounted.
@@ -90,7 +91,8 @@ export class KongDeployment extends Construct {
   public readonly deployment: DeploymentV1;
   public readonly settings: KongWorkloadSettings;
   public readonly statusListener: StatusListener;
-  public readonly proxy: LoadBalancerReadiness;
+  /** The proxy Service behind the load balancer; none for a hybrid control plane, which proxies nothing. */
+  public readonly proxy?: LoadBalancerReadiness;
   public readonly declarativeConfig?: ConfigMapV1;
   public readonly clusterPlugins?: KongClusterPlugins;
   public readonly scrape: PrometheusScrape;
@@ -117,13 +119,17 @@ export class KongDeployment extends Construct {
       tls: props.statusTls,
       allowedNamespaces: props.statusAllowedNamespaces,
     });
-    this.proxy = new LoadBalancerReadiness(this, 'proxy', {
-      gateway,
-      cloud: props.loadBalancerCloud ?? LoadBalancerCloud.OTHER,
-      serviceType: props.proxyServiceType ?? KubernetesServiceType.LOAD_BALANCER,
-      ports: props.ports,
-      statusTls: props.statusTls,
-    });
+    // A control plane's proxy listener is off: a load balancer in front of it would send
+    // traffic to ports nothing listens on.
+    if (!isControlPlane) {
+      this.proxy = new LoadBalancerReadiness(this, 'proxy', {
+        gateway,
+        cloud: props.loadBalancerCloud ?? LoadBalancerCloud.OTHER,
+        serviceType: props.proxyServiceType ?? KubernetesServiceType.LOAD_BALANCER,
+        ports: props.ports,
+        statusTls: props.statusTls,
+      });
+    }
 
     const env: KongEnvVariable[] = [
       { name: 'KONG_DATABASE', value: gateway.hasDatastore ? 'postgres' : 'off' },

@@ -136,6 +136,14 @@ describe('KongDeployment', () => {
     expect(resourcesOf(dp, 'kubernetes_config_map_v1')).toEqual({});
   });
 
+  test('a hybrid control plane gets no proxy Service: its proxy listener is off', () => {
+    const cp = synthJson((scope) => new KongDeployment(scope, 'kong', { gateway: KongGateway.hybridControlPlane({ name: 'mesh-cp' }), loadBalancerCloud: LoadBalancerCloud.AWS }));
+    const container = onlyResource(cp, 'kubernetes_deployment_v1').spec.template.spec.container[0];
+    expect(container.env.find((e: any) => e.name === 'KONG_PROXY_LISTEN').value).toBe('off');
+    expect(container.port.map((p: any) => p.name)).toEqual(['status']);
+    expect((Object.values(resourcesOf(cp, 'kubernetes_service_v1')) as any[]).map((s) => `${s.metadata.name} ${s.spec.type}`)).toEqual(['mesh-cp-status ClusterIP']);
+  });
+
   test('cloud health checks reach the proxy Service', () => {
     const aws = synth({ loadBalancerCloud: LoadBalancerCloud.AWS });
     const proxy = (Object.values(resourcesOf(aws, 'kubernetes_service_v1')) as any[]).find((s) => s.metadata.name === 'edge-proxy');
