@@ -80,7 +80,7 @@ const project = new cdk.JsiiProject({
       rootDir: '.',
       paths: { 'cdktf-kong-monitoring': ['./src/index.ts'] },
     },
-    include: ['examples/**/*.ts', 'bench/**/*.ts'],
+    include: ['examples/**/*.ts', 'bench/**/*.ts', '.projenrc.ts'],
     exclude: ['test/.work', 'lib', 'dist', 'cdktf.out'],
   },
   gitignore: ['cdktf.out/', '.terraform/', 'bench/results/', '.gen/', 'test/.work/'],
@@ -99,7 +99,7 @@ eslintrc.addOverride('settings.import/resolver.typescript.project', './tsconfig.
 // Queries are long literal strings; breaking them hides their meaning.
 project.eslint?.addRules({
   '@stylistic/max-len': ['error', {
-    code: 150, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreComments: true, ignoreRegExpLiterals: true,
+    code: 180, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreComments: true, ignoreRegExpLiterals: true,
   }],
 });
 project.eslint?.addLintPattern('examples');

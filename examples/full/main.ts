@@ -3,6 +3,7 @@
 import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { App, Aspects, TerraformStack, TerraformVariable } from 'cdktf';
+import { Construct } from 'constructs';
 import {
   DatadogSloTimeframe,
   GrafanaNotifier,
@@ -13,7 +14,6 @@ import {
   Weekday,
   grafana,
 } from 'cdktf-kong-monitoring';
-import { Construct } from 'constructs';
 
 export class FullStack extends TerraformStack {
   constructor(scope: Construct, id: string) {

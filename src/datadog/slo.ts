@@ -1,9 +1,9 @@
 import { ServiceLevelObjective, ServiceLevelObjectiveConfig } from '@cdktf/provider-datadog/lib/service-level-objective';
 import { Construct } from 'constructs';
 import { DatadogGatewayProps } from './common';
+import { namePrefix, resourceTags } from './internal/tags';
 import { DatadogMonitors } from './monitors';
 import { DatadogSynthetics } from './synthetics';
-import { namePrefix, resourceTags } from './internal/tags';
 import { failValidation } from '../core/validation';
 import { Token } from '../internal/cdktf';
 import { DatadogCollection, SignalId } from '../signals/signal-types';

@@ -2,8 +2,8 @@ import { SyntheticsTest, SyntheticsTestConfig } from '@cdktf/provider-datadog/li
 import { Construct } from 'constructs';
 import { DatadogGatewayProps } from './common';
 import { renotifyMinutes, validateHandles } from './internal/notify-rules';
-import { DatadogNotifyProps } from './notify';
 import { gatewayLine, namePrefix, resourceTags } from './internal/tags';
+import { DatadogNotifyProps } from './notify';
 import { Duration } from '../core/duration';
 import { failValidation } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';

@@ -1,7 +1,7 @@
+import { KONG_STATUS_READY_PATH } from './probe';
 import { Duration } from '../core/duration';
 import { failValidation, requirePort, requirePositiveInteger } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
-import { KONG_STATUS_READY_PATH } from './probe';
 
 /** Protocol of a load balancer health check. */
 export enum HealthCheckProtocol {

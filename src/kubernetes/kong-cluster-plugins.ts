@@ -47,7 +47,7 @@ export class KongClusterPlugins extends Construct {
           kind: 'KongClusterPlugin',
           metadata: {
             name: `${props.gateway.name}-${plugin.name}`,
-            labels: { 'global': 'true', 'kong_gateway': props.gateway.name },
+            labels: { global: 'true', kong_gateway: props.gateway.name },
             annotations: { 'kubernetes.io/ingress.class': ingressClass },
           },
           plugin: plugin.name,

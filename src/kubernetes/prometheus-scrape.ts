@@ -1,8 +1,8 @@
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { Construct } from 'constructs';
+import { PrometheusScrapeMethod } from './scrape-method';
 import { failValidation } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
-import { PrometheusScrapeMethod } from './scrape-method';
 
 /** Props of `PrometheusScrape`. */
 export interface PrometheusScrapeProps {

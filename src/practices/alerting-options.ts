@@ -1,5 +1,5 @@
-import { DatadogNotifyProps, DatadogSignalOptions } from '../datadog/notify';
 import { Duration } from '../core/duration';
+import { DatadogNotifyProps, DatadogSignalOptions } from '../datadog/notify';
 import { Folder } from '../grafana/provider/folder';
 import { DatadogCollection } from '../signals/signal-types';
 

@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
+import { failValidation } from '../core/validation';
 import { DatadogDashboard } from '../datadog/dashboard';
 import { KongGateway } from '../gateway/kong-gateway';
 import { GrafanaDashboard } from '../grafana/dashboard/grafana-dashboard';
 import { Folder } from '../grafana/provider/folder';
 import { DatadogCollection } from '../signals/signal-types';
-import { failValidation } from '../core/validation';
 
 /** The Datadog dashboard of {@link HealthDashboards}. */
 export interface HealthDashboardsDatadogOptions {

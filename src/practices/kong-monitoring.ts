@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
-import { AllNodesMonitored } from './all-nodes-monitored';
 import { PrometheusAlertingOptions } from './alerting-options';
+import { AllNodesMonitored } from './all-nodes-monitored';
 import { HealthAlerting, HealthAlertingDatadogOptions } from './health-alerting';
 import { HealthDashboards } from './health-dashboards';
+import { LoadBalancerCloud } from './load-balancer-readiness';
 import { KongGateway } from '../gateway/kong-gateway';
 import { GrafanaAlertingPolicyProps } from '../grafana/alerting/grafana-alerting-policy';
 import { Folder } from '../grafana/provider/folder';
@@ -14,7 +15,6 @@ import { KongWorkloadSettings } from '../kubernetes/kong-workload-settings';
 import { KongPluginOptions } from '../kubernetes/plugins/plugin-options';
 import { PrometheusScrape } from '../kubernetes/prometheus-scrape';
 import { PrometheusScrapeMethod } from '../kubernetes/scrape-method';
-import { LoadBalancerCloud } from './load-balancer-readiness';
 import { DatadogCollection } from '../signals/signal-types';
 
 /** Datadog side of {@link KongMonitoring}. */

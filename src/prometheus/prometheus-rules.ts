@@ -120,7 +120,7 @@ export class PrometheusRules extends Construct {
     requireDns1123Label(subject, 'namespace', this.ruleNamespace);
 
     const include = props.includeSignals ? new Set(props.includeSignals) : undefined;
-    this.ruleGroups = props.gateways.map((gateway) => renderGroup(gateway, tail, (id) => !include || include.has(id), props.runbookBaseUrl));
+    this.ruleGroups = props.gateways.map((gateway) => renderGroup(gateway, tail, (signal) => !include || include.has(signal), props.runbookBaseUrl));
 
     this.manifest = new Manifest(this, 'rule', {
       manifest: {

@@ -1,10 +1,10 @@
 import { DashboardJson } from '@cdktf/provider-datadog/lib/dashboard-json';
+import { ALLOWED_METRICS, ALLOWED_SERVICE_CHECKS, BASE, gatewaysOfAllModes, resourceCounts, resources, synth } from './helpers';
 import { DatadogDashboard } from '../../src/datadog/dashboard';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { DatadogCollection, SignalId } from '../../src/signals/signal-types';
 import { dashboardViews } from '../../src/signals/views';
 import { parseMetricExpression } from '../support/datadog-query';
-import { ALLOWED_METRICS, ALLOWED_SERVICE_CHECKS, BASE, gatewaysOfAllModes, resourceCounts, resources, synth } from './helpers';
 
 function render(gateway: KongGateway, collection = DatadogCollection.AGENT_INTEGRATION) {
   let construct!: DatadogDashboard;

@@ -1,10 +1,4 @@
 import { Monitor } from '@cdktf/provider-datadog/lib/monitor';
-import { Duration } from '../../src/core/duration';
-import { DatadogMonitors } from '../../src/datadog/monitors';
-import { WorkloadKind } from '../../src/gateway/deployment-mode';
-import { KongGateway } from '../../src/gateway/kong-gateway';
-import { DatadogCollection, SignalId } from '../../src/signals/signal-types';
-import { parseMetricMonitorQuery, parseServiceCheckQuery } from '../support/datadog-query';
 import {
   ALLOWED_METRICS,
   ALLOWED_SERVICE_CHECKS,
@@ -19,6 +13,12 @@ import {
   section,
   synth,
 } from './helpers';
+import { Duration } from '../../src/core/duration';
+import { DatadogMonitors } from '../../src/datadog/monitors';
+import { WorkloadKind } from '../../src/gateway/deployment-mode';
+import { KongGateway } from '../../src/gateway/kong-gateway';
+import { DatadogCollection, SignalId } from '../../src/signals/signal-types';
+import { parseMetricMonitorQuery, parseServiceCheckQuery } from '../support/datadog-query';
 
 const COLLECTIONS = [DatadogCollection.AGENT_INTEGRATION, DatadogCollection.KONG_PLUGIN];
 

@@ -1,10 +1,10 @@
+import { ALLOWED_METRICS, BASE, NOTIFY, monitorOf, resources, synth } from './helpers';
 import { DatadogMonitors } from '../../src/datadog/monitors';
 import { DatadogSlo, DatadogSloSource, DatadogSloTimeframe } from '../../src/datadog/slo';
 import { DatadogSynthetics } from '../../src/datadog/synthetics';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { DatadogCollection, SignalId } from '../../src/signals/signal-types';
 import { parseMetricExpression } from '../support/datadog-query';
-import { ALLOWED_METRICS, BASE, NOTIFY, monitorOf, resources, synth } from './helpers';
 
 const gateway = KongGateway.hybridDataPlane(BASE);
 const only = (s: ReturnType<typeof synth>) => {

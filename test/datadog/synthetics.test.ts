@@ -1,9 +1,9 @@
 import { SyntheticsTest } from '@cdktf/provider-datadog/lib/synthetics-test';
+import { BASE, NOTIFY, handlesOf, resources, synth } from './helpers';
 import { Duration } from '../../src/core/duration';
 import { DatadogSynthetics } from '../../src/datadog/synthetics';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { Token } from '../../src/internal/cdktf';
-import { BASE, NOTIFY, handlesOf, resources, synth } from './helpers';
 
 const gateway = KongGateway.hybridDataPlane(BASE);
 

@@ -1,3 +1,4 @@
+import { BASE, NOTIFY, synth } from './helpers';
 import { Duration } from '../../src/core/duration';
 import { checkMonitorConsistency } from '../../src/datadog/internal/consistency';
 import { DatadogMonitors, DatadogMonitorsProps } from '../../src/datadog/monitors';
@@ -5,7 +6,6 @@ import { DatadogSlo, DatadogSloProps, DatadogSloSource, DatadogSloTimeframe } fr
 import { DatadogSynthetics, DatadogSyntheticsProps } from '../../src/datadog/synthetics';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { DatadogQueryKind, SignalId } from '../../src/signals/signal-types';
-import { BASE, NOTIFY, synth } from './helpers';
 
 const dataPlane = KongGateway.hybridDataPlane(BASE);
 
@@ -164,7 +164,7 @@ describe('DatadogSynthetics validation', () => {
   });
 
   test('an expected status that is not HTTP', () => {
-    expect(synthetics({ endpoint: { url: 'https://api.example.com/', expectedStatus: 700 } })).toThrow("endpoint.expectedStatus 700 is not an HTTP status");
+    expect(synthetics({ endpoint: { url: 'https://api.example.com/', expectedStatus: 700 } })).toThrow('endpoint.expectedStatus 700 is not an HTTP status');
   });
 
   test('no critical target for the endpoint test', () => {
@@ -180,7 +180,7 @@ describe('DatadogSynthetics validation', () => {
   });
 
   test('a renotify interval Datadog does not offer', () => {
-    expect(synthetics({ endpoint: { url: 'https://api.example.com/' }, renotifyInterval: Duration.minutes(7) })).toThrow("renotifyInterval 7m is not an interval Datadog offers");
+    expect(synthetics({ endpoint: { url: 'https://api.example.com/' }, renotifyInterval: Duration.minutes(7) })).toThrow('renotifyInterval 7m is not an interval Datadog offers');
   });
 });
 

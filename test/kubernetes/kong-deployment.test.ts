@@ -1,14 +1,14 @@
 import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { Testing } from 'cdktf';
+import { manifestErrors } from './manifest-schemas';
+import { manifestsOfKind, onlyResource, resourcesOf, synthJson } from './synth-helpers';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { KongConfigurationSource } from '../../src/kubernetes/configuration-source';
 import { KongDeployment, KongDeploymentProps } from '../../src/kubernetes/kong-deployment';
 import { KongProbe } from '../../src/kubernetes/probe';
 import { PrometheusScrapeMethod } from '../../src/kubernetes/scrape-method';
 import { LoadBalancerCloud } from '../../src/practices/load-balancer-readiness';
-import { manifestErrors } from './manifest-schemas';
-import { manifestsOfKind, onlyResource, resourcesOf, synthJson } from './synth-helpers';
 
 Testing.setupJest();
 
@@ -51,15 +51,27 @@ describe('KongDeployment', () => {
   test('readiness /status/ready, liveness /status, startup /status sized to the startup window', () => {
     expect(container.readiness_probe).toEqual({
       http_get: { path: '/status/ready', port: 'status', scheme: 'HTTP' },
-      initial_delay_seconds: 5, timeout_seconds: 5, period_seconds: 10, success_threshold: 1, failure_threshold: 3,
+      initial_delay_seconds: 5,
+      timeout_seconds: 5,
+      period_seconds: 10,
+      success_threshold: 1,
+      failure_threshold: 3,
     });
     expect(container.liveness_probe).toEqual({
       http_get: { path: '/status', port: 'status', scheme: 'HTTP' },
-      initial_delay_seconds: 5, timeout_seconds: 5, period_seconds: 10, success_threshold: 1, failure_threshold: 3,
+      initial_delay_seconds: 5,
+      timeout_seconds: 5,
+      period_seconds: 10,
+      success_threshold: 1,
+      failure_threshold: 3,
     });
     expect(container.startup_probe).toEqual({
       http_get: { path: '/status', port: 'status', scheme: 'HTTP' },
-      initial_delay_seconds: 0, timeout_seconds: 3, period_seconds: 5, success_threshold: 1, failure_threshold: 24,
+      initial_delay_seconds: 0,
+      timeout_seconds: 3,
+      period_seconds: 5,
+      success_threshold: 1,
+      failure_threshold: 24,
     });
   });
 
@@ -138,9 +150,9 @@ describe('KongDeployment', () => {
 
   test('a hybrid control plane gets no proxy Service: its proxy listener is off', () => {
     const cp = synthJson((scope) => new KongDeployment(scope, 'kong', { gateway: KongGateway.hybridControlPlane({ name: 'mesh-cp' }), loadBalancerCloud: LoadBalancerCloud.AWS }));
-    const container = onlyResource(cp, 'kubernetes_deployment_v1').spec.template.spec.container[0];
-    expect(container.env.find((e: any) => e.name === 'KONG_PROXY_LISTEN').value).toBe('off');
-    expect(container.port.map((p: any) => p.name)).toEqual(['status']);
+    const cpContainer = onlyResource(cp, 'kubernetes_deployment_v1').spec.template.spec.container[0];
+    expect(cpContainer.env.find((e: any) => e.name === 'KONG_PROXY_LISTEN').value).toBe('off');
+    expect(cpContainer.port.map((p: any) => p.name)).toEqual(['status']);
     expect((Object.values(resourcesOf(cp, 'kubernetes_service_v1')) as any[]).map((s) => `${s.metadata.name} ${s.spec.type}`)).toEqual(['mesh-cp-status ClusterIP']);
   });
 

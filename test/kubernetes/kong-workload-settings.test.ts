@@ -1,11 +1,11 @@
 import { DeploymentV1, DeploymentV1SpecTemplateSpecContainer } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { Construct } from 'constructs';
+import { onlyResource, synthJson } from './synth-helpers';
 import { Duration } from '../../src/core/duration';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { KongWorkloadSettings } from '../../src/kubernetes/kong-workload-settings';
 import { KongProbe } from '../../src/kubernetes/probe';
 import { PrometheusScrapeMethod } from '../../src/kubernetes/scrape-method';
-import { onlyResource, synthJson } from './synth-helpers';
 
 const gateway = KongGateway.hybridDataPlane({ name: 'edge', containerName: 'kong' });
 
@@ -116,7 +116,11 @@ describe('KongWorkloadSettings.toHelmValues', () => {
     });
     expect(values.readinessProbe).toEqual({
       httpGet: { path: '/status/ready', port: 'status', scheme: 'HTTP' },
-      initialDelaySeconds: 5, timeoutSeconds: 5, periodSeconds: 10, successThreshold: 1, failureThreshold: 3,
+      initialDelaySeconds: 5,
+      timeoutSeconds: 5,
+      periodSeconds: 10,
+      successThreshold: 1,
+      failureThreshold: 3,
     });
     expect(values.livenessProbe.httpGet.path).toBe('/status');
     expect(values.startupProbe).toMatchObject({ httpGet: { path: '/status', port: 'status' }, periodSeconds: 5, failureThreshold: 36 });

@@ -1,10 +1,10 @@
+import { manifestErrors } from './manifest-schemas';
+import { manifestsOfKind, onlyResource, synthJson } from './synth-helpers';
 import { Duration } from '../../src/core/duration';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { HealthCheckProtocol, LoadBalancerHealthCheck } from '../../src/kubernetes/health-check';
 import { ExternalTrafficPolicy, KubernetesServiceType } from '../../src/kubernetes/service-types';
 import { LoadBalancerCloud, LoadBalancerReadiness, LoadBalancerReadinessProps } from '../../src/practices/load-balancer-readiness';
-import { manifestErrors } from './manifest-schemas';
-import { manifestsOfKind, onlyResource, synthJson } from './synth-helpers';
 
 const gateway = KongGateway.dbLess({ name: 'edge' });
 

@@ -1,10 +1,10 @@
+import { manifestErrors } from './manifest-schemas';
+import { manifestsOfKind, synthJson } from './synth-helpers';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { KongPluginSet } from '../../src/kubernetes/internal/plugin-set';
 import { KongClusterPlugins } from '../../src/kubernetes/kong-cluster-plugins';
 import { StatsdTagStyle, TracePropagationFormat } from '../../src/kubernetes/plugins/plugin-options';
 import { datadogGatewayTags } from '../../src/signals/selectors';
-import { manifestErrors } from './manifest-schemas';
-import { manifestsOfKind, synthJson } from './synth-helpers';
 
 const gateway = KongGateway.dbLess({ name: 'edge', environment: 'staging' });
 const allPlugins = {

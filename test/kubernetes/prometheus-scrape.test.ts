@@ -1,10 +1,10 @@
+import { manifestErrors } from './manifest-schemas';
+import { manifestsOfKind, resourcesOf, synthJson } from './synth-helpers';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { KongWorkloadSettings } from '../../src/kubernetes/kong-workload-settings';
 import { PrometheusScrape } from '../../src/kubernetes/prometheus-scrape';
 import { PrometheusScrapeMethod } from '../../src/kubernetes/scrape-method';
 import { promSelector } from '../../src/signals/selectors';
-import { manifestErrors } from './manifest-schemas';
-import { manifestsOfKind, resourcesOf, synthJson } from './synth-helpers';
 
 const gateway = KongGateway.hybridDataPlane({ name: 'edge', namespace: 'kong-dp' });
 

@@ -1,10 +1,10 @@
 import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Testing } from 'cdktf';
+import { onlyResource, resourcesOf, synthJson } from './synth-helpers';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { KubernetesServiceType } from '../../src/kubernetes/service-types';
 import { StatusListener, StatusListenerProps } from '../../src/practices/status-listener';
-import { onlyResource, resourcesOf, synthJson } from './synth-helpers';
 
 Testing.setupJest();
 

@@ -1,12 +1,12 @@
 import { Testing, TerraformStack } from 'cdktf';
-import { DatadogCollection, SignalId } from '../../src/signals';
 import { KongGateway, KongGatewayOptions } from '../../src/gateway';
+import { GrafanaNotifier } from '../../src/grafana/alerting/notifier';
 import { AllNodesMonitored } from '../../src/practices/all-nodes-monitored';
 import { HealthAlerting } from '../../src/practices/health-alerting';
 import { HealthDashboards } from '../../src/practices/health-dashboards';
 import { KongMonitoring, KongMonitoringProps } from '../../src/practices/kong-monitoring';
 import { ALL_NODES_SIGNALS, allNodesSignals, healthAlertingSignals } from '../../src/practices/signal-split';
-import { GrafanaNotifier } from '../../src/grafana/alerting/notifier';
+import { DatadogCollection, SignalId } from '../../src/signals';
 
 type Synth = { resource: Record<string, Record<string, any>> };
 

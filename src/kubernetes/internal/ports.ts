@@ -42,7 +42,7 @@ export function resolvePorts(subject: string, gateway: KongGateway, ports: KongP
         subject,
         `${field} ${port} clashes with ${other}`,
         statusInvolved
-          ? `give the status listener its own port (8100 is the Kong Helm chart's convention; proxy uses 8000/8443, admin 8001/8444)`
+          ? 'give the status listener its own port (8100 is the Kong Helm chart\'s convention; proxy uses 8000/8443, admin 8001/8444)'
           : 'give every Kong listener its own port',
       );
     }

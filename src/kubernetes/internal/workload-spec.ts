@@ -4,8 +4,8 @@ import { PrometheusScrapeMethod } from '../scrape-method';
 import { KongContainerPort, KongEnvVariable, KongWorkloadOptions } from '../workload-options';
 import { datadogAutodiscoveryAnnotations } from './datadog-autodiscovery';
 import { KongPluginSet } from './plugin-set';
-import { ProbeTriple, validateProbes } from './probe-rules';
 import { ResolvedPorts, resolvePorts, statusListenValue } from './ports';
+import { ProbeTriple, validateProbes } from './probe-rules';
 import { prometheusScrapeAnnotations } from './prometheus-annotations';
 
 /**
