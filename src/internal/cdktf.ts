@@ -31,6 +31,7 @@ export type {
   ITerraformDependable,
   TerraformMetaArguments,
   TerraformProviderGeneratorMetadata,
+  TerraformResourceConfig,
 } from 'cdktf';
 
 // Per-construct hook into a stack's synthesis (cdktf's own TerraformAsset uses it to write

@@ -1,8 +1,7 @@
 import { Construct } from 'constructs';
 import {
-  GRAFANA_PROVIDER_NAME,
-  GRAFANA_PROVIDER_VERSION,
   blockList,
+  grafanaResourceConfig,
   mapStruct,
   singleBlock,
 } from './internal/blocks';
@@ -741,20 +740,7 @@ export class ContactPoint extends TerraformResource {
   private readonly config: ContactPointConfig;
 
   constructor(scope: Construct, id: string, config: ContactPointConfig) {
-    super(scope, id, {
-      terraformResourceType: 'grafana_contact_point',
-      terraformGeneratorMetadata: {
-        providerName: GRAFANA_PROVIDER_NAME,
-        providerVersion: GRAFANA_PROVIDER_VERSION,
-      },
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, grafanaResourceConfig('grafana_contact_point', config));
     const integrations = [config.email, config.slack, config.pagerduty, config.webhook, config.teams, config.opsgenie];
     // The provider requires at least one integration (AtLeastOneOf); fail at synth, not at plan.
     if (integrations.every((i) => i === undefined || (Array.isArray(i) && i.length === 0))) {

@@ -1,5 +1,7 @@
 import { Construct } from 'constructs';
-import { GRAFANA_PROVIDER_NAME, GRAFANA_PROVIDER_VERSION } from './internal/blocks';
+import {
+  grafanaResourceConfig,
+} from './internal/blocks';
 import {
   IResolvable,
   TerraformMetaArguments,
@@ -45,20 +47,7 @@ export class Dashboard extends TerraformResource {
   private readonly config: DashboardConfig;
 
   constructor(scope: Construct, id: string, config: DashboardConfig) {
-    super(scope, id, {
-      terraformResourceType: 'grafana_dashboard',
-      terraformGeneratorMetadata: {
-        providerName: GRAFANA_PROVIDER_NAME,
-        providerVersion: GRAFANA_PROVIDER_VERSION,
-      },
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, grafanaResourceConfig('grafana_dashboard', config));
     this.config = config;
   }
 

@@ -1,5 +1,7 @@
 import { Construct } from 'constructs';
-import { GRAFANA_PROVIDER_NAME, GRAFANA_PROVIDER_VERSION } from './internal/blocks';
+import {
+  grafanaResourceConfig,
+} from './internal/blocks';
 import {
   IResolvable,
   TerraformMetaArguments,
@@ -42,20 +44,7 @@ export class Folder extends TerraformResource {
   private readonly config: FolderConfig;
 
   constructor(scope: Construct, id: string, config: FolderConfig) {
-    super(scope, id, {
-      terraformResourceType: 'grafana_folder',
-      terraformGeneratorMetadata: {
-        providerName: GRAFANA_PROVIDER_NAME,
-        providerVersion: GRAFANA_PROVIDER_VERSION,
-      },
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, grafanaResourceConfig('grafana_folder', config));
     this.config = config;
   }
 

@@ -1,5 +1,7 @@
 import { Construct } from 'constructs';
-import { GRAFANA_PROVIDER_NAME, GRAFANA_PROVIDER_VERSION } from './internal/blocks';
+import {
+  grafanaResourceConfig,
+} from './internal/blocks';
 import {
   IResolvable,
   TerraformMetaArguments,
@@ -37,20 +39,7 @@ export class MessageTemplate extends TerraformResource {
   private readonly config: MessageTemplateConfig;
 
   constructor(scope: Construct, id: string, config: MessageTemplateConfig) {
-    super(scope, id, {
-      terraformResourceType: 'grafana_message_template',
-      terraformGeneratorMetadata: {
-        providerName: GRAFANA_PROVIDER_NAME,
-        providerVersion: GRAFANA_PROVIDER_VERSION,
-      },
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, grafanaResourceConfig('grafana_message_template', config));
     this.config = config;
   }
 

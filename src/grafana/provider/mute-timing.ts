@@ -1,8 +1,7 @@
 import { Construct } from 'constructs';
 import {
-  GRAFANA_PROVIDER_NAME,
-  GRAFANA_PROVIDER_VERSION,
   blockList,
+  grafanaResourceConfig,
   mapStruct,
 } from './internal/blocks';
 import {
@@ -106,20 +105,7 @@ export class MuteTiming extends TerraformResource {
   private readonly config: MuteTimingConfig;
 
   constructor(scope: Construct, id: string, config: MuteTimingConfig) {
-    super(scope, id, {
-      terraformResourceType: 'grafana_mute_timing',
-      terraformGeneratorMetadata: {
-        providerName: GRAFANA_PROVIDER_NAME,
-        providerVersion: GRAFANA_PROVIDER_VERSION,
-      },
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, grafanaResourceConfig('grafana_mute_timing', config));
     this.config = config;
   }
 

@@ -1,10 +1,9 @@
 import { Construct } from 'constructs';
 import {
-  GRAFANA_PROVIDER_NAME,
-  GRAFANA_PROVIDER_VERSION,
-  TerraformBody,
   blockList,
+  grafanaResourceConfig,
   mapStruct,
+  TerraformBody,
 } from './internal/blocks';
 import {
   IResolvable,
@@ -167,20 +166,7 @@ export class NotificationPolicy extends TerraformResource {
   private readonly config: NotificationPolicyConfig;
 
   constructor(scope: Construct, id: string, config: NotificationPolicyConfig) {
-    super(scope, id, {
-      terraformResourceType: 'grafana_notification_policy',
-      terraformGeneratorMetadata: {
-        providerName: GRAFANA_PROVIDER_NAME,
-        providerVersion: GRAFANA_PROVIDER_VERSION,
-      },
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, grafanaResourceConfig('grafana_notification_policy', config));
     this.config = config;
   }
 

@@ -1,8 +1,7 @@
 import { Construct } from 'constructs';
 import {
-  GRAFANA_PROVIDER_NAME,
-  GRAFANA_PROVIDER_VERSION,
   blockList,
+  grafanaResourceConfig,
   mapStruct,
   singleBlock,
 } from './internal/blocks';
@@ -245,20 +244,7 @@ export class RuleGroup extends TerraformResource {
   private readonly config: RuleGroupConfig;
 
   constructor(scope: Construct, id: string, config: RuleGroupConfig) {
-    super(scope, id, {
-      terraformResourceType: 'grafana_rule_group',
-      terraformGeneratorMetadata: {
-        providerName: GRAFANA_PROVIDER_NAME,
-        providerVersion: GRAFANA_PROVIDER_VERSION,
-      },
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      provisioners: config.provisioners,
-      connection: config.connection,
-      forEach: config.forEach,
-    });
+    super(scope, id, grafanaResourceConfig('grafana_rule_group', config));
     this.config = config;
   }
 

@@ -1,4 +1,4 @@
-import { IResolvable, isComplexElement, listMapper, Token } from '../../../internal/cdktf';
+import { IResolvable, isComplexElement, listMapper, TerraformMetaArguments, TerraformResourceConfig, Token } from '../../../internal/cdktf';
 
 /** The Terraform JSON body of one block or one resource. */
 export type TerraformBody = { [key: string]: unknown };
@@ -9,6 +9,24 @@ export const GRAFANA_PROVIDER_NAME = 'grafana';
 export const GRAFANA_PROVIDER_VERSION = '4.45.1';
 /** What `required_providers` pins: any 4.x from the release the schema was read at. */
 export const GRAFANA_PROVIDER_VERSION_CONSTRAINT = '~> 4.45';
+
+/**
+ * The resource config every Grafana binding passes to TerraformResource: its type, the
+ * provider it belongs to, and the user's meta-arguments.
+ */
+export function grafanaResourceConfig(terraformResourceType: string, config: TerraformMetaArguments): TerraformResourceConfig {
+  return {
+    terraformResourceType,
+    terraformGeneratorMetadata: { providerName: GRAFANA_PROVIDER_NAME, providerVersion: GRAFANA_PROVIDER_VERSION },
+    provider: config.provider,
+    dependsOn: config.dependsOn,
+    count: config.count,
+    lifecycle: config.lifecycle,
+    provisioners: config.provisioners,
+    connection: config.connection,
+    forEach: config.forEach,
+  };
+}
 
 /**
  * Runs a struct mapper the way prebuilt providers do: tokens and undefined pass through
