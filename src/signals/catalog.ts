@@ -24,6 +24,66 @@ function serviceCheck(check: string, groupBy: string[]) {
       : undefined;
 }
 
+/** What differs between the two p99 latency signals. */
+interface LatencySpec {
+  readonly id: SignalId;
+  readonly title: string;
+  readonly meanTitle: string;
+  readonly what: string;
+  readonly prometheusHistogram: string;
+  readonly agentHistogram: string;
+  readonly pluginMetric: string;
+  readonly warning: number;
+  readonly critical: number;
+  readonly meanWarning: number;
+  readonly meanCritical: number;
+  readonly runbook: string;
+}
+
+/**
+ * A p99 latency signal. Through Kong's Datadog plugin, latency arrives as a distribution
+ * (the library's plugin config asks for it), so Datadog has the p99; through the Agent's
+ * Kong integration only histogram sums and counts exist, so Datadog measures the mean,
+ * with defaults of its own.
+ */
+function latencySignal(spec: LatencySpec): SignalDefinition {
+  const needs = 'Needs latency_metrics on the Prometheus plugin.';
+  return {
+    id: spec.id,
+    title: spec.title,
+    description: `${spec.what}, 99th percentile, in milliseconds. ${needs}`,
+    scope: SignalScope.TRAFFIC,
+    modes: PROXY_MODES,
+    severity: Severity.WARNING,
+    direction: ThresholdDirection.ABOVE,
+    unit: 'milliseconds',
+    range: [1, 600000],
+    warning: spec.warning,
+    critical: spec.critical,
+    window: () => Duration.minutes(10),
+    runbook: spec.runbook,
+    promql: (gateway) =>
+      `histogram_quantile(0.99, sum by (le) (rate(${spec.prometheusHistogram}_bucket${promSelector(gateway)}[${RATE_WINDOW}])))`,
+    promqlGroupBy: [],
+    datadog: (gateway, collection) => {
+      const filter = datadogGatewayFilter(gateway);
+      if (collection === DatadogCollection.KONG_PLUGIN) {
+        return { kind: DatadogQueryKind.METRIC, timeAggregation: 'min', expression: `p99:${spec.pluginMetric}{${filter}}`, groupBy: [] };
+      }
+      return {
+        kind: DatadogQueryKind.METRIC,
+        timeAggregation: 'sum',
+        title: spec.meanTitle,
+        description: `Mean ${spec.what.charAt(0).toLowerCase()}${spec.what.slice(1)} in milliseconds: the Agent's Kong integration keeps histogram sums and counts, not percentiles. ${needs}`,
+        expression: `sum:${spec.agentHistogram}.sum{${filter}}.as_count() / sum:${spec.agentHistogram}.count{${filter}}.as_count()`,
+        groupBy: [],
+        warning: spec.meanWarning,
+        critical: spec.meanCritical,
+      };
+    },
+  };
+}
+
 /**
  * The signal catalog, in a fixed order (backends keep it, so rendering is deterministic).
  * Metric names and semantics: Kong's Prometheus plugin (3.x), kube-state-metrics, `up`,
@@ -222,68 +282,34 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
       };
     },
   },
-  {
+  latencySignal({
     id: SignalId.REQUEST_LATENCY_P99,
     title: 'Kong request latency p99 high',
-    description: 'Total request latency (Kong plus upstream), 99th percentile, in milliseconds. Needs latency_metrics on the Prometheus plugin.',
-    scope: SignalScope.TRAFFIC,
-    modes: PROXY_MODES,
-    severity: Severity.WARNING,
-    direction: ThresholdDirection.ABOVE,
-    unit: 'milliseconds',
-    range: [1, 600000],
+    meanTitle: 'Kong mean request latency high',
+    what: 'Total request latency (Kong plus upstream)',
+    prometheusHistogram: 'kong_request_latency_ms',
+    agentHistogram: 'kong.request.latency.ms',
+    pluginMetric: 'kong.latency',
     warning: 1000,
     critical: 3000,
-    window: () => Duration.minutes(10),
+    meanWarning: 500,
+    meanCritical: 1500,
     runbook: 'Compare with upstream latency: if upstream time dominates, the service is slow; otherwise look at Kong latency, plugins and node CPU.',
-    promql: (gateway) =>
-      `histogram_quantile(0.99, sum by (le) (rate(kong_request_latency_ms_bucket${promSelector(gateway)}[${RATE_WINDOW}])))`,
-    promqlGroupBy: [],
-    datadog: (gateway, collection) => collection === DatadogCollection.KONG_PLUGIN
-      // The library's Datadog plugin config sends latency as a distribution, so p99 exists.
-      ? { kind: DatadogQueryKind.METRIC, timeAggregation: 'min', expression: `p99:kong.latency{${datadogGatewayFilter(gateway)}}`, groupBy: [] }
-      // The Agent integration keeps histogram sums and counts: Datadog sees the mean.
-      : {
-        kind: DatadogQueryKind.METRIC,
-        timeAggregation: 'sum',
-        title: 'Kong mean request latency high',
-        description: "Mean total request latency (Kong plus upstream) in milliseconds: the Agent's Kong integration keeps histogram sums and counts, not percentiles. Needs latency_metrics on the Prometheus plugin.",
-        expression: `sum:kong.request.latency.ms.sum{${datadogGatewayFilter(gateway)}}.as_count() / sum:kong.request.latency.ms.count{${datadogGatewayFilter(gateway)}}.as_count()`,
-        groupBy: [],
-        warning: 500,
-        critical: 1500,
-      },
-  },
-  {
+  }),
+  latencySignal({
     id: SignalId.KONG_LATENCY_P99,
     title: 'Kong added latency p99 high',
-    description: 'Latency Kong itself adds (plugins, routing), 99th percentile, in milliseconds. Needs latency_metrics on the Prometheus plugin.',
-    scope: SignalScope.TRAFFIC,
-    modes: PROXY_MODES,
-    severity: Severity.WARNING,
-    direction: ThresholdDirection.ABOVE,
-    unit: 'milliseconds',
-    range: [1, 600000],
+    meanTitle: 'Kong mean added latency high',
+    what: 'Latency Kong itself adds (plugins, routing)',
+    prometheusHistogram: 'kong_kong_latency_ms',
+    agentHistogram: 'kong.kong.latency.ms',
+    pluginMetric: 'kong.kong_latency',
     warning: 50,
     critical: 200,
-    window: () => Duration.minutes(10),
+    meanWarning: 20,
+    meanCritical: 100,
     runbook: 'Look for slow plugins (external calls, rate limiting backends), DNS resolution, and CPU saturation on the nodes.',
-    promql: (gateway) =>
-      `histogram_quantile(0.99, sum by (le) (rate(kong_kong_latency_ms_bucket${promSelector(gateway)}[${RATE_WINDOW}])))`,
-    promqlGroupBy: [],
-    datadog: (gateway, collection) => collection === DatadogCollection.KONG_PLUGIN
-      ? { kind: DatadogQueryKind.METRIC, timeAggregation: 'min', expression: `p99:kong.kong_latency{${datadogGatewayFilter(gateway)}}`, groupBy: [] }
-      : {
-        kind: DatadogQueryKind.METRIC,
-        timeAggregation: 'sum',
-        title: 'Kong mean added latency high',
-        description: "Mean latency Kong itself adds (plugins, routing) in milliseconds: the Agent's Kong integration keeps histogram sums and counts, not percentiles. Needs latency_metrics on the Prometheus plugin.",
-        expression: `sum:kong.kong.latency.ms.sum{${datadogGatewayFilter(gateway)}}.as_count() / sum:kong.kong.latency.ms.count{${datadogGatewayFilter(gateway)}}.as_count()`,
-        groupBy: [],
-        warning: 20,
-        critical: 100,
-      },
-  },
+  }),
   {
     id: SignalId.UPSTREAM_TARGET_UNHEALTHY,
     title: 'Kong upstream target unhealthy',
