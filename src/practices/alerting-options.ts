@@ -1,7 +1,12 @@
+import { Construct } from 'constructs';
 import { Duration } from '../core/duration';
+import { DatadogMonitors } from '../datadog/monitors';
 import { DatadogNotifyProps, DatadogSignalOptions } from '../datadog/notify';
+import { KongGateway } from '../gateway/kong-gateway';
+import { GrafanaAlertRules } from '../grafana/alerting/grafana-alert-rules';
 import { Folder } from '../grafana/provider/folder';
-import { DatadogCollection } from '../signals/signal-types';
+import { PrometheusRules } from '../prometheus/prometheus-rules';
+import { DatadogCollection, SignalId } from '../signals/signal-types';
 
 /** Datadog monitors of an alerting practice. */
 export interface DatadogAlertingOptions {
@@ -79,7 +84,53 @@ export interface PrometheusAlertingOptions {
   readonly runbookBaseUrl?: string;
 }
 
-/** Keeps the per-signal Datadog options that concern the given signals. */
-export function datadogOptionsFor(options: DatadogSignalOptions[] | undefined, signals: string[]): DatadogSignalOptions[] {
-  return (options ?? []).filter((o) => signals.includes(o.signal));
+/** The alerting resources one practice renders for its share of the catalog. */
+export interface SignalAlerting {
+  readonly datadogMonitors?: DatadogMonitors;
+  readonly grafanaRules?: GrafanaAlertRules;
+  readonly prometheusRules?: PrometheusRules;
+}
+
+/**
+ * Renders a set of signals in every backend asked for, under fixed child ids (`datadog`,
+ * `grafana`, `prometheus`). `nameSuffix` keeps a second practice's rule group and
+ * PrometheusRule apart from the first one's.
+ */
+export function renderSignalAlerting(
+  scope: Construct,
+  gateway: KongGateway,
+  signals: SignalId[],
+  backends: { datadog?: DatadogAlertingOptions; grafana?: GrafanaAlertingOptions; prometheus?: PrometheusAlertingOptions },
+  nameSuffix?: string,
+): SignalAlerting {
+  const { datadog, grafana, prometheus } = backends;
+  return {
+    datadogMonitors: datadog && new DatadogMonitors(scope, 'datadog', {
+      gateway,
+      collection: datadog.collection,
+      notify: datadog.notify,
+      includeSignals: signals,
+      // Per-signal entries for signals another practice renders go to that practice.
+      signals: (datadog.signals ?? []).filter((o) => signals.includes(o.signal)),
+      renotifyInterval: datadog.renotifyInterval,
+      tags: datadog.tags,
+    }),
+    grafanaRules: grafana && new GrafanaAlertRules(scope, 'grafana', {
+      gateway,
+      datasourceUid: grafana.prometheusDatasourceUid,
+      folder: grafana.folder,
+      folderTitle: grafana.folderTitle,
+      runbookBaseUrl: grafana.runbookBaseUrl,
+      includeSignals: signals,
+      groupNameSuffix: nameSuffix,
+    }),
+    prometheusRules: prometheus && new PrometheusRules(scope, 'prometheus', {
+      gateways: [gateway],
+      namespace: prometheus.namespace,
+      labels: prometheus.labels,
+      runbookBaseUrl: prometheus.runbookBaseUrl,
+      includeSignals: signals,
+      nameSuffix,
+    }),
+  };
 }

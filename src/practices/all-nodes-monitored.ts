@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { DatadogAlertingOptions, GrafanaAlertingOptions, PrometheusAlertingOptions, datadogOptionsFor } from './alerting-options';
+import { DatadogAlertingOptions, GrafanaAlertingOptions, PrometheusAlertingOptions, renderSignalAlerting } from './alerting-options';
 import { allNodesSignals } from './signal-split';
 import { failValidation } from '../core/validation';
 import { DatadogMonitors } from '../datadog/monitors';
@@ -50,38 +50,9 @@ export class AllNodesMonitored extends Construct {
     if (!props.datadog && !props.grafana && !props.prometheus) {
       failValidation(`AllNodesMonitored '${id}'`, 'none of datadog, grafana or prometheus is set, so no node would be watched', 'set at least one backend');
     }
-    const signals = allNodesSignals(gateway);
-    if (props.datadog) {
-      this.datadogMonitors = new DatadogMonitors(this, 'datadog', {
-        gateway,
-        collection: props.datadog.collection,
-        notify: props.datadog.notify,
-        includeSignals: signals,
-        signals: datadogOptionsFor(props.datadog.signals, signals),
-        renotifyInterval: props.datadog.renotifyInterval,
-        tags: props.datadog.tags,
-      });
-    }
-    if (props.grafana) {
-      this.grafanaRules = new GrafanaAlertRules(this, 'grafana', {
-        gateway,
-        datasourceUid: props.grafana.prometheusDatasourceUid,
-        folder: props.grafana.folder,
-        folderTitle: props.grafana.folderTitle,
-        runbookBaseUrl: props.grafana.runbookBaseUrl,
-        includeSignals: signals,
-        groupNameSuffix: 'nodes',
-      });
-    }
-    if (props.prometheus) {
-      this.prometheusRules = new PrometheusRules(this, 'prometheus', {
-        gateways: [gateway],
-        namespace: props.prometheus.namespace,
-        labels: props.prometheus.labels,
-        runbookBaseUrl: props.prometheus.runbookBaseUrl,
-        includeSignals: signals,
-        nameSuffix: 'nodes',
-      });
-    }
+    const rendered = renderSignalAlerting(this, gateway, allNodesSignals(gateway), props, 'nodes');
+    this.datadogMonitors = rendered.datadogMonitors;
+    this.grafanaRules = rendered.grafanaRules;
+    this.prometheusRules = rendered.prometheusRules;
   }
 }

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { DatadogAlertingOptions, GrafanaAlertingOptions, PrometheusAlertingOptions, datadogOptionsFor } from './alerting-options';
+import { DatadogAlertingOptions, GrafanaAlertingOptions, PrometheusAlertingOptions, renderSignalAlerting } from './alerting-options';
 import { healthAlertingSignals } from './signal-split';
 import { failValidation } from '../core/validation';
 import { DatadogMonitors } from '../datadog/monitors';
@@ -121,19 +121,13 @@ export class HealthAlerting extends Construct {
     if (!props.datadog && !props.grafana && !props.prometheus) {
       failValidation(`HealthAlerting '${id}'`, 'none of datadog, grafana or prometheus is set, so no alert would exist', 'set at least one backend');
     }
-    const signals = healthAlertingSignals(gateway);
+    const rendered = renderSignalAlerting(this, gateway, healthAlertingSignals(gateway), props);
+    this.datadogMonitors = rendered.datadogMonitors;
+    this.grafanaRules = rendered.grafanaRules;
+    this.prometheusRules = rendered.prometheusRules;
 
     if (props.datadog) {
       const dd = props.datadog;
-      this.datadogMonitors = new DatadogMonitors(this, 'datadog', {
-        gateway,
-        collection: dd.collection,
-        notify: dd.notify,
-        includeSignals: signals,
-        signals: datadogOptionsFor(dd.signals, signals),
-        renotifyInterval: dd.renotifyInterval,
-        tags: dd.tags,
-      });
       if (dd.synthetics?.endpoint || dd.synthetics?.readiness) {
         this.datadogSynthetics = new DatadogSynthetics(this, 'synthetics', {
           gateway,
@@ -161,31 +155,12 @@ export class HealthAlerting extends Construct {
       }
     }
 
-    if (props.grafana) {
-      this.grafanaRules = new GrafanaAlertRules(this, 'grafana', {
-        gateway,
-        datasourceUid: props.grafana.prometheusDatasourceUid,
-        folder: props.grafana.folder,
-        folderTitle: props.grafana.folderTitle,
-        runbookBaseUrl: props.grafana.runbookBaseUrl,
-        includeSignals: signals,
-      });
-      if (props.grafana.policy) {
-        this.grafanaPolicy = new GrafanaAlertingPolicy(this, 'grafana-policy', props.grafana.policy);
-        // The gateway's alerts get their own route unless the policy already lists it.
-        const routed = (props.grafana.policy.gateways ?? []).some((r) => r.gateway.name === gateway.name && r.gateway.environment === gateway.environment);
-        if (!routed) this.grafanaPolicy.addGateway({ gateway });
-      }
-    }
-
-    if (props.prometheus) {
-      this.prometheusRules = new PrometheusRules(this, 'prometheus', {
-        gateways: [gateway],
-        namespace: props.prometheus.namespace,
-        labels: props.prometheus.labels,
-        runbookBaseUrl: props.prometheus.runbookBaseUrl,
-        includeSignals: signals,
-      });
+    const policy = props.grafana?.policy;
+    if (policy) {
+      this.grafanaPolicy = new GrafanaAlertingPolicy(this, 'grafana-policy', policy);
+      // The gateway's alerts get their own route unless the policy already lists it.
+      const routed = (policy.gateways ?? []).some((r) => r.gateway.name === gateway.name && r.gateway.environment === gateway.environment);
+      if (!routed) this.grafanaPolicy.addGateway({ gateway });
     }
   }
 }
