@@ -105,8 +105,10 @@ export interface KongMonitoringKubernetesOptions {
   readonly plugins?: KongPluginOptions;
 
   /**
-   * How Prometheus scrapes the status port.
-   * @default - PrometheusScrapeMethod.POD_MONITOR when Grafana or Prometheus rules are used, else NONE
+   * How Prometheus scrapes the status port. With `deploy`, the deployed Kong gets it. For a
+   * Kong deployed elsewhere: POD_MONITOR creates a PodMonitor here; SERVICE_MONITOR and
+   * ANNOTATIONS go into `workloadSettings` (the Kong Helm chart then creates the ServiceMonitor).
+   * @default - with `deploy`: POD_MONITOR when Grafana or Prometheus rules are used, else NONE; without `deploy`: nothing created here
    */
   readonly prometheusScrape?: PrometheusScrapeMethod;
 
@@ -227,8 +229,11 @@ export class KongMonitoring extends Construct {
       if (k8s.clusterPlugins) {
         this.clusterPlugins = new KongClusterPlugins(this, 'plugins', { gateway, plugins });
       }
-      if (k8s.prometheusScrape !== undefined && k8s.prometheusScrape !== PrometheusScrapeMethod.NONE && k8s.prometheusScrape !== PrometheusScrapeMethod.ANNOTATIONS) {
-        this.prometheusScrape = new PrometheusScrape(this, 'scrape', { gateway, method: k8s.prometheusScrape });
+      // Only when asked: the Kong may already be scraped (or be deployed by KongDeployment
+      // elsewhere in the app). A ServiceMonitor comes with the Kong Helm chart's values
+      // (toHelmValues turns it on), so creating one here would scrape twice.
+      if (k8s.prometheusScrape === PrometheusScrapeMethod.POD_MONITOR) {
+        this.prometheusScrape = new PrometheusScrape(this, 'scrape', { gateway, method: scrape });
       }
     }
 

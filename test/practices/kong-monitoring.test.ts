@@ -1,6 +1,7 @@
 import { Testing, TerraformStack } from 'cdktf';
 import { KongGateway, KongGatewayOptions } from '../../src/gateway';
 import { GrafanaNotifier } from '../../src/grafana/alerting/notifier';
+import { PrometheusScrapeMethod } from '../../src/kubernetes/scrape-method';
 import { AllNodesMonitored } from '../../src/practices/all-nodes-monitored';
 import { HealthAlerting } from '../../src/practices/health-alerting';
 import { HealthDashboards } from '../../src/practices/health-dashboards';
@@ -164,5 +165,34 @@ describe('practice constructs refuse to create nothing', () => {
       "AllNodesMonitored 'nodes': none of datadog, grafana or prometheus is set, so no node would be watched. Fix: set at least one backend."],
   ])('%s', (_name, build, message) => {
     expect(() => synth(build as (s: TerraformStack) => void)).toThrow(message);
+  });
+});
+
+describe('KongMonitoring scraping for a Kong deployed elsewhere', () => {
+  const kinds = (json: Synth) => Object.values(json.resource.kubernetes_manifest ?? {}).map((m: any) => m.manifest.kind).sort();
+  const grafanaOnly = (prometheusScrape?: PrometheusScrapeMethod) => {
+    let monitoring: KongMonitoring | undefined;
+    const json = synth((stack) => {
+      monitoring = new KongMonitoring(stack, 'kong', {
+        gateway: KongGateway.dbLess(edge),
+        grafana: { prometheusDatasourceUid: 'prom' },
+        kubernetes: prometheusScrape === undefined ? undefined : { prometheusScrape },
+      });
+    });
+    return { json, helmValues: JSON.parse(monitoring!.workloadSettings.toHelmValues()) };
+  };
+
+  test('nothing is created unless asked: the Kong may be scraped already', () => {
+    expect(kinds(grafanaOnly().json)).toEqual([]);
+  });
+
+  test('POD_MONITOR creates the PodMonitor here', () => {
+    expect(kinds(grafanaOnly(PrometheusScrapeMethod.POD_MONITOR).json)).toEqual(['PodMonitor']);
+  });
+
+  test('SERVICE_MONITOR is left to the Helm chart values, never created twice', () => {
+    const { json, helmValues } = grafanaOnly(PrometheusScrapeMethod.SERVICE_MONITOR);
+    expect(kinds(json)).toEqual([]);
+    expect(helmValues.serviceMonitor).toMatchObject({ enabled: true });
   });
 });
