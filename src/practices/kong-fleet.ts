@@ -1,0 +1,137 @@
+import { Construct } from 'constructs';
+import { PrometheusAlertingOptions } from './alerting-options';
+import {
+  KongMonitoring,
+  KongMonitoringDatadogOptions,
+  KongMonitoringGrafanaOptions,
+  KongMonitoringKubernetesOptions,
+  KongMonitoringPractices,
+} from './kong-monitoring';
+import { failValidation } from '../core/validation';
+import { KongGateway } from '../gateway/kong-gateway';
+
+/**
+ * Backends and options of {@link KongMonitoring}, without the gateway: what a fleet applies
+ * to each of its gateways. A backend given for one gateway (`addGateway`) replaces the
+ * fleet's defaults for that backend, whole.
+ */
+export interface KongFleetOptions {
+  /**
+   * Datadog backend.
+   * @default - none
+   */
+  readonly datadog?: KongMonitoringDatadogOptions;
+
+  /**
+   * Grafana backend. Its `policy` is refused: Grafana has one notification policy tree per
+   * organization, so a fleet's gateways cannot each own one (create `GrafanaAlertingPolicy`
+   * once, in the stack that owns the organization's alerting).
+   * @default - none
+   */
+  readonly grafana?: KongMonitoringGrafanaOptions;
+
+  /**
+   * Prometheus Operator rules.
+   * @default - none
+   */
+  readonly prometheus?: PrometheusAlertingOptions;
+
+  /**
+   * Kubernetes side.
+   * @default - nothing on Kubernetes
+   */
+  readonly kubernetes?: KongMonitoringKubernetesOptions;
+
+  /**
+   * Practices to switch off.
+   * @default - all on
+   */
+  readonly practices?: KongMonitoringPractices;
+}
+
+/** Props of {@link KongFleet}. */
+export interface KongFleetProps {
+  /**
+   * Gateways monitored with the fleet's defaults. Names must be unique within the fleet:
+   * each name is the construct id (and so part of every logical ID) of its gateway.
+   * @default - none; add them with `addGateway`
+   */
+  readonly gateways?: KongGateway[];
+
+  /**
+   * Backends and options every gateway of the fleet gets.
+   * @default - no backend
+   */
+  readonly defaults?: KongFleetOptions;
+}
+
+/**
+ * Many gateways with shared defaults in one stack: one {@link KongMonitoring} per gateway,
+ * with the gateway's name as its construct id. Put one fleet in each stack, one stack per
+ * cluster or environment, so that synth, plan and apply stay small, linear and parallel.
+ *
+ * Logical IDs are `<fleet id>_<gateway name>_<practice>_...`: adding or removing a gateway
+ * leaves every other gateway's IDs alone, and renaming a gateway is the one change that moves
+ * its IDs (Terraform then replaces its monitors and dashboards).
+ */
+export class KongFleet extends Construct {
+  private readonly defaults: KongFleetOptions;
+  private readonly byName = new Map<string, KongMonitoring>();
+
+  public constructor(scope: Construct, id: string, props: KongFleetProps = {}) {
+    super(scope, id);
+    this.defaults = props.defaults ?? {};
+    this.refusePolicy(this.defaults, 'defaults');
+    for (const gateway of props.gateways ?? []) this.addGateway(gateway);
+  }
+
+  /** The monitoring of each gateway, in the order they were added. */
+  public get members(): KongMonitoring[] {
+    return [...this.byName.values()];
+  }
+
+  /**
+   * Adds a gateway. Each backend given in `options` replaces the fleet's default for that
+   * backend (e.g. a Datadog block with this gateway's synthetics endpoint); the others apply.
+   */
+  public addGateway(gateway: KongGateway, options: KongFleetOptions = {}): KongMonitoring {
+    const existing = this.byName.get(gateway.name);
+    if (existing) {
+      failValidation(
+        `KongFleet '${this.node.path}'`,
+        `gateway name '${gateway.name}' is used twice (environments '${existing.gateway.environment}' and '${gateway.environment}'); `
+        + 'a gateway\'s name is its construct id and part of its monitor names, dashboard and rule UIDs',
+        'give each gateway of a stack its own name (e.g. \'edge-eu\' and \'edge-us\'), or put the gateways in separate stacks, one per cluster or environment',
+      );
+    }
+    this.refusePolicy(options, `gateway '${gateway.name}'`);
+    const monitoring = new KongMonitoring(this, gateway.name, {
+      gateway,
+      datadog: options.datadog ?? this.defaults.datadog,
+      grafana: options.grafana ?? this.defaults.grafana,
+      prometheus: options.prometheus ?? this.defaults.prometheus,
+      kubernetes: options.kubernetes ?? this.defaults.kubernetes,
+      practices: options.practices ?? this.defaults.practices,
+    });
+    this.byName.set(gateway.name, monitoring);
+    return monitoring;
+  }
+
+  /**
+   * The monitoring of the gateway with this name.
+   * @returns undefined when the fleet has no such gateway
+   */
+  public monitoringOf(name: string): KongMonitoring | undefined {
+    return this.byName.get(name);
+  }
+
+  private refusePolicy(options: KongFleetOptions, where: string): void {
+    if (options.grafana?.policy !== undefined) {
+      failValidation(
+        `KongFleet '${this.node.path}'`,
+        `grafana.policy is given in ${where}, but Grafana has one notification policy tree per organization`,
+        'create one GrafanaAlertingPolicy in the stack that owns the organization\'s alerting, and leave policy out of the fleet',
+      );
+    }
+  }
+}
