@@ -43,12 +43,20 @@ interface Figure {
   readonly sample: SynthSample;
 }
 
+/** Samples already taken, by scenario: a figure needed twice (e.g. 500 gateways in one stack) is measured once. */
+const taken = new Map<string, SynthSample[]>();
+
 /** Medians over RUNS fresh processes of each variant, interleaved so machine load hits both alike. */
 function measure(variants: Variant[], gateways: number, layout: Layout, expectedNodes = 3, runs = RUNS): Map<Variant, Figure> {
-  const byVariant = new Map<Variant, SynthSample[]>(variants.map((v) => [v, []]));
+  const key = (variant: Variant): string => JSON.stringify({ variant, gateways, layout, expectedNodes });
+  const byVariant = new Map<Variant, SynthSample[]>(variants.map((v) => [v, taken.get(key(v)) ?? []]));
   for (let r = 0; r < runs; r++) {
-    for (const variant of variants) byVariant.get(variant)!.push(synthOnce({ variant, gateways, layout, expectedNodes }));
+    for (const variant of variants) {
+      const list = byVariant.get(variant)!;
+      if (list.length < runs) list.push(synthOnce({ variant, gateways, layout, expectedNodes }));
+    }
   }
+  for (const [variant, list] of byVariant) taken.set(key(variant), list);
   const figures = new Map<Variant, Figure>();
   for (const [variant, list] of byVariant) {
     figures.set(variant, {

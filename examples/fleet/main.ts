@@ -137,13 +137,18 @@ export class GrafanaAlertingStack extends TerraformStack {
   }
 }
 
-export function buildApp(app: App): void {
-  for (const c of CLUSTERS) new KongClusterStack(app, c);
-  new GrafanaAlertingStack(app, 'kong-grafana-alerting');
+/**
+ * Adds the fleet's stacks to `app`: all of them, or only those named in `only` (CI runs one
+ * synth per stack, in parallel: `KONG_STACKS=kong-production-eu-1 npx ts-node main.ts`).
+ */
+export function buildApp(app: App, only?: string[]): void {
+  const wanted = (name: string): boolean => only === undefined || only.includes(name);
+  for (const c of CLUSTERS) if (wanted(stackName(c))) new KongClusterStack(app, c);
+  if (wanted('kong-grafana-alerting')) new GrafanaAlertingStack(app, 'kong-grafana-alerting');
 }
 
 if (require.main === module) {
   const app = new App();
-  buildApp(app);
+  buildApp(app, process.env.KONG_STACKS ? process.env.KONG_STACKS.split(',') : undefined);
   app.synth();
 }

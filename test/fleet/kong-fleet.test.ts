@@ -86,6 +86,12 @@ describe('examples/fleet', () => {
     }
   });
 
+  test('one stack can be synthesized alone (one CI job per stack), with the same logical IDs', () => {
+    const alone = synthApp((app) => buildApp(app, ['kong-staging-eu-1']));
+    expect([...alone.keys()]).toEqual(['kong-staging-eu-1']);
+    expect(logicalIds(alone.get('kong-staging-eu-1')!)).toEqual(logicalIds(stacks.get('kong-staging-eu-1')!));
+  });
+
   test('the notification policy is in the Grafana alerting stack only', () => {
     for (const [name, json] of stacks) {
       const policies = Object.keys(resourcesOf(json, 'grafana_notification_policy'));
