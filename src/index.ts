@@ -17,3 +17,4 @@ export * from './practices/all-nodes-monitored';
 export * from './practices/kong-monitoring';
 export * from './checks';
 export * from './practices/no-kong-health-check-cli';
+export * from './practices/kong-fleet';
