@@ -14,6 +14,6 @@ describe('promtool support', () => {
   });
 
   test('missing outside CI: fails too, never skips', () => {
-    expect(() => locatePromtool('', '/nonexistent/promtool', undefined)).toThrow(/install the prometheus package.*These tests do not skip without it/);
+    expect(() => locatePromtool('', '/nonexistent/promtool', '')).toThrow(/install the prometheus package.*These tests do not skip without it/);
   });
 });
