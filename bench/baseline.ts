@@ -87,6 +87,14 @@ const MONITORS: MonitorRow[] = [
     runbook: 'Raise the dictionary size (nginx_http_lua_shared_dict) or find the plugin filling it.',
   },
   {
+    id: 'metric-errors',
+    title: 'Kong metrics library errors',
+    type: 'query alert',
+    query: (_g, f) => `sum(last_5m):sum:kong.nginx.metric_errors.count{${f}} by {endpoint}.as_count() > 0`,
+    critical: '0',
+    runbook: 'Raise lua_shared_dict prometheus_metrics or lower label cardinality; see the node error log.',
+  },
+  {
     id: 'node-metrics-up',
     title: 'Kong node metrics endpoint down',
     type: 'service check',

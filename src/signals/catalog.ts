@@ -1,4 +1,6 @@
 import {
+  DATADOG_EXTRA_METRICS,
+  DATADOG_READY_PROBE_TAG,
   GatewayIdentity,
   datadogGatewayFilter,
   datadogGatewayTags,
@@ -16,6 +18,22 @@ const ALL_MODES = Object.values(DeploymentMode);
 const PROXY_MODES = [DeploymentMode.TRADITIONAL, DeploymentMode.DB_LESS, DeploymentMode.HYBRID_DATA_PLANE];
 const DATASTORE_MODES = [DeploymentMode.TRADITIONAL, DeploymentMode.HYBRID_CONTROL_PLANE];
 const RATE_WINDOW = '5m';
+
+/**
+ * A 0/1 gauge the library's annotations ask the Agent's Kong check for (DATADOG_EXTRA_METRICS),
+ * alerted per group when it stays below 1 for the whole window.
+ */
+function extraGauge(exposedName: string, groupBy: string[]) {
+  return (gateway: GatewayIdentity, collection: DatadogCollection): DatadogDefinition | undefined =>
+    collection === DatadogCollection.AGENT_INTEGRATION
+      ? {
+        kind: DatadogQueryKind.METRIC,
+        timeAggregation: 'max',
+        expression: `min:kong.${DATADOG_EXTRA_METRICS[exposedName]}{${datadogGatewayFilter(gateway)}} by {${groupBy.join(',')}}`,
+        groupBy,
+      }
+      : undefined;
+}
 
 function serviceCheck(check: string, groupBy: string[]) {
   return (gateway: GatewayIdentity, collection: DatadogCollection): DatadogDefinition | undefined =>
@@ -111,7 +129,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     datadog: (gateway) => ({
       kind: DatadogQueryKind.SERVICE_CHECK,
       check: 'http.can_connect',
-      over: [...datadogGatewayTags(gateway), 'kong_probe:ready'],
+      over: [...datadogGatewayTags(gateway), DATADOG_READY_PROBE_TAG],
       groupBy: ['instance'],
     }),
   },
@@ -164,7 +182,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     runbook: 'Check cluster_control_plane address, the cluster certificate, and the control plane pods; configuration changes do not reach this node meanwhile.',
     promql: (gateway) => `kong_control_plane_connected${promSelector(gateway)}`,
     promqlGroupBy: ['pod'],
-    datadog: () => undefined,
+    datadog: extraGauge('kong_control_plane_connected', ['endpoint']),
   },
   {
     id: SignalId.DATA_PLANE_LAST_SEEN,
@@ -216,7 +234,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     runbook: 'Align the data plane image version and plugin set with the control plane (check sync_status in GET /clustering/data-planes).',
     promql: (gateway) => `kong_data_plane_version_compatible${promSelector(gateway)}`,
     promqlGroupBy: ['hostname'],
-    datadog: () => undefined,
+    datadog: extraGauge('kong_data_plane_version_compatible', ['hostname']),
   },
   {
     id: SignalId.READY_NODES_BELOW_EXPECTED,
@@ -371,6 +389,14 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     runbook: 'Raise lua_shared_dict prometheus_metrics (nginx_http_lua_shared_dict) or lower label cardinality; see the node error log.',
     promql: (gateway) => `sum by (pod) (increase(kong_nginx_metric_errors_total${promSelector(gateway)}[${RATE_WINDOW}]))`,
     promqlGroupBy: ['pod'],
-    datadog: () => undefined,
+    datadog: (gateway, collection) => collection === DatadogCollection.AGENT_INTEGRATION
+      ? {
+        kind: DatadogQueryKind.METRIC,
+        timeAggregation: 'sum',
+        // A counter sent through extra_metrics arrives as `<name>.count`.
+        expression: `sum:kong.${DATADOG_EXTRA_METRICS.kong_nginx_metric_errors}.count{${datadogGatewayFilter(gateway)}} by {endpoint}.as_count()`,
+        groupBy: ['endpoint'],
+      }
+      : undefined,
   },
 ];

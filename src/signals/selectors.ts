@@ -57,6 +57,22 @@ export function datadogGatewayTags(gateway: GatewayIdentity): string[] {
   return [`kong_gateway:${gateway.name}`, `kong_environment:${gateway.environment}`];
 }
 
+/** Tag on each pod's readiness `http_check` instance (the instance itself is named after the pod). */
+export const DATADOG_READY_PROBE_TAG = 'kong_probe:ready';
+
+/**
+ * Kong gauges and counters the Agent's Kong integration does not map by itself. The library's
+ * autodiscovery annotations ask the `kong` check for them with `extra_metrics` (exposed name,
+ * counters without `_total`, to the name sent under the check's `kong.` namespace), so the
+ * catalog can alert on them in Datadog. Without this, a hybrid data plane that lost its
+ * control plane (readiness still 200) would be invisible there.
+ */
+export const DATADOG_EXTRA_METRICS: { [exposedName: string]: string } = {
+  kong_control_plane_connected: 'control_plane.connected',
+  kong_data_plane_version_compatible: 'data_plane.version_compatible',
+  kong_nginx_metric_errors: 'nginx.metric_errors',
+};
+
 /** Datadog tag filter for data the library's check instances and plugins emit. */
 export function datadogGatewayFilter(gateway: GatewayIdentity, ...extra: string[]): string {
   return [...datadogGatewayTags(gateway), ...extra].join(',');

@@ -108,7 +108,7 @@ describe('a fresh cdktf app consuming the packed library', () => {
       .toEqual({ datadog: 'DataDog/datadog', grafana: 'grafana/grafana', kubernetes: 'hashicorp/kubernetes' });
     expect(Object.fromEntries(Object.entries(json.resource).map(([t, byId]) => [t, Object.keys(byId as object).length]))).toEqual({
       datadog_dashboard_json: 1,
-      datadog_monitor: 8,
+      datadog_monitor: 10,
       grafana_dashboard: 1,
       grafana_folder: 1,
       grafana_rule_group: 2,

@@ -18,9 +18,11 @@ export const HTTP_CHECK_METRICS: string[] = fixture('http-check.json').metrics;
 export const HTTP_CHECK_SERVICE_CHECKS: string[] = fixture('http-check.json').serviceChecks;
 export const KONG_SERVICE_CHECKS: string[] = fixture('kong-service-checks.json').serviceChecks;
 export const KUBE_STATE_METRICS: string[] = fixture('kubernetes-state-metrics.json').metrics;
+/** What the Kong check sends for the library's `extra_metrics` requests (see the fixture's source). */
+export const KONG_EXTRA_METRICS_FIXTURE: { requested: Record<string, { sent: string; type: string }>; metrics: string[] } = fixture('kong-extra-metrics.json');
 
 /** Every metric name a library query may use. */
-export const ALLOWED_METRICS = new Set([...KONG_INTEGRATION_METRICS, ...KONG_PLUGIN_METRICS, ...HTTP_CHECK_METRICS, ...KUBE_STATE_METRICS]);
+export const ALLOWED_METRICS = new Set([...KONG_INTEGRATION_METRICS, ...KONG_PLUGIN_METRICS, ...HTTP_CHECK_METRICS, ...KUBE_STATE_METRICS, ...KONG_EXTRA_METRICS_FIXTURE.metrics]);
 /** Every service check a library monitor or widget may use. */
 export const ALLOWED_SERVICE_CHECKS = new Set([...HTTP_CHECK_SERVICE_CHECKS, ...KONG_SERVICE_CHECKS]);
 

@@ -36,12 +36,21 @@ describe('hybrid data plane, Agent integration: one monitor per signal with a Da
 
   test('monitored and skipped signals', () => {
     expect(construct.monitoredSignals).toEqual([
-      SignalId.NODE_READY, SignalId.NODE_METRICS_UP, SignalId.READY_NODES_BELOW_EXPECTED, SignalId.ERROR_RATIO_5XX,
-      SignalId.REQUEST_LATENCY_P99, SignalId.KONG_LATENCY_P99, SignalId.UPSTREAM_TARGET_UNHEALTHY, SignalId.SHARED_DICT_MEMORY,
+      SignalId.NODE_READY, SignalId.NODE_METRICS_UP, SignalId.CONTROL_PLANE_CONNECTED, SignalId.READY_NODES_BELOW_EXPECTED,
+      SignalId.ERROR_RATIO_5XX, SignalId.REQUEST_LATENCY_P99, SignalId.KONG_LATENCY_P99, SignalId.UPSTREAM_TARGET_UNHEALTHY,
+      SignalId.SHARED_DICT_MEMORY, SignalId.METRIC_ERRORS,
     ]);
-    // No Datadog data for these: the readiness trap of hybrid mode is caught by Prometheus only.
-    expect(construct.skippedSignals).toEqual([SignalId.CONTROL_PLANE_CONNECTED, SignalId.METRIC_ERRORS]);
-    expect(Object.keys(resources(s, 'datadog_monitor'))).toHaveLength(8);
+    expect(construct.skippedSignals).toEqual([]);
+    expect(Object.keys(resources(s, 'datadog_monitor'))).toHaveLength(10);
+  });
+
+  test('a data plane that lost its control plane alerts per node, though its readiness stays 200', () => {
+    // kong_control_plane_connected reaches Datadog through the Kong check's extra_metrics.
+    const m = monitorOf(s, SignalId.CONTROL_PLANE_CONNECTED);
+    expect(m.type).toBe('query alert');
+    expect(m.query).toBe('max(last_2m):min:kong.control_plane.connected{kong_gateway:edge,kong_environment:production} by {endpoint} < 1');
+    expect(m.monitor_thresholds).toEqual({ critical: '1' });
+    expect(m.priority).toBe('1');
   });
 
   test('per-node readiness: service check grouped by the per-pod http_check instance', () => {

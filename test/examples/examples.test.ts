@@ -32,7 +32,7 @@ const EXPECTED: { [example: string]: { [stack: string]: StackExpectation } } = {
       providers: { datadog: DATADOG, grafana: GRAFANA, kubernetes: KUBERNETES },
       resources: {
         datadog_dashboard_json: 1,
-        datadog_monitor: 8,
+        datadog_monitor: 9,
         datadog_service_level_objective: 1,
         datadog_synthetics_test: 1,
         grafana_contact_point: 2,
@@ -56,7 +56,7 @@ const EXPECTED: { [example: string]: { [stack: string]: StackExpectation } } = {
       providers: { datadog: DATADOG, kubernetes: KUBERNETES },
       resources: {
         datadog_dashboard_json: 2,
-        datadog_monitor: 13,
+        datadog_monitor: 14,
         datadog_service_level_objective: 1,
         datadog_synthetics_test: 1,
         kubernetes_config_map_v1: 2,
@@ -91,7 +91,7 @@ const EXPECTED: { [example: string]: { [stack: string]: StackExpectation } } = {
       providers: { datadog: DATADOG, grafana: GRAFANA, kubernetes: KUBERNETES },
       resources: {
         datadog_dashboard_json: 2,
-        datadog_monitor: 13,
+        datadog_monitor: 17,
         grafana_contact_point: 2,
         grafana_dashboard: 2,
         grafana_folder: 2,
@@ -111,7 +111,7 @@ const EXPECTED: { [example: string]: { [stack: string]: StackExpectation } } = {
       providers: { datadog: DATADOG, kubernetes: KUBERNETES },
       resources: {
         datadog_dashboard_json: 1,
-        datadog_monitor: 8,
+        datadog_monitor: 9,
         kubernetes_config_map_v1: 1,
         kubernetes_deployment_v1: 1,
         kubernetes_manifest: 3,
@@ -124,7 +124,7 @@ const EXPECTED: { [example: string]: { [stack: string]: StackExpectation } } = {
   'helm': {
     'kong-helm': {
       providers: { datadog: DATADOG, grafana: GRAFANA, kubernetes: KUBERNETES },
-      resources: { datadog_dashboard_json: 1, datadog_monitor: 8, grafana_dashboard: 1, grafana_folder: 1, grafana_rule_group: 2, kubernetes_manifest: 2 },
+      resources: { datadog_dashboard_json: 1, datadog_monitor: 9, grafana_dashboard: 1, grafana_folder: 1, grafana_rule_group: 2, kubernetes_manifest: 2 },
       variables: ['grafana_auth'],
     },
   },

@@ -87,7 +87,15 @@ describe('KongDeployment', () => {
     const checks = JSON.parse(annotations['ad.datadoghq.com/proxy.checks']);
     expect(checks.kong).toEqual({
       init_config: {},
-      instances: [{ openmetrics_endpoint: 'http://%%host%%:8100/metrics', tags: ['kong_gateway:edge', 'kong_environment:production'] }],
+      instances: [{
+        openmetrics_endpoint: 'http://%%host%%:8100/metrics',
+        extra_metrics: [
+          { kong_control_plane_connected: 'control_plane.connected' },
+          { kong_data_plane_version_compatible: 'data_plane.version_compatible' },
+          { kong_nginx_metric_errors: 'nginx.metric_errors' },
+        ],
+        tags: ['kong_gateway:edge', 'kong_environment:production'],
+      }],
     });
     expect(checks.http_check).toEqual({
       init_config: {},

@@ -36,7 +36,7 @@ describe('KongMonitoring, the program from the design', () => {
   test('gets dashboards and alerts in both backends and nothing on Kubernetes', () => {
     expect(c).toEqual({
       datadog_dashboard_json: 1,
-      datadog_monitor: 8,
+      datadog_monitor: 10,
       grafana_folder: 1,
       grafana_dashboard: 1,
       grafana_rule_group: 2,
@@ -56,10 +56,11 @@ describe('KongMonitoring, the program from the design', () => {
     expect(new Set(uids).size).toBe(uids.length);
   });
 
-  test('per-node readiness, the expected count and every node\'s metrics endpoint are monitored in Datadog', () => {
+  test('per-node readiness, the control-plane connection, the expected count and every node\'s metrics endpoint are monitored in Datadog', () => {
     const names = Object.values(json.resource.datadog_monitor).map((m) => m.name);
     expect(names).toEqual(expect.arrayContaining([
       '[Kong edge production] Kong node not ready',
+      '[Kong edge production] Kong data plane disconnected from its control plane',
       '[Kong edge production] Fewer Kong nodes ready than expected',
       '[Kong edge production] Kong node metrics endpoint down',
     ]));

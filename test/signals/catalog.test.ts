@@ -122,8 +122,21 @@ describe('Datadog forms of the catalog', () => {
 
   test('signals without Datadog data are absent on that path', () => {
     const dp = KongGateway.hybridDataPlane(base);
-    expect(dp.signals().find((s) => s.id === SignalId.CONTROL_PLANE_CONNECTED)!.datadog(DatadogCollection.AGENT_INTEGRATION)).toBeUndefined();
+    // Kong's Datadog plugin sends request metrics only; node gauges need the Agent's Kong check.
+    expect(dp.signals().find((s) => s.id === SignalId.CONTROL_PLANE_CONNECTED)!.datadog(DatadogCollection.KONG_PLUGIN)).toBeUndefined();
     expect(signal(SignalId.DATASTORE_REACHABLE).datadog(DatadogCollection.KONG_PLUGIN)).toBeUndefined();
+    // Without time() in Datadog queries, "seconds since last seen" and distinct-hash counts stay Prometheus-only.
+    const cp = KongGateway.hybridControlPlane(base);
+    for (const id of [SignalId.DATA_PLANE_LAST_SEEN, SignalId.DATA_PLANE_CONFIG_DRIFT]) {
+      expect(cp.signals().find((s) => s.id === id)!.datadog(DatadogCollection.AGENT_INTEGRATION)).toBeUndefined();
+    }
+  });
+
+  test('a data plane that lost its control plane shows in Datadog through the Kong check\'s extra metrics', () => {
+    const dp = KongGateway.hybridDataPlane(base);
+    expect(dp.signals().find((s) => s.id === SignalId.CONTROL_PLANE_CONNECTED)!.datadog(DatadogCollection.AGENT_INTEGRATION)!.query).toBe(
+      'max(last_2m):min:kong.control_plane.connected{kong_gateway:edge,kong_environment:prod} by {endpoint} < 1',
+    );
   });
 });
 

@@ -1,9 +1,6 @@
 import { KongGateway } from '../../gateway/kong-gateway';
-import { datadogGatewayTags } from '../../signals/selectors';
+import { DATADOG_EXTRA_METRICS, DATADOG_READY_PROBE_TAG, datadogGatewayTags } from '../../signals/selectors';
 import { KONG_STATUS_READY_PATH } from '../probe';
-
-/** Tag that marks the per-pod readiness check; monitors group its service check by `instance`. */
-export const READY_PROBE_TAG = 'kong_probe:ready';
 
 /**
  * Datadog Agent autodiscovery annotations for the Kong container: the `kong` check on the
@@ -16,7 +13,12 @@ export function datadogAutodiscoveryAnnotations(gateway: KongGateway, statusPort
   const checks = {
     kong: {
       init_config: {},
-      instances: [{ openmetrics_endpoint: `http://%%host%%:${statusPort}/metrics`, tags }],
+      instances: [{
+        openmetrics_endpoint: `http://%%host%%:${statusPort}/metrics`,
+        // Gauges the integration leaves out but the catalog alerts on (control-plane connection...).
+        extra_metrics: Object.entries(DATADOG_EXTRA_METRICS).map(([exposed, sent]) => ({ [exposed]: sent })),
+        tags,
+      }],
     },
     http_check: {
       init_config: {},
@@ -25,7 +27,7 @@ export function datadogAutodiscoveryAnnotations(gateway: KongGateway, statusPort
           name: 'kong-ready-%%kube_pod_name%%',
           url: `http://%%host%%:${statusPort}${KONG_STATUS_READY_PATH}`,
           timeout: timeoutSeconds,
-          tags: [...tags, READY_PROBE_TAG],
+          tags: [...tags, DATADOG_READY_PROBE_TAG],
         },
       ],
     },
