@@ -42,6 +42,27 @@ function serviceCheck(check: string, groupBy: string[]) {
       : undefined;
 }
 
+/** What differs between the per-node 0/1 gauges (ready, up, reachable, connected, compatible). */
+type UpDownSpec = Omit<SignalDefinition, 'scope' | 'direction' | 'unit' | 'range' | 'critical' | 'warning'> & {
+  /** What 1 means, e.g. 'ready'. */
+  readonly healthy: string;
+  /** What 0 means. */
+  readonly unhealthy?: string;
+};
+
+/** A per-node 0/1 gauge that alerts when it stays below 1 (the node is not what it should be). */
+function upDownSignal(spec: UpDownSpec): SignalDefinition {
+  const { healthy, unhealthy, ...rest } = spec;
+  return {
+    ...rest,
+    scope: SignalScope.NODE,
+    direction: ThresholdDirection.BELOW,
+    unit: `${healthy} (1) or ${unhealthy ?? 'not'} (0)`,
+    range: [0, 1],
+    critical: 1,
+  };
+}
+
 /** What differs between the two p99 latency signals. */
 interface LatencySpec {
   readonly id: SignalId;
@@ -108,17 +129,13 @@ function latencySignal(spec: LatencySpec): SignalDefinition {
  * the Datadog Agent's Kong and HTTP checks, and Kong's Datadog plugin.
  */
 export const SIGNAL_CATALOG: SignalDefinition[] = [
-  {
+  upDownSignal({
     id: SignalId.NODE_READY,
     title: 'Kong node not ready',
     description: 'The node fails its readiness probe (`/status/ready` on the status port): it has no valid configuration, cannot reach its database, or is draining, and receives no traffic.',
-    scope: SignalScope.NODE,
     modes: ALL_MODES,
     severity: Severity.CRITICAL,
-    direction: ThresholdDirection.BELOW,
-    unit: 'ready (1) or not (0)',
-    range: [0, 1],
-    critical: 1,
+    healthy: 'ready',
     // A node may be unready while it loads its first configuration: wait out that window.
     window: (gateway) => gateway.startupWindow,
     runbook: 'Read the 503 reason: curl http://<pod-ip>:<status-port>/status/ready; check the database or control plane, and `kubectl logs` for configuration errors.',
@@ -132,58 +149,47 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
       over: [...datadogGatewayTags(gateway), DATADOG_READY_PROBE_TAG],
       groupBy: ['instance'],
     }),
-  },
-  {
+  }),
+  upDownSignal({
     id: SignalId.NODE_METRICS_UP,
     title: 'Kong node metrics endpoint down',
     description: "The node's `/metrics` on the status port cannot be scraped: the node is down, the status listener is loopback-only, or the Prometheus plugin is not loaded.",
-    scope: SignalScope.NODE,
     modes: ALL_MODES,
     severity: Severity.WARNING,
-    direction: ThresholdDirection.BELOW,
-    unit: 'up (1) or down (0)',
-    range: [0, 1],
-    critical: 1,
+    healthy: 'up',
+    unhealthy: 'down',
     window: (gateway) => gateway.startupWindow,
     runbook: 'Check that KONG_STATUS_LISTEN binds 0.0.0.0 (not 127.0.0.1) on the status port, that the prometheus plugin is enabled, and that the scrape target exists.',
     promql: (gateway) => `up${promSelector(gateway)}`,
     promqlGroupBy: ['pod'],
     datadog: serviceCheck('kong.openmetrics.health', ['endpoint']),
-  },
-  {
+  }),
+  upDownSignal({
     id: SignalId.DATASTORE_REACHABLE,
     title: 'Kong node cannot reach its database',
     description: 'The node cannot connect to its database. In DB-less mode and on data planes this gauge is always 1, so the signal applies to traditional nodes and control planes only.',
-    scope: SignalScope.NODE,
     modes: DATASTORE_MODES,
     severity: Severity.CRITICAL,
-    direction: ThresholdDirection.BELOW,
-    unit: 'reachable (1) or not (0)',
-    range: [0, 1],
-    critical: 1,
+    healthy: 'reachable',
     window: () => Duration.minutes(2),
     runbook: 'Check the database (PostgreSQL) health, credentials and network policy from the Kong namespace; `/status` shows database.reachable per node.',
     promql: (gateway) => `kong_datastore_reachable${promSelector(gateway)}`,
     promqlGroupBy: ['pod'],
     datadog: serviceCheck('kong.datastore.reachable', ['endpoint']),
-  },
-  {
+  }),
+  upDownSignal({
     id: SignalId.CONTROL_PLANE_CONNECTED,
     title: 'Kong data plane disconnected from its control plane',
     description: 'The data plane lost its control plane. Its readiness stays 200 on cached configuration, so only this metric shows it (Kong 3.10+ Enterprise, or builds that export kong_control_plane_connected).',
-    scope: SignalScope.NODE,
     modes: [DeploymentMode.HYBRID_DATA_PLANE],
     severity: Severity.CRITICAL,
-    direction: ThresholdDirection.BELOW,
-    unit: 'connected (1) or not (0)',
-    range: [0, 1],
-    critical: 1,
+    healthy: 'connected',
     window: () => Duration.minutes(2),
     runbook: 'Check cluster_control_plane address, the cluster certificate, and the control plane pods; configuration changes do not reach this node meanwhile.',
     promql: (gateway) => `kong_control_plane_connected${promSelector(gateway)}`,
     promqlGroupBy: ['pod'],
     datadog: extraGauge('kong_control_plane_connected', ['endpoint']),
-  },
+  }),
   {
     id: SignalId.DATA_PLANE_LAST_SEEN,
     title: 'Kong data plane not seen by the control plane',
@@ -219,23 +225,19 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     promqlGroupBy: [],
     datadog: () => undefined,
   },
-  {
+  upDownSignal({
     id: SignalId.DATA_PLANE_VERSION_COMPATIBLE,
     title: 'Kong data plane incompatible with the control plane',
     description: 'The control plane reports a data plane whose Kong version or plugin set it cannot serve; that data plane gets no configuration.',
-    scope: SignalScope.NODE,
     modes: [DeploymentMode.HYBRID_CONTROL_PLANE],
     severity: Severity.CRITICAL,
-    direction: ThresholdDirection.BELOW,
-    unit: 'compatible (1) or not (0)',
-    range: [0, 1],
-    critical: 1,
+    healthy: 'compatible',
     window: () => Duration.minutes(1),
     runbook: 'Align the data plane image version and plugin set with the control plane (check sync_status in GET /clustering/data-planes).',
     promql: (gateway) => `kong_data_plane_version_compatible${promSelector(gateway)}`,
     promqlGroupBy: ['hostname'],
     datadog: extraGauge('kong_data_plane_version_compatible', ['hostname']),
-  },
+  }),
   {
     id: SignalId.READY_NODES_BELOW_EXPECTED,
     title: 'Fewer Kong nodes ready than expected',
