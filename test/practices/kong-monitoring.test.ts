@@ -133,9 +133,13 @@ describe('KongMonitoring options', () => {
         },
       },
     }));
-    const policy = JSON.stringify(json.resource.grafana_notification_policy);
-    expect(policy).toContain('"kong_gateway"');
-    expect(policy).toContain('"edge"');
+    const policy = Object.values(json.resource.grafana_notification_policy)[0] as any;
+    // The first route is the gateway's own, matched on its labels, with severity routes below.
+    expect(policy.policy[0].matcher).toEqual([
+      { label: 'kong_gateway', match: '=', value: 'edge' },
+      { label: 'kong_environment', match: '=', value: 'production' },
+    ]);
+    expect(policy.policy[0].policy.map((p: any) => p.matcher[0].value)).toEqual(['critical', 'warning']);
   });
 });
 
