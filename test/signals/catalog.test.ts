@@ -94,13 +94,17 @@ describe('Datadog forms of the catalog', () => {
   });
 
   test('metric monitors end with the critical threshold they declare', () => {
+    let checked = 0;
     for (const collection of [DatadogCollection.AGENT_INTEGRATION, DatadogCollection.KONG_PLUGIN]) {
       for (const s of gateway.signals()) {
         const query = s.datadog(collection);
         if (!query || query.kind !== DatadogQueryKind.METRIC) continue;
-        expect(query.query.endsWith(` ${s.comparator} ${query.critical}`)).toBe(true);
+        expect([s.id, query.query.endsWith(` ${s.comparator} ${query.critical}`)]).toEqual([s.id, true]);
+        checked++;
       }
     }
+    // Both paths have metric monitors: the loop must not pass by checking nothing.
+    expect(checked).toBeGreaterThanOrEqual(8);
   });
 
   test('expected nodes read kube-state replicas ready over the expected count, held for the whole window', () => {
