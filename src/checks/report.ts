@@ -1,9 +1,6 @@
+import { isBlocking } from './internal/engine';
 import { RULES } from './rules';
 import { ComplianceStatus, Finding, FindingLevel } from './types';
-
-function blocking(f: Finding): boolean {
-  return f.status === ComplianceStatus.NON_COMPLIANT && f.level === FindingLevel.ERROR && !f.suppressed;
-}
 
 function statusLabel(f: Finding): string {
   if (f.suppressed) return 'SUPPRESSED';
@@ -32,7 +29,7 @@ export class KongBestPracticesReport {
 
   /** Non-compliant, error-level, unsuppressed findings: these fail synth and the audit CLI. */
   public get errors(): Finding[] {
-    return this.findings.filter(blocking);
+    return this.findings.filter(isBlocking);
   }
 
   /** Non-compliant warning-level findings that are not suppressed. */
