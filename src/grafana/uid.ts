@@ -3,6 +3,11 @@ import { createHash } from 'crypto';
 /** Grafana's limit for dashboard, folder and alert rule UIDs. */
 export const GRAFANA_UID_MAX_LENGTH = 40;
 
+/** Whether `text` is a Grafana UID: 1 to 40 letters, digits, `-` or `_`. */
+export function isGrafanaUid(text: string): boolean {
+  return text.length <= GRAFANA_UID_MAX_LENGTH && /^[a-zA-Z0-9_-]+$/.test(text);
+}
+
 /**
  * A deterministic Grafana UID from name parts: the parts joined by `-` when that fits in
  * `max` characters and Grafana's alphabet, else a readable prefix and 8 hex characters of

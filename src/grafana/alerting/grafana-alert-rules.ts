@@ -6,7 +6,7 @@ import { ResolvedSignal } from '../../signals/resolved-signal';
 import { Severity, SignalId, ThresholdDirection } from '../../signals/signal-types';
 import { Folder } from '../provider/folder';
 import { RuleGroup, RuleGroupRule, RuleGroupRuleData } from '../provider/rule-group';
-import { GRAFANA_UID_MAX_LENGTH, roundUpSeconds, stableUid } from '../uid';
+import { GRAFANA_UID_MAX_LENGTH, isGrafanaUid, roundUpSeconds, stableUid } from '../uid';
 
 /** Grafana's scheduler evaluates rule groups on multiples of this base interval. */
 export const GRAFANA_BASE_INTERVAL_SECONDS = 10;
@@ -122,7 +122,7 @@ export class GrafanaAlertRules extends Construct {
     super(scope, id);
     const subject = `GrafanaAlertRules '${id}'`;
     const { gateway } = props;
-    if (!/^[a-zA-Z0-9_-]{1,40}$/.test(props.datasourceUid)) {
+    if (!isGrafanaUid(props.datasourceUid)) {
       failValidation(subject, `datasourceUid '${props.datasourceUid}' is not a Grafana UID`, "give the Prometheus data source's UID (1-40 letters, digits, '-' or '_'), e.g. 'prometheus'");
     }
     validateRunbookBaseUrl(subject, props.runbookBaseUrl);

@@ -5,7 +5,7 @@ import { failValidation } from '../../core/validation';
 import { KongGateway } from '../../gateway/kong-gateway';
 import { Dashboard } from '../provider/dashboard';
 import { Folder } from '../provider/folder';
-import { GRAFANA_UID_MAX_LENGTH, stableUid } from '../uid';
+import { GRAFANA_UID_MAX_LENGTH, isGrafanaUid, stableUid } from '../uid';
 
 /** Props of {@link GrafanaDashboard}. */
 export interface GrafanaDashboardProps {
@@ -79,10 +79,10 @@ export class GrafanaDashboard extends Construct {
     const subject = `GrafanaDashboard '${id}'`;
     const { gateway } = props;
     this.dashboardUid = props.uid ?? stableUid(['kong', gateway.name, gateway.environment]);
-    if (!/^[a-zA-Z0-9_-]+$/.test(this.dashboardUid) || this.dashboardUid.length > GRAFANA_UID_MAX_LENGTH) {
+    if (!isGrafanaUid(this.dashboardUid)) {
       failValidation(subject, `uid '${this.dashboardUid}' is not a Grafana UID`, `use 1 to ${GRAFANA_UID_MAX_LENGTH} letters, digits, '-' or '_'`);
     }
-    if (props.datasourceUid !== undefined && !/^[a-zA-Z0-9_-]{1,40}$/.test(props.datasourceUid)) {
+    if (props.datasourceUid !== undefined && !isGrafanaUid(props.datasourceUid)) {
       failValidation(subject, `datasourceUid '${props.datasourceUid}' is not a Grafana UID`, "give the data source's UID (Connections > Data sources > the URL's last part), e.g. 'prometheus'");
     }
     const refresh = props.refresh ?? Duration.minutes(1);
