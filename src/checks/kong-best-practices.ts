@@ -21,7 +21,7 @@ import {
 } from './internal/suppressions';
 import { JsonObject, TfResource, isObject } from './internal/terraform-json';
 import { KongBestPracticesReport } from './report';
-import { RULES, RULE_IDS } from './rules';
+import { RULES } from './rules';
 import { ComplianceStatus, FindingLevel, RuleInfo, RuleLevelOverride } from './types';
 
 /** A suppression: a rule that does not apply to a construct and its children, and why. */
@@ -97,7 +97,7 @@ function suppressionFindings(index: Map<string, IConstruct>): RuleFinding[] {
   for (const construct of index.values()) {
     for (const entry of ownSuppressions(construct)) {
       const subject: TfResource = { type: '', name: '', address: addressOf(construct) ?? '-', body: {}, constructPath: construct.node.path };
-      const problem = suppressionProblem(entry, [...RULE_IDS]);
+      const problem = suppressionProblem(entry);
       out.push(problem
         ? violation(rule, subject, `${construct.node.path} ${problem}.`)
         : compliant(rule, subject, `${construct.node.path} suppresses ${entry.ruleId}: ${entry.reason}`));
@@ -196,7 +196,7 @@ export class KongBestPractices implements IAspect {
   /** Part of `IAspect`: wires the check into each stack and copies suppressions onto resources. */
   public visit(node: IConstruct): void {
     if (TerraformResource.isTerraformResource(node)) {
-      const valid = effectiveSuppressions(node).filter((e) => isValidSuppression(e, [...RULE_IDS]));
+      const valid = effectiveSuppressions(node).filter((e) => isValidSuppression(e));
       if (valid.length > 0) node.addOverride(`//.${SUPPRESSION_JSON_KEY}`, suppressionsToJson(valid));
     }
     if (TerraformStack.isStack(node) && !this.wired.has(node)) {

@@ -50,7 +50,7 @@ export function runEngine(config: JsonObject, options: EngineOptions = {}): Find
       if (f.status === ComplianceStatus.NON_COMPLIANT && f.ruleId !== 'KBPX1' && f.resource !== '-') {
         const body = bodies.get(f.resource);
         const entries = [...(body ? jsonSuppressions(body) : []), ...(options.suppressionsFor?.(f.resource, f.constructPath) ?? [])];
-        suppression = entries.find((e) => e.ruleId === f.ruleId && isValidSuppression(e, [...RULE_IDS]));
+        suppression = entries.find((e) => e.ruleId === f.ruleId && isValidSuppression(e));
       }
       out.push({
         ...f,

@@ -1,6 +1,7 @@
 // Suppressions: data on constructs (node metadata), copied by the aspect into each
 // resource's `//` block so the synthesized JSON carries them to the audit CLI.
 import { JsonObject, block, isObject, text } from './terraform-json';
+import { RULE_IDS } from '../rules/rule-ids';
 
 /** Node metadata type under which `KongBestPractices.suppress` records a suppression. */
 export const SUPPRESSION_METADATA_TYPE = 'kong-best-practices:suppression';
@@ -28,9 +29,9 @@ export function suppressionsToJson(entries: SuppressionEntry[]): { suppressions:
 }
 
 /** Why a suppression is invalid, or undefined when it is fine. */
-export function suppressionProblem(entry: SuppressionEntry, knownRuleIds: string[]): string | undefined {
-  if (!knownRuleIds.includes(entry.ruleId)) {
-    return `suppresses '${entry.ruleId}', which is not a rule (known: ${knownRuleIds.join(', ')})`;
+export function suppressionProblem(entry: SuppressionEntry): string | undefined {
+  if (!RULE_IDS.includes(entry.ruleId)) {
+    return `suppresses '${entry.ruleId}', which is not a rule (known: ${RULE_IDS.join(', ')})`;
   }
   if (entry.reason.trim().length < MIN_REASON_LENGTH) {
     return entry.reason.trim().length === 0
@@ -40,6 +41,6 @@ export function suppressionProblem(entry: SuppressionEntry, knownRuleIds: string
   return undefined;
 }
 
-export function isValidSuppression(entry: SuppressionEntry, knownRuleIds: string[]): boolean {
-  return suppressionProblem(entry, knownRuleIds) === undefined;
+export function isValidSuppression(entry: SuppressionEntry): boolean {
+  return suppressionProblem(entry) === undefined;
 }

@@ -1,4 +1,3 @@
-import { RULE_IDS } from './rule-ids';
 import { RuleDefinition, RuleFinding, compliant, notApplicable, violation } from '../internal/rule';
 import { MIN_REASON_LENGTH, jsonSuppressions, suppressionProblem } from '../internal/suppressions';
 import { JsonObject, readStack } from '../internal/terraform-json';
@@ -21,7 +20,7 @@ export const KBPX1_SUPPRESSION_REASON: RuleDefinition = {
     const out: RuleFinding[] = [];
     for (const r of readStack(config).resources) {
       for (const entry of jsonSuppressions(r.body)) {
-        const problem = suppressionProblem(entry, [...RULE_IDS]);
+        const problem = suppressionProblem(entry);
         out.push(problem ? violation(rule, r, `${r.address} ${problem}.`) : compliant(rule, r, `${r.address} suppresses ${entry.ruleId}: ${entry.reason}`));
       }
     }
