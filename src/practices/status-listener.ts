@@ -3,7 +3,7 @@ import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Construct } from 'constructs';
 import { failValidation, requireDns1123Label } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
-import { ResolvedPorts, resolvePorts, statusListenValue } from '../kubernetes/internal/ports';
+import { ResolvedPorts, resolvePorts, statusContainerPorts, statusListenerEnv, statusListenValue } from '../kubernetes/internal/ports';
 import { KongPortOptions, StatusTlsOptions } from '../kubernetes/ports';
 import { KubernetesServiceType } from '../kubernetes/service-types';
 import { KongContainerPort, KongEnvVariable } from '../kubernetes/workload-options';
@@ -125,16 +125,11 @@ export class StatusListener extends Construct {
 
   /** Environment variables for the Kong container. */
   public env(): KongEnvVariable[] {
-    const env: KongEnvVariable[] = [{ name: 'KONG_STATUS_LISTEN', value: this.statusListen }];
-    if (this.tls?.certificatePath) env.push({ name: 'KONG_STATUS_SSL_CERT', value: this.tls.certificatePath });
-    if (this.tls?.certificateKeyPath) env.push({ name: 'KONG_STATUS_SSL_CERT_KEY', value: this.tls.certificateKeyPath });
-    return env;
+    return statusListenerEnv(this.resolved, this.tls);
   }
 
   /** Container ports: `status`, and `status-tls` when TLS is on. */
   public containerPorts(): KongContainerPort[] {
-    const ports: KongContainerPort[] = [{ name: 'status', containerPort: this.resolved.status }];
-    if (this.resolved.statusTls !== undefined) ports.push({ name: 'status-tls', containerPort: this.resolved.statusTls });
-    return ports;
+    return statusContainerPorts(this.resolved);
   }
 }

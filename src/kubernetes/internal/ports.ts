@@ -1,6 +1,8 @@
 import { failValidation, requirePort } from '../../core/validation';
 import { KongGateway } from '../../gateway/kong-gateway';
 import { KongPortOptions, StatusTlsOptions } from '../ports';
+import { STATUS_PORT_NAME } from '../probe';
+import { KongContainerPort, KongEnvVariable } from '../workload-options';
 
 /** Kong's listener ports after defaults, checked for range and clashes. */
 export interface ResolvedPorts {
@@ -59,4 +61,19 @@ export function statusListenValue(ports: ResolvedPorts): string {
   const entries = [`0.0.0.0:${ports.status}`, `[::]:${ports.status}`];
   if (ports.statusTls !== undefined) entries.push(`0.0.0.0:${ports.statusTls} ssl`, `[::]:${ports.statusTls} ssl`);
   return entries.join(', ');
+}
+
+/** The status listener's env: `KONG_STATUS_LISTEN` and, when given, the TLS certificate paths. */
+export function statusListenerEnv(ports: ResolvedPorts, tls?: StatusTlsOptions): KongEnvVariable[] {
+  const env: KongEnvVariable[] = [{ name: 'KONG_STATUS_LISTEN', value: statusListenValue(ports) }];
+  if (tls?.certificatePath) env.push({ name: 'KONG_STATUS_SSL_CERT', value: tls.certificatePath });
+  if (tls?.certificateKeyPath) env.push({ name: 'KONG_STATUS_SSL_CERT_KEY', value: tls.certificateKeyPath });
+  return env;
+}
+
+/** The status listener's container ports: `status`, and `status-tls` when TLS is on. */
+export function statusContainerPorts(ports: ResolvedPorts): KongContainerPort[] {
+  const containerPorts: KongContainerPort[] = [{ name: STATUS_PORT_NAME, containerPort: ports.status }];
+  if (ports.statusTls !== undefined) containerPorts.push({ name: `${STATUS_PORT_NAME}-tls`, containerPort: ports.statusTls });
+  return containerPorts;
 }

@@ -4,7 +4,7 @@ import { PrometheusScrapeMethod } from '../scrape-method';
 import { KongContainerPort, KongEnvVariable, KongWorkloadOptions } from '../workload-options';
 import { datadogAutodiscoveryAnnotations } from './datadog-autodiscovery';
 import { KongPluginSet } from './plugin-set';
-import { ResolvedPorts, resolvePorts, statusListenValue } from './ports';
+import { ResolvedPorts, resolvePorts, statusContainerPorts, statusListenerEnv, statusListenValue } from './ports';
 import { ProbeTriple, validateProbes } from './probe-rules';
 import { prometheusScrapeAnnotations } from './prometheus-annotations';
 
@@ -36,13 +36,10 @@ export function computeWorkloadSpec(subject: string, options: KongWorkloadOption
 
   const plugins = new KongPluginSet(subject, gateway, options.plugins);
   const statusListen = statusListenValue(ports);
-  const env: KongEnvVariable[] = [{ name: 'KONG_STATUS_LISTEN', value: statusListen }];
-  if (options.statusTls?.certificatePath) env.push({ name: 'KONG_STATUS_SSL_CERT', value: options.statusTls.certificatePath });
-  if (options.statusTls?.certificateKeyPath) env.push({ name: 'KONG_STATUS_SSL_CERT_KEY', value: options.statusTls.certificateKeyPath });
+  const env = statusListenerEnv(ports, options.statusTls);
   for (const e of plugins.pluginEnv()) env.push(e.fieldPath ? { name: e.name, valueFromFieldPath: e.fieldPath } : { name: e.name, value: e.value });
 
-  const containerPorts: KongContainerPort[] = [{ name: 'status', containerPort: ports.status }];
-  if (ports.statusTls !== undefined) containerPorts.push({ name: 'status-tls', containerPort: ports.statusTls });
+  const containerPorts = statusContainerPorts(ports);
 
   const scrape = options.prometheusScrape ?? PrometheusScrapeMethod.POD_MONITOR;
   const podAnnotations: { [key: string]: string } = {
