@@ -10,18 +10,18 @@ import {
   addCustomSynthesis,
 } from '../internal/cdktf';
 import { EngineOptions, activeRuleIds, isBlocking, runEngine } from './internal/engine';
-import { RuleFinding, compliant, notApplicable, violation } from './internal/rule';
+import { RuleFinding } from './internal/rule';
 import {
   SUPPRESSION_JSON_KEY,
   SUPPRESSION_METADATA_TYPE,
   SuppressionEntry,
   isValidSuppression,
-  suppressionProblem,
   suppressionsToJson,
 } from './internal/suppressions';
-import { JsonObject, TfResource, isObject } from './internal/terraform-json';
+import { JsonObject, isObject } from './internal/terraform-json';
 import { KongBestPracticesReport } from './report';
 import { RULES } from './rules';
+import { suppressionVerdicts } from './rules/kbpx1-suppression-reason';
 import { ComplianceStatus, FindingLevel, RuleInfo, RuleLevelOverride } from './types';
 
 /** A suppression: a rule that does not apply to a construct and its children, and why. */
@@ -92,18 +92,11 @@ function constructIndex(stack: TerraformStack): Map<string, IConstruct> {
 
 /** KBPX1 findings from the construct tree: one per recorded suppression, where it was recorded. */
 function suppressionFindings(index: Map<string, IConstruct>): RuleFinding[] {
-  const rule = RULES.find((r) => r.ruleId === 'KBPX1')!;
-  const out: RuleFinding[] = [];
-  for (const construct of index.values()) {
-    for (const entry of ownSuppressions(construct)) {
-      const subject: TfResource = { type: '', name: '', address: addressOf(construct) ?? '-', body: {}, constructPath: construct.node.path };
-      const problem = suppressionProblem(entry);
-      out.push(problem
-        ? violation(rule, subject, `${construct.node.path} ${problem}.`)
-        : compliant(rule, subject, `${construct.node.path} suppresses ${entry.ruleId}: ${entry.reason}`));
-    }
-  }
-  return out.length > 0 ? out : [notApplicable(rule, 'No suppressions in the stack.')];
+  return suppressionVerdicts([...index.values()].flatMap((construct) => ownSuppressions(construct).map((entry) => ({
+    subject: { type: '', name: '', address: addressOf(construct) ?? '-', body: {}, constructPath: construct.node.path },
+    where: construct.node.path,
+    entry,
+  }))));
 }
 
 function checkStack(stack: TerraformStack, props: KongBestPracticesProps): { report: KongBestPracticesReport; index: Map<string, IConstruct> } {

@@ -1,10 +1,32 @@
 import { RuleDefinition, RuleFinding, compliant, notApplicable, violation } from '../internal/rule';
-import { MIN_REASON_LENGTH, jsonSuppressions, suppressionProblem } from '../internal/suppressions';
-import { JsonObject, readStack } from '../internal/terraform-json';
+import { MIN_REASON_LENGTH, SuppressionEntry, jsonSuppressions, suppressionProblem } from '../internal/suppressions';
+import { JsonObject, TfResource, readStack } from '../internal/terraform-json';
 import { FindingLevel } from '../types';
 
 const FIX = `Give every suppression a rule ID from the rule table and a reason of at least ${MIN_REASON_LENGTH} characters `
   + "saying why the practice does not apply, e.g. KongBestPractices.suppress(construct, 'KBP6', 'legacy sidecar, removed in Q3').";
+
+/** A suppression and where it was recorded. */
+export interface RecordedSuppression {
+  /** What the finding is about. */
+  readonly subject: TfResource;
+  /** How messages name the place: a Terraform address or a construct path. */
+  readonly where: string;
+  readonly entry: SuppressionEntry;
+}
+
+/**
+ * KBPX1's verdict on each suppression. The rule reads them from the JSON; the aspect passes
+ * those of the construct tree instead, which also holds suppressions on non-resources.
+ */
+export function suppressionVerdicts(recorded: RecordedSuppression[]): RuleFinding[] {
+  const rule = KBPX1_SUPPRESSION_REASON;
+  const out = recorded.map(({ subject, where, entry }) => {
+    const problem = suppressionProblem(entry);
+    return problem ? violation(rule, subject, `${where} ${problem}.`) : compliant(rule, subject, `${where} suppresses ${entry.ruleId}: ${entry.reason}`);
+  });
+  return out.length > 0 ? out : [notApplicable(rule, 'No suppressions in the stack.')];
+}
 
 /** KBPX1: every suppression names a rule and says why. */
 export const KBPX1_SUPPRESSION_REASON: RuleDefinition = {
@@ -16,14 +38,7 @@ export const KBPX1_SUPPRESSION_REASON: RuleDefinition = {
   fix: FIX,
   level: FindingLevel.ERROR,
   check(config: JsonObject): RuleFinding[] {
-    const rule = KBPX1_SUPPRESSION_REASON;
-    const out: RuleFinding[] = [];
-    for (const r of readStack(config).resources) {
-      for (const entry of jsonSuppressions(r.body)) {
-        const problem = suppressionProblem(entry);
-        out.push(problem ? violation(rule, r, `${r.address} ${problem}.`) : compliant(rule, r, `${r.address} suppresses ${entry.ruleId}: ${entry.reason}`));
-      }
-    }
-    return out.length > 0 ? out : [notApplicable(rule, 'No suppressions in the stack.')];
+    return suppressionVerdicts(readStack(config).resources
+      .flatMap((r) => jsonSuppressions(r.body).map((entry) => ({ subject: r, where: r.address, entry }))));
   },
 };
