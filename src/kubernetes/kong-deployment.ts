@@ -8,7 +8,7 @@ import { DeploymentMode, WorkloadKind } from '../gateway/deployment-mode';
 import { LoadBalancerCloud, LoadBalancerReadiness } from '../practices/load-balancer-readiness';
 import { StatusListener } from '../practices/status-listener';
 import { toProviderEnv, toProviderPorts } from './internal/container-rendering';
-import { toProviderProbe } from './internal/probe-rendering';
+import { toProviderProbes } from './internal/probe-rendering';
 import { KongClusterPlugins } from './kong-cluster-plugins';
 import { KongWorkloadSettings } from './kong-workload-settings';
 import { PrometheusScrape } from './prometheus-scrape';
@@ -200,9 +200,7 @@ export class KongDeployment extends Construct {
                 image: props.image ?? 'kong:3.9',
                 env: toProviderEnv(env),
                 port: toProviderPorts(containerPorts),
-                readinessProbe: toProviderProbe(spec.probes.readiness),
-                livenessProbe: toProviderProbe(spec.probes.liveness),
-                startupProbe: toProviderProbe(spec.probes.startup),
+                ...toProviderProbes(spec.probes),
                 lifecycle: { preStop: [{ exec: { command: ['kong', 'quit', '--wait=15'] } }] },
                 ...(mounts.length > 0 ? { volumeMount: mounts } : {}),
               },

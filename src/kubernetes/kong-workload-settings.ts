@@ -1,7 +1,7 @@
 import { DeploymentV1, DeploymentV1SpecTemplateSpecContainer } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { failValidation } from '../core/validation';
 import { toProviderEnv, toProviderPorts } from './internal/container-rendering';
-import { toHelmProbe, toProviderProbe } from './internal/probe-rendering';
+import { toHelmProbes, toProviderProbes } from './internal/probe-rendering';
 import { computeWorkloadSpec, WorkloadSpec } from './internal/workload-spec';
 import { KongProbe } from './probe';
 import { PrometheusScrapeMethod } from './scrape-method';
@@ -116,9 +116,7 @@ export class KongWorkloadSettings {
         http: { enabled: true, containerPort: spec.ports.status, parameters: [] },
         tls: { enabled: spec.ports.statusTls !== undefined, containerPort: spec.ports.statusTls ?? 8543, parameters: [] },
       },
-      readinessProbe: toHelmProbe(spec.probes.readiness),
-      livenessProbe: toHelmProbe(spec.probes.liveness),
-      startupProbe: toHelmProbe(spec.probes.startup),
+      ...toHelmProbes(spec.probes),
       podAnnotations: { ...spec.podAnnotations },
       env,
     };
@@ -138,11 +136,7 @@ export class KongWorkloadSettings {
 
   private mergeContainer(deploymentId: string, container: DeploymentV1SpecTemplateSpecContainer): DeploymentV1SpecTemplateSpecContainer {
     const where = `container '${container.name}' of Deployment '${deploymentId}'`;
-    const probes = {
-      readinessProbe: toProviderProbe(this.spec.probes.readiness),
-      livenessProbe: toProviderProbe(this.spec.probes.liveness),
-      startupProbe: toProviderProbe(this.spec.probes.startup),
-    };
+    const probes = toProviderProbes(this.spec.probes);
     for (const [field, ours] of Object.entries(probes) as Array<[keyof typeof probes, unknown]>) {
       const theirs = container[field];
       if (theirs !== undefined && JSON.stringify(theirs) !== JSON.stringify(ours)) {
