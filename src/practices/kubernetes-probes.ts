@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { KongGateway } from '../gateway/kong-gateway';
-import { toHelmProbe } from '../kubernetes/internal/probe-rendering';
-import { validateProbes } from '../kubernetes/internal/probe-rules';
+import { toHelmProbes } from '../kubernetes/internal/probe-rendering';
+import { resolveProbes } from '../kubernetes/internal/probe-rules';
 import { KongProbe } from '../kubernetes/probe';
 
 /** Props of `KubernetesProbes`. */
@@ -40,18 +40,14 @@ export class KubernetesProbes extends Construct {
 
   public constructor(scope: Construct, id: string, props: KubernetesProbesProps) {
     super(scope, id);
-    this.readiness = props.readiness ?? KongProbe.statusReady();
-    this.liveness = props.liveness ?? KongProbe.statusLive();
-    this.startup = props.startup ?? KongProbe.startup({ window: props.gateway.startupWindow });
-    validateProbes(`KubernetesProbes '${id}'`, { readiness: this.readiness, liveness: this.liveness, startup: this.startup }, props.gateway.statusPort);
+    const probes = resolveProbes(`KubernetesProbes '${id}'`, props.gateway, props);
+    this.readiness = probes.readiness;
+    this.liveness = probes.liveness;
+    this.startup = probes.startup;
   }
 
   /** `readinessProbe`, `livenessProbe` and `startupProbe` in the Kong Helm chart's value layout, as JSON text (valid YAML). */
   public toHelmValues(): string {
-    return JSON.stringify(
-      { readinessProbe: toHelmProbe(this.readiness), livenessProbe: toHelmProbe(this.liveness), startupProbe: toHelmProbe(this.startup) },
-      null,
-      2,
-    );
+    return JSON.stringify(toHelmProbes(this), null, 2);
   }
 }

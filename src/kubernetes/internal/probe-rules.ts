@@ -1,4 +1,5 @@
 import { failValidation } from '../../core/validation';
+import { KongGateway } from '../../gateway/kong-gateway';
 import { KONG_STATUS_PATH, KONG_STATUS_READY_PATH, KongProbe, ProbeAction } from '../probe';
 
 /** The three probes a Kong container gets. */
@@ -6,6 +7,27 @@ export interface ProbeTriple {
   readonly readiness: KongProbe;
   readonly liveness: KongProbe;
   readonly startup: KongProbe;
+}
+
+/** Probes a user chose; any left out get Kong's defaults. */
+export interface ProbeChoice {
+  readonly readiness?: KongProbe;
+  readonly liveness?: KongProbe;
+  readonly startup?: KongProbe;
+}
+
+/**
+ * The probes chosen, the rest defaulted (`statusReady`, `statusLive`, `startup` sized to the
+ * gateway's startup window), checked against Kong's rules.
+ */
+export function resolveProbes(subject: string, gateway: KongGateway, chosen: ProbeChoice): ProbeTriple {
+  const probes: ProbeTriple = {
+    readiness: chosen.readiness ?? KongProbe.statusReady(),
+    liveness: chosen.liveness ?? KongProbe.statusLive(),
+    startup: chosen.startup ?? KongProbe.startup({ window: gateway.startupWindow }),
+  };
+  validateProbes(subject, probes, gateway.statusPort);
+  return probes;
 }
 
 /**

@@ -1,11 +1,10 @@
 import { KongGateway } from '../../gateway/kong-gateway';
-import { KongProbe } from '../probe';
 import { PrometheusScrapeMethod } from '../scrape-method';
 import { KongContainerPort, KongEnvVariable, KongWorkloadOptions } from '../workload-options';
 import { datadogAutodiscoveryAnnotations } from './datadog-autodiscovery';
 import { KongPluginSet } from './plugin-set';
 import { ResolvedPorts, resolvePorts, statusContainerPorts, statusListenerEnv, statusListenValue } from './ports';
-import { ProbeTriple, validateProbes } from './probe-rules';
+import { ProbeTriple, resolveProbes } from './probe-rules';
 import { prometheusScrapeAnnotations } from './prometheus-annotations';
 
 /**
@@ -27,12 +26,7 @@ export interface WorkloadSpec {
 export function computeWorkloadSpec(subject: string, options: KongWorkloadOptions): WorkloadSpec {
   const gateway = options.gateway;
   const ports = resolvePorts(subject, gateway, options.ports, options.statusTls);
-  const probes: ProbeTriple = {
-    readiness: options.readinessProbe ?? KongProbe.statusReady(),
-    liveness: options.livenessProbe ?? KongProbe.statusLive(),
-    startup: options.startupProbe ?? KongProbe.startup({ window: gateway.startupWindow }),
-  };
-  validateProbes(subject, probes, ports.status);
+  const probes = resolveProbes(subject, gateway, { readiness: options.readinessProbe, liveness: options.livenessProbe, startup: options.startupProbe });
 
   const plugins = new KongPluginSet(subject, gateway, options.plugins);
   const statusListen = statusListenValue(ports);
