@@ -1,5 +1,5 @@
 // Dashboards and alerts in Terraform JSON, and how they tie to a gateway.
-import { TfResource, TfStack, block, blocks, bodyText, escapeRegExp, isObject, manifestOf, text, texts } from './terraform-json';
+import { TfResource, TfStack, asObject, block, blocks, bodyText, escapeRegExp, isObject, manifestOf, objectList, text, texts } from './terraform-json';
 import { KongWorkload } from './workloads';
 
 export const DASHBOARD_TYPES = ['datadog_dashboard', 'datadog_dashboard_json', 'grafana_dashboard'];
@@ -74,10 +74,10 @@ export function alertConditions(r: TfResource): AlertCondition[] {
   }
   const m = manifestOf(r);
   if (m && m.kind === 'PrometheusRule') {
-    const spec = isObject(m.manifest.spec) ? m.manifest.spec : {};
+    const spec = asObject(m.manifest.spec);
     const out: AlertCondition[] = [];
-    for (const group of Array.isArray(spec.groups) ? spec.groups.filter(isObject) : []) {
-      for (const rule of Array.isArray(group.rules) ? group.rules.filter(isObject) : []) {
+    for (const group of objectList(spec.groups)) {
+      for (const rule of objectList(group.rules)) {
         const expr = text(rule.expr);
         if (rule.alert !== undefined && expr !== undefined) out.push({ resource: r, language: 'promql', expression: expr, alertsOnNoData: false });
       }

@@ -33,6 +33,16 @@ export function blocks(value: unknown): JsonObject[] {
   return isObject(value) ? [value] : [];
 }
 
+/** The value when it is a JSON object, else an empty one (for reading Kubernetes API objects). */
+export function asObject(value: unknown): JsonObject {
+  return isObject(value) ? value : {};
+}
+
+/** The objects of a JSON array; empty when the value is not an array (Kubernetes API lists). */
+export function objectList(value: unknown): JsonObject[] {
+  return Array.isArray(value) ? value.filter(isObject) : [];
+}
+
 /** The first (usually only) block. */
 export function block(value: unknown): JsonObject | undefined {
   return blocks(value)[0];
@@ -85,7 +95,7 @@ export function bodyText(body: JsonObject): string {
 /** Lists every resource of a parsed Terraform JSON document. */
 export function readStack(config: JsonObject): TfStack {
   const resources: TfResource[] = [];
-  const byType = isObject(config.resource) ? config.resource : {};
+  const byType = asObject(config.resource);
   for (const type of Object.keys(byType).sort()) {
     const byName = byType[type];
     if (!isObject(byName)) continue;

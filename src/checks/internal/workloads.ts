@@ -5,10 +5,12 @@ import {
   JsonObject,
   TfResource,
   TfStack,
+  asObject,
   block,
   blocks,
   isObject,
   manifestOf,
+  objectList,
   portNumber,
   stringMap,
   text,
@@ -158,13 +160,12 @@ function providerContainer(c: JsonObject): ContainerModel {
 }
 
 function manifestContainer(c: JsonObject): ContainerModel {
-  const list = (v: unknown) => (Array.isArray(v) ? v.filter(isObject) : []);
   return {
     name: text(c.name) ?? '',
     image: text(c.image),
-    env: list(c.env).map((e) => ({ name: text(e.name) ?? '', value: text(e.value), fromSource: isObject(e.valueFrom) })),
-    hasEnvFrom: list(c.envFrom).length > 0,
-    ports: list(c.ports).map((p) => ({ name: text(p.name), containerPort: portNumber(p.containerPort) })),
+    env: objectList(c.env).map((e) => ({ name: text(e.name) ?? '', value: text(e.value), fromSource: isObject(e.valueFrom) })),
+    hasEnvFrom: objectList(c.envFrom).length > 0,
+    ports: objectList(c.ports).map((p) => ({ name: text(p.name), containerPort: portNumber(p.containerPort) })),
     probes: [
       manifestProbe(ProbeKind.READINESS, c.readinessProbe),
       manifestProbe(ProbeKind.LIVENESS, c.livenessProbe),
@@ -192,11 +193,11 @@ function fromProvider(resource: TfResource, kind: string): WorkloadModel {
 }
 
 function fromManifest(resource: TfResource, kind: string, manifest: JsonObject): WorkloadModel {
-  const metadata = isObject(manifest.metadata) ? manifest.metadata : {};
-  const spec = isObject(manifest.spec) ? manifest.spec : {};
-  const template = isObject(spec.template) ? spec.template : {};
-  const templateMeta = isObject(template.metadata) ? template.metadata : {};
-  const podSpec = isObject(template.spec) ? template.spec : {};
+  const metadata = asObject(manifest.metadata);
+  const spec = asObject(manifest.spec);
+  const template = asObject(spec.template);
+  const templateMeta = asObject(template.metadata);
+  const podSpec = asObject(template.spec);
   return {
     resource,
     kind,
@@ -204,7 +205,7 @@ function fromManifest(resource: TfResource, kind: string, manifest: JsonObject):
     namespace: text(metadata.namespace),
     labels: stringMap(metadata.labels),
     podLabels: stringMap(templateMeta.labels),
-    containers: (Array.isArray(podSpec.containers) ? podSpec.containers.filter(isObject) : []).map(manifestContainer),
+    containers: objectList(podSpec.containers).map(manifestContainer),
   };
 }
 

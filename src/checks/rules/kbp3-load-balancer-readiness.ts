@@ -1,5 +1,5 @@
 import { RuleDefinition, RuleFinding, compliant, notApplicable, violation } from '../internal/rule';
-import { JsonObject, TfResource, TfStack, block, blocks, isObject, manifestOf, portNumber, readStack, stringMap, text } from '../internal/terraform-json';
+import { JsonObject, TfResource, TfStack, asObject, block, blocks, isObject, manifestOf, objectList, portNumber, readStack, stringMap, text } from '../internal/terraform-json';
 import { KongWorkload, kongWorkloadsOf, statusPortsOf } from '../internal/workloads';
 import { FindingLevel } from '../types';
 
@@ -43,8 +43,8 @@ function servicesOf(stack: TfStack): ServiceModel[] {
     }
     const m = manifestOf(r);
     if (m && m.apiVersion === 'v1' && m.kind === 'Service') {
-      const metadata = isObject(m.manifest.metadata) ? m.manifest.metadata : {};
-      const spec = isObject(m.manifest.spec) ? m.manifest.spec : {};
+      const metadata = asObject(m.manifest.metadata);
+      const spec = asObject(m.manifest.spec);
       out.push({
         resource: r,
         name: text(metadata.name) ?? r.name,
@@ -52,8 +52,7 @@ function servicesOf(stack: TfStack): ServiceModel[] {
         type: text(spec.type) ?? 'ClusterIP',
         selector: stringMap(spec.selector),
         annotations: stringMap(metadata.annotations),
-        ports: (Array.isArray(spec.ports) ? spec.ports.filter(isObject) : [])
-          .map((p) => ({ port: portNumber(p.port), target: text(p.targetPort) ?? text(p.port) })),
+        ports: objectList(spec.ports).map((p) => ({ port: portNumber(p.port), target: text(p.targetPort) ?? text(p.port) })),
       });
     }
   }
@@ -83,11 +82,11 @@ function backendConfigPath(stack: TfStack, service: ServiceModel, value: string)
     for (const r of stack.resources) {
       const m = manifestOf(r);
       if (!m || m.kind !== 'BackendConfig') continue;
-      const metadata = isObject(m.manifest.metadata) ? m.manifest.metadata : {};
+      const metadata = asObject(m.manifest.metadata);
       const ns = text(metadata.namespace);
       if (text(metadata.name) !== name || (ns && service.namespace && ns !== service.namespace)) continue;
-      const spec = isObject(m.manifest.spec) ? m.manifest.spec : {};
-      const health = isObject(spec.healthCheck) ? spec.healthCheck : {};
+      const spec = asObject(m.manifest.spec);
+      const health = asObject(spec.healthCheck);
       return { found: true, name, path: text(health.requestPath) };
     }
   }

@@ -1,5 +1,5 @@
 import { RuleDefinition, RuleFinding, compliant, notApplicable, violation } from '../internal/rule';
-import { JsonObject, TfResource, block, blocks, isObject, readStack, text } from '../internal/terraform-json';
+import { JsonObject, TfResource, asObject, block, blocks, readStack, text } from '../internal/terraform-json';
 import { FindingLevel } from '../types';
 
 /**
@@ -59,7 +59,7 @@ export const KBPS1_LITERAL_SECRETS: RuleDefinition = {
   check(config: JsonObject): RuleFinding[] {
     const rule = KBPS1_LITERAL_SECRETS;
     const stack = readStack(config);
-    const variables = isObject(config.variable) ? config.variable : {};
+    const variables = asObject(config.variable);
     const out: RuleFinding[] = [];
     const checked: TfResource[] = [];
 
@@ -101,7 +101,7 @@ export const KBPS1_LITERAL_SECRETS: RuleDefinition = {
       if (out.length === before) out.push(compliant(rule, r, `${r.address} takes its secrets from references.`));
     }
 
-    const providers = isObject(config.provider) ? config.provider : {};
+    const providers = asObject(config.provider);
     for (const [name, fields] of Object.entries(PROVIDER_SECRETS)) {
       blocks(providers[name]).forEach((p, i) => {
         const subject: TfResource = { type: 'provider', name, address: `provider.${name}${i > 0 ? `[${i}]` : ''}`, body: p };
