@@ -76,6 +76,13 @@ describe('KubernetesProbes', () => {
     );
   });
 
+  test('thresholds must be whole numbers of 1 or more', () => {
+    expect(() => probes({ readiness: KongProbe.statusReady({ failureThreshold: 0 }) })).toThrow(
+      "KubernetesProbes 'probes': readiness probe failureThreshold 0 must be a whole number of 1 or more. Fix: set readiness probe failureThreshold to 1 or more.",
+    );
+    expect(() => probes({ readiness: KongProbe.statusReady({ successThreshold: 1.5 }) })).toThrow(/readiness probe successThreshold 1\.5 must be a whole number of 1 or more/);
+  });
+
   test('liveness successThreshold other than 1 is refused (Kubernetes rejects it)', () => {
     expect(() => probes({ liveness: KongProbe.statusLive({ successThreshold: 2 }) })).toThrow(/liveness probe successThreshold is 2\. Fix: set it to 1/);
   });

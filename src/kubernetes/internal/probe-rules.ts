@@ -1,4 +1,4 @@
-import { failValidation } from '../../core/validation';
+import { failValidation, requirePositiveInteger } from '../../core/validation';
 import { KongGateway } from '../../gateway/kong-gateway';
 import { KONG_STATUS_PATH, KONG_STATUS_READY_PATH, KongProbe, ProbeAction } from '../probe';
 
@@ -83,11 +83,8 @@ function checkOne(subject: string, role: string, probe: KongProbe, statusPort: n
       'make the timeout shorter than the period (the Kong Helm chart uses timeout 5s, period 10s)',
     );
   }
-  for (const [field, value] of [['successThreshold', probe.successThreshold], ['failureThreshold', probe.failureThreshold]] as const) {
-    if (!Number.isInteger(value) || value < 1) {
-      failValidation(subject, `${role} probe ${field} ${value} must be a whole number of 1 or more`, `set ${field} to 1 or more`);
-    }
-  }
+  requirePositiveInteger(subject, `${role} probe successThreshold`, probe.successThreshold);
+  requirePositiveInteger(subject, `${role} probe failureThreshold`, probe.failureThreshold);
   if (role !== 'readiness' && probe.successThreshold !== 1) {
     failValidation(subject, `${role} probe successThreshold is ${probe.successThreshold}`, `set it to 1: Kubernetes rejects any other value for ${role} probes`);
   }
