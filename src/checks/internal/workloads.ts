@@ -9,6 +9,7 @@ import {
   block,
   blocks,
   isObject,
+  isReference,
   manifestOf,
   objectList,
   portNumber,
@@ -101,7 +102,7 @@ export function parseImage(image: string): { repository: string; name: string; t
 }
 
 export function isKongImage(image: string | undefined): boolean {
-  if (!image || image.includes('${')) return false;
+  if (!image || isReference(image)) return false;
   return KONG_IMAGE_NAMES.includes(parseImage(image).name.toLowerCase());
 }
 
@@ -276,7 +277,7 @@ export function parseListen(value: string): ListenEntry[] {
 export function statusPortsOf(w: KongWorkload): { numbers: number[]; names: string[] } {
   const numbers = new Set<number>();
   const env = statusListenEnv(w.container);
-  if (env?.value && !env.value.includes('${')) {
+  if (env?.value && !isReference(env.value)) {
     for (const entry of parseListen(env.value)) if (!entry.loopback && entry.port !== undefined) numbers.add(entry.port);
   }
   const names = new Set<string>();

@@ -1,5 +1,5 @@
 import { RuleDefinition, RuleFinding, compliant, describe, notApplicable, violation } from '../internal/rule';
-import { JsonObject, readStack } from '../internal/terraform-json';
+import { JsonObject, isReference, readStack } from '../internal/terraform-json';
 import { kongWorkloadsOf, parseListen, statusListenEnv } from '../internal/workloads';
 import { FindingLevel } from '../types';
 
@@ -32,7 +32,7 @@ export const KBP1_STATUS_LISTEN: RuleDefinition = {
         return violation(rule, w.resource, `${where} does not set KONG_STATUS_LISTEN: ${defaultNote}.`);
       }
       if (env.value === undefined) return compliant(rule, w.resource, `${where} takes KONG_STATUS_LISTEN from a secret or config map (not checked).`);
-      if (env.value.includes('${')) return compliant(rule, w.resource, `${where} sets KONG_STATUS_LISTEN from a Terraform reference (not checked).`);
+      if (isReference(env.value)) return compliant(rule, w.resource, `${where} sets KONG_STATUS_LISTEN from a Terraform reference (not checked).`);
       const value = env.value.trim();
       if (value.toLowerCase() === 'off' || value === '') {
         return violation(rule, w.resource, `${where} sets KONG_STATUS_LISTEN to '${env.value}': the Status API is disabled.`);

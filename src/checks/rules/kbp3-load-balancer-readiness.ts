@@ -1,5 +1,5 @@
 import { RuleDefinition, RuleFinding, compliant, notApplicable, violation } from '../internal/rule';
-import { JsonObject, TfResource, TfStack, asObject, block, blocks, isObject, manifestOf, objectList, portNumber, readStack, stringMap, text } from '../internal/terraform-json';
+import { JsonObject, TfResource, TfStack, asObject, block, blocks, isObject, isReference, manifestOf, objectList, portNumber, readStack, stringMap, text } from '../internal/terraform-json';
 import { KongWorkload, kongWorkloadsOf, statusPortsOf } from '../internal/workloads';
 import { FindingLevel } from '../types';
 
@@ -155,7 +155,7 @@ export const KBP3_LOAD_BALANCER_READINESS: RuleDefinition = {
           problems.push(violation(rule, service.resource, `${where} health-checks port ${awsPort}, not the Kong status port (${statusNumbers.join(', ')}).`));
         }
         for (const p of paths) {
-          if (p.path !== undefined && p.path.includes('${')) continue;
+          if (p.path !== undefined && isReference(p.path)) continue;
           if (p.path !== READY) {
             problems.push(violation(rule, service.resource, `${where}: the ${p.source} health check uses '${p.path ?? '(none)'}', not ${READY}.`));
           }

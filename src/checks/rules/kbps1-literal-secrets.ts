@@ -1,5 +1,5 @@
 import { RuleDefinition, RuleFinding, compliant, notApplicable, violation } from '../internal/rule';
-import { JsonObject, TfResource, asObject, block, blocks, readStack, text } from '../internal/terraform-json';
+import { JsonObject, TfResource, asObject, block, blocks, isReference, readStack, text } from '../internal/terraform-json';
 import { FindingLevel } from '../types';
 
 /**
@@ -65,7 +65,7 @@ export const KBPS1_LITERAL_SECRETS: RuleDefinition = {
 
     const inspect = (subject: TfResource, where: string, value: string | undefined) => {
       if (value === undefined || value === '') return;
-      if (!value.includes('${')) {
+      if (!isReference(value)) {
         out.push(violation(rule, subject, `${where} is a literal secret in the synthesized configuration.`));
         return;
       }
@@ -92,7 +92,7 @@ export const KBPS1_LITERAL_SECRETS: RuleDefinition = {
         blocks(r.body[integration]).forEach((b, i) => {
           for (const field of fields) {
             const url = text(b[field]);
-            if (url && !url.includes('${') && /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+:[^/@\s]*@/i.test(url)) {
+            if (url && !isReference(url) && /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]+:[^/@\s]*@/i.test(url)) {
               out.push(violation(rule, r, `${r.address} ${integration}[${i}].${field} embeds credentials in a literal URL.`));
             }
           }
