@@ -112,6 +112,7 @@ describe('KongClusterPlugins', () => {
   });
 
   test('every manifest is valid against the KongClusterPlugin CRD schema', () => {
+    expect(manifests).toHaveLength(4);
     for (const m of manifests) expect(manifestErrors(m)).toEqual([]);
   });
 
@@ -126,6 +127,13 @@ describe('KongClusterPlugins', () => {
   test('logical IDs are per plugin name, so adding a plugin does not move the others', () => {
     const ids = Object.keys(json.resource.kubernetes_manifest);
     const onlyPrometheus = Object.keys(synthJson((scope) => new KongClusterPlugins(scope, 'plugins', { gateway })).resource.kubernetes_manifest);
+    expect(onlyPrometheus).toHaveLength(1);
     expect(ids).toEqual(expect.arrayContaining(onlyPrometheus));
+    // statsd is second here and third in the full set: an ID taken from the position would move.
+    const idOf = (synthesized: any, plugin: string) => Object.keys(synthesized.resource.kubernetes_manifest).find((id) => synthesized.resource.kubernetes_manifest[id].manifest.plugin === plugin);
+    const withStatsd = synthJson((scope) => new KongClusterPlugins(scope, 'plugins', { gateway, plugins: { statsd: allPlugins.statsd } }));
+    expect(idOf(withStatsd, 'statsd')).toBeTruthy();
+    expect(idOf(json, 'statsd')).toBe(idOf(withStatsd, 'statsd'));
+    expect(idOf(json, 'prometheus')).toBe(idOf(withStatsd, 'prometheus'));
   });
 });
