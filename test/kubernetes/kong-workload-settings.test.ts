@@ -55,6 +55,7 @@ describe('KongWorkloadSettings.applyTo', () => {
   });
 
   test('applying twice changes nothing', () => {
+    const once = synthJson((scope) => new KongWorkloadSettings({ gateway }).applyTo(userDeployment(scope)));
     const twice = synthJson((scope) => {
       const d = userDeployment(scope);
       const settings = new KongWorkloadSettings({ gateway });
@@ -62,6 +63,7 @@ describe('KongWorkloadSettings.applyTo', () => {
       settings.applyTo(d);
     });
     expect(onlyResource(twice, 'kubernetes_deployment_v1').spec.template.spec.container[1].env).toHaveLength(2);
+    expect(onlyResource(twice, 'kubernetes_deployment_v1')).toEqual(onlyResource(once, 'kubernetes_deployment_v1'));
   });
 
   test('a container that already has a different probe is refused', () => {
