@@ -1,12 +1,13 @@
 import { SyntheticsTest, SyntheticsTestConfig } from '@cdktf/provider-datadog/lib/synthetics-test';
 import { Construct } from 'constructs';
 import { DatadogGatewayProps } from './common';
-import { renotifyMinutes, validateHandles } from './internal/notify-rules';
+import { pickHandles, renotifyMinutes, validateHandles } from './internal/notify-rules';
 import { gatewayLine, namePrefix, resourceTags } from './internal/tags';
 import { DatadogNotifyProps } from './notify';
 import { Duration } from '../core/duration';
 import { failValidation } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
+import { Severity } from '../signals/signal-types';
 
 /** Managed locations the public test runs from unless told otherwise. */
 const DEFAULT_MANAGED_LOCATIONS: string[] = ['aws:eu-central-1', 'aws:us-east-2'];
@@ -149,7 +150,7 @@ export class DatadogSynthetics extends Construct {
       if (!Number.isInteger(expected) || expected < 100 || expected > 599) {
         failValidation(subject, `endpoint.expectedStatus ${expected} is not an HTTP status`, 'use a status between 100 and 599, e.g. 200');
       }
-      const handles = pickHandles(subject, props.notify, 'critical');
+      const handles = testHandles(subject, props.notify, Severity.CRITICAL);
       this.endpointTest = new SyntheticsTest(this, 'endpoint', {
         ...baseTest(`${namePrefix(gateway)} Kong endpoint ${url.host}${url.pathname} down`, locations, tags),
         message: message(gateway, `Kong endpoint ${e.url} fails its checks`, handles, 'CRITICAL'),
@@ -185,7 +186,7 @@ export class DatadogSynthetics extends Construct {
         failValidation(subject, `readiness.host '${r.host}' is not a host name`, "give a host name only (no scheme, port or path), e.g. 'edge-status.kong.svc.cluster.local'");
       }
       const url = `http://${r.host}:${gateway.statusPort}/status/ready`;
-      const handles = pickHandles(subject, props.notify, 'warning');
+      const handles = testHandles(subject, props.notify, Severity.WARNING);
       this.readinessTest = new SyntheticsTest(this, 'readiness', {
         ...baseTest(`${namePrefix(gateway)} Kong /status/ready fails from inside the cluster`, r.privateLocations, tags),
         message: message(gateway, `Kong ${url} does not answer 200 (a node is unready, or none is)`, handles, 'WARNING'),
@@ -231,10 +232,11 @@ function message(gateway: KongGateway, what: string, handles: string[], level: s
   ].join('\n');
 }
 
-function pickHandles(subject: string, notify: DatadogNotifyProps, level: 'critical' | 'warning'): string[] {
-  const handles = (level === 'critical' ? notify.critical : notify.warning) ?? notify.fallback;
+/** The handles a test alerting at `level` notifies; fails when `notify` gives none. */
+function testHandles(subject: string, notify: DatadogNotifyProps, level: Severity): string[] {
+  const handles = pickHandles(notify, level);
   if (!handles || handles.length === 0) {
-    failValidation(subject, `notify gives no ${level} notification target, but the ${level === 'critical' ? 'endpoint' : 'readiness'} test alerts at ${level}`, `add at least one handle to notify.${level} (or notify.fallback)`);
+    failValidation(subject, `notify gives no ${level} notification target, but the ${level === Severity.CRITICAL ? 'endpoint' : 'readiness'} test alerts at ${level}`, `add at least one handle to notify.${level} (or notify.fallback)`);
   }
   return [...new Set(handles)];
 }

@@ -27,7 +27,7 @@ export function validateHandles(subject: string, where: string, notify: DatadogN
 }
 
 /** The handle list a notify block gives for a severity, or undefined when it gives none. */
-function pick(notify: DatadogNotifyProps | undefined, severity: Severity): string[] | undefined {
+export function pickHandles(notify: DatadogNotifyProps | undefined, severity: Severity): string[] | undefined {
   if (!notify) return undefined;
   const own = severity === Severity.CRITICAL ? notify.critical : notify.warning;
   return own ?? notify.fallback;
@@ -46,8 +46,8 @@ export function resolveHandles(
   override?: DatadogSignalOptions,
   purpose = `${severity} alerts`,
 ): string[] {
-  const fromSignal = pick(override?.notify, severity);
-  const handles = fromSignal ?? pick(notify, severity);
+  const fromSignal = pickHandles(override?.notify, severity);
+  const handles = fromSignal ?? pickHandles(notify, severity);
   if (!handles || handles.length === 0) {
     const source = fromSignal !== undefined ? `signals['${signal.id}'].notify` : 'notify';
     failValidation(
