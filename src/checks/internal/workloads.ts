@@ -250,6 +250,11 @@ export function kongWorkloadsOf(stack: TfStack): KongWorkload[] {
   return out;
 }
 
+/** True when the image tag names a Kong version older than `major.minor`; an unknown version is not older. */
+export function kongOlderThan(w: KongWorkload, major: number, minor: number): boolean {
+  return w.version !== undefined && (w.version[0] < major || (w.version[0] === major && w.version[1] < minor));
+}
+
 /** `KONG_STATUS_LISTEN` as the container sets it. */
 export function statusListenEnv(c: ContainerModel): EnvModel | undefined {
   return c.env.find((e) => e.name === 'KONG_STATUS_LISTEN');

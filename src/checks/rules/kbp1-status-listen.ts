@@ -1,6 +1,6 @@
 import { RuleDefinition, RuleFinding, compliant, describe, notApplicable, violation } from '../internal/rule';
 import { JsonObject, isReference, readStack } from '../internal/terraform-json';
-import { kongWorkloadsOf, parseListen, statusListenEnv } from '../internal/workloads';
+import { kongOlderThan, kongWorkloadsOf, parseListen, statusListenEnv } from '../internal/workloads';
 import { FindingLevel } from '../types';
 
 /** KBP1: every Kong container sets `KONG_STATUS_LISTEN` to an address kubelet and Prometheus can reach. */
@@ -26,7 +26,7 @@ export const KBP1_STATUS_LISTEN: RuleDefinition = {
             fix: "Set KONG_STATUS_LISTEN explicitly on the container (e.g. '0.0.0.0:8100') so it can be checked.",
           });
         }
-        const defaultNote = w.version && (w.version[0] < 3 || (w.version[0] === 3 && w.version[1] < 6))
+        const defaultNote = kongOlderThan(w, 3, 6)
           ? 'this Kong version leaves the Status API off'
           : 'Kong 3.6+ then binds the Status API to 127.0.0.1:8007, unreachable by kubelet and Prometheus (older versions leave it off)';
         return violation(rule, w.resource, `${where} does not set KONG_STATUS_LISTEN: ${defaultNote}.`);

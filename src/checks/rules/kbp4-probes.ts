@@ -1,7 +1,7 @@
 import { runsKongHealth } from './kbp6-no-kong-health';
 import { RuleDefinition, RuleFinding, compliant, describe, notApplicable, violation } from '../internal/rule';
 import { JsonObject, readStack } from '../internal/terraform-json';
-import { KongWorkload, ProbeKind, ProbeModel, kongWorkloadsOf, resolvePort, statusPortsOf } from '../internal/workloads';
+import { ProbeKind, ProbeModel, kongOlderThan, kongWorkloadsOf, resolvePort, statusPortsOf } from '../internal/workloads';
 import { FindingLevel } from '../types';
 
 const READY = '/status/ready';
@@ -13,10 +13,6 @@ function probeShape(p: ProbeModel): string {
   return p.other ?? 'an unknown handler';
 }
 
-/** Kong before 3.3 has no /status/ready (404): readiness must use /status there. */
-function hasReadyEndpoint(w: KongWorkload): boolean {
-  return !w.version || w.version[0] > 3 || (w.version[0] === 3 && w.version[1] >= 3);
-}
 
 /** KBP4: readiness on `/status/ready`, liveness on `/status`, both on the status port. */
 export const KBP4_PROBES: RuleDefinition = {
@@ -35,7 +31,8 @@ export const KBP4_PROBES: RuleDefinition = {
     const out: RuleFinding[] = [];
     for (const w of kong) {
       const where = describe(w.resource, w.container.name);
-      const readyPath = hasReadyEndpoint(w) ? READY : LIVE;
+      // Kong before 3.3 has no /status/ready (404): readiness must use /status there.
+      const readyPath = kongOlderThan(w, 3, 3) ? LIVE : READY;
       const problems: RuleFinding[] = [];
       const status = statusPortsOf(w);
       const checkPort = (p: ProbeModel) => {
