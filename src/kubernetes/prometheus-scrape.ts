@@ -1,5 +1,6 @@
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { Construct } from 'constructs';
+import { statusServiceLabels } from './internal/ports';
 import { PrometheusScrapeMethod } from './scrape-method';
 import { failValidation } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
@@ -67,7 +68,7 @@ export class PrometheusScrape extends Construct {
             kind: 'ServiceMonitor',
             metadata,
             spec: {
-              selector: { matchLabels: props.statusServiceLabels ?? { ...gateway.podLabels, 'app.kubernetes.io/component': 'status' } },
+              selector: { matchLabels: props.statusServiceLabels ?? statusServiceLabels(gateway) },
               namespaceSelector: { matchNames: [gateway.namespace] },
               endpoints: [{ port: 'status', path: '/metrics', scheme: 'http', interval }],
             },

@@ -3,7 +3,7 @@ import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Construct } from 'constructs';
 import { failValidation, requireDns1123Label } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
-import { ResolvedPorts, resolvePorts, statusContainerPorts, statusListenerEnv, statusListenValue } from '../kubernetes/internal/ports';
+import { ResolvedPorts, resolvePorts, statusContainerPorts, statusListenerEnv, statusListenValue, statusServiceLabels } from '../kubernetes/internal/ports';
 import { KongPortOptions, StatusTlsOptions } from '../kubernetes/ports';
 import { KubernetesServiceType } from '../kubernetes/service-types';
 import { KongContainerPort, KongEnvVariable } from '../kubernetes/workload-options';
@@ -84,7 +84,7 @@ export class StatusListener extends Construct {
       metadata: {
         name,
         namespace: gateway.namespace,
-        labels: { ...gateway.podLabels, 'app.kubernetes.io/component': 'status' },
+        labels: statusServiceLabels(gateway),
       },
       spec: {
         type: KubernetesServiceType.CLUSTER_IP,

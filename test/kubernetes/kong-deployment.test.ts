@@ -170,6 +170,14 @@ describe('KongDeployment', () => {
     expect(proxy.metadata.annotations['service.beta.kubernetes.io/aws-load-balancer-healthcheck-path']).toBe('/status/ready');
   });
 
+  test('a ServiceMonitor, when chosen, selects the status Service by its labels', () => {
+    const monitored = synth({ prometheusScrape: PrometheusScrapeMethod.SERVICE_MONITOR });
+    const [serviceMonitor] = manifestsOfKind(monitored, 'ServiceMonitor');
+    const status = (Object.values(resourcesOf(monitored, 'kubernetes_service_v1')) as any[]).find((s) => s.metadata.name === 'edge-status');
+    expect(serviceMonitor.spec.selector.matchLabels).toEqual(status.metadata.labels);
+    expect(serviceMonitor.spec.endpoints.map((e: any) => e.port)).toEqual(status.spec.port.map((p: any) => p.name));
+  });
+
   test('Prometheus annotations instead of a PodMonitor when chosen', () => {
     const annotated = synth({ prometheusScrape: PrometheusScrapeMethod.ANNOTATIONS });
     expect(manifestsOfKind(annotated, 'PodMonitor')).toEqual([]);

@@ -77,3 +77,8 @@ export function statusContainerPorts(ports: ResolvedPorts): KongContainerPort[] 
   if (ports.statusTls !== undefined) containerPorts.push({ name: `${STATUS_PORT_NAME}-tls`, containerPort: ports.statusTls });
   return containerPorts;
 }
+
+/** Labels of the ClusterIP status Service; a ServiceMonitor selects the Service by them. */
+export function statusServiceLabels(gateway: KongGateway): { [key: string]: string } {
+  return { ...gateway.podLabels, 'app.kubernetes.io/component': STATUS_PORT_NAME };
+}
