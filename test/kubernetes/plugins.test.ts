@@ -49,7 +49,7 @@ describe('observability plugins', () => {
     expect(byName.upstream_latency.stat_type).toBe('distribution');
     // kong.request.count is queried with status:5*; the plugin adds the status tag itself.
     expect(byName.request_count).toEqual({ name: 'request_count', stat_type: 'counter', sample_rate: 1, tags });
-    expect(set.pluginEnv()).toEqual([{ name: 'KONG_DATADOG_AGENT_HOST', fieldPath: 'status.hostIP' }]);
+    expect(set.pluginEnv()).toEqual([{ name: 'KONG_DATADOG_AGENT_HOST', valueFromFieldPath: 'status.hostIP' }]);
   });
 
   test('Datadog plugin with an explicit host needs no env', () => {

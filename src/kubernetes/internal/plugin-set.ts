@@ -2,6 +2,7 @@ import { failValidation, requirePort } from '../../core/validation';
 import { KongGateway } from '../../gateway/kong-gateway';
 import { datadogGatewayTags } from '../../signals/selectors';
 import { KongPluginOptions, StatsdTagStyle, TracePropagationFormat } from '../plugins/plugin-options';
+import { KongEnvVariable } from '../workload-options';
 
 /** Env vault reference the Datadog plugin reads its host from (Kubernetes cannot set the field to null). */
 export const DATADOG_AGENT_HOST_REFERENCE = '{vault://env/kong-datadog-agent-host}';
@@ -14,21 +15,13 @@ export interface RenderedPlugin {
   readonly config: { [key: string]: unknown };
 }
 
-/** An environment variable a plugin needs on the Kong container. */
-export interface PluginEnv {
-  readonly name: string;
-  readonly value?: string;
-  /** Downward API field (e.g. `status.hostIP`) when the value comes from the pod. */
-  readonly fieldPath?: string;
-}
-
 /**
  * The observability plugins of one gateway, rendered once and used by every output:
  * KongClusterPlugin manifests, declarative configuration and workload env.
  */
 export class KongPluginSet {
   private readonly rendered: RenderedPlugin[];
-  private readonly env: PluginEnv[];
+  private readonly env: KongEnvVariable[];
 
   public constructor(subject: string, gateway: KongGateway, options: KongPluginOptions = {}) {
     this.rendered = [];
@@ -76,7 +69,7 @@ export class KongPluginSet {
           ],
         },
       });
-      if (dd.host === undefined) this.env.push({ name: 'KONG_DATADOG_AGENT_HOST', fieldPath: 'status.hostIP' });
+      if (dd.host === undefined) this.env.push({ name: 'KONG_DATADOG_AGENT_HOST', valueFromFieldPath: 'status.hostIP' });
     }
 
     if (options.statsd) {
@@ -130,7 +123,7 @@ export class KongPluginSet {
   }
 
   /** Environment variables the plugins need on the Kong container. */
-  public pluginEnv(): PluginEnv[] {
+  public pluginEnv(): KongEnvVariable[] {
     return this.env.map((e) => ({ ...e }));
   }
 

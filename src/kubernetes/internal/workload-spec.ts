@@ -31,7 +31,7 @@ export function computeWorkloadSpec(subject: string, options: KongWorkloadOption
   const plugins = new KongPluginSet(subject, gateway, options.plugins);
   const statusListen = statusListenValue(ports);
   const env = statusListenerEnv(ports, options.statusTls);
-  for (const e of plugins.pluginEnv()) env.push(e.fieldPath ? { name: e.name, valueFromFieldPath: e.fieldPath } : { name: e.name, value: e.value });
+  env.push(...plugins.pluginEnv());
 
   const containerPorts = statusContainerPorts(ports);
 
