@@ -205,10 +205,10 @@ export class KongBestPractices implements IAspect {
     stack.node.addValidation({ validate: () => { this.run(stack); return []; } });
     if (this.props.writeReports ?? true) {
       const base = this.props.reportName ?? DEFAULT_REPORT_NAME;
-      let id = `KongBestPracticesReport-${base}`;
-      for (let i = 2; stack.node.tryFindChild(id); i++) id = `KongBestPracticesReport-${base}-${i}`;
-      const holder = new Construct(stack, id);
-      const fileBase = id === `KongBestPracticesReport-${base}` ? base : id.replace('KongBestPracticesReport-', '');
+      // A second checker with the same report name on this stack writes `<name>-2`, and so on.
+      let fileBase = base;
+      for (let i = 2; stack.node.tryFindChild(`KongBestPracticesReport-${fileBase}`); i++) fileBase = `${base}-${i}`;
+      const holder = new Construct(stack, `KongBestPracticesReport-${fileBase}`);
       addCustomSynthesis(holder, {
         onSynthesize: (session: ISynthesisSession) => {
           const report = this.run(stack);

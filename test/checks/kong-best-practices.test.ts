@@ -137,6 +137,18 @@ describe('KongBestPractices aspect', () => {
     expect(message).not.toMatch(/KBP5|KBP7/);
   });
 
+  test('two checkers with the same report name on one stack write two scorecards', () => {
+    const stack = newStack();
+    kongDeployment(stack, 'kong', { statusListen: '0.0.0.0:8100' });
+    Aspects.of(stack).add(new KongBestPractices());
+    Aspects.of(stack).add(new KongBestPractices({ onlyRules: ['KBP1'] }));
+    const dir = path.join(Testing.fullSynth(stack), 'stacks', 'kong-prod');
+    const cards = fs.readdirSync(dir).filter((f) => f.startsWith('kong-best-practices')).sort();
+    expect(cards).toEqual(['kong-best-practices-2.json', 'kong-best-practices-2.md', 'kong-best-practices.json', 'kong-best-practices.md']);
+    const second = JSON.parse(fs.readFileSync(path.join(dir, 'kong-best-practices-2.json'), 'utf8'));
+    expect(second.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['KBP1']);
+  });
+
   test('unknown rule IDs in options are refused at once', () => {
     expect(() => new KongBestPractices({ disabledRules: ['KBP9'] })).toThrow(/disabledRules names 'KBP9', which is not a rule/);
   });
