@@ -4,6 +4,7 @@ import { KongGateway } from '../../gateway/kong-gateway';
 import { alertAnnotations, alertLabels, validateRunbookBaseUrl } from '../../prometheus/alert-content';
 import { ResolvedSignal } from '../../signals/resolved-signal';
 import { Severity, SignalId, ThresholdDirection } from '../../signals/signal-types';
+import { groupLegend } from '../legend';
 import { Folder } from '../provider/folder';
 import { RuleGroup, RuleGroupRule, RuleGroupRuleData } from '../provider/rule-group';
 import { GRAFANA_UID_MAX_LENGTH, isGrafanaUid, roundUpSeconds, stableUid } from '../uid';
@@ -167,7 +168,7 @@ function renderRule(gateway: KongGateway, signal: ResolvedSignal, level: Severit
       range: false,
       intervalMs: 1000,
       maxDataPoints: 43200,
-      legendFormat: signal.promqlGroupBy.map((l) => `{{${l}}}`).join(' '),
+      legendFormat: groupLegend(signal),
     }),
   };
   const reduce: RuleGroupRuleData = {

@@ -12,6 +12,7 @@ import { KongGateway } from '../../gateway/kong-gateway';
 import { ResolvedSignal } from '../../signals/resolved-signal';
 import { DatadogCollection, SignalId, ThresholdDirection } from '../../signals/signal-types';
 import { DashboardView, ViewId, bindDashboardVariables, dashboardVariableQueries, dashboardViews } from '../../signals/views';
+import { groupLegend } from '../legend';
 
 /** Grafana's dashboard grid is 24 columns wide. */
 export const GRID_COLUMNS = 24;
@@ -81,7 +82,7 @@ export function buildDashboardModel(options: DashboardModelOptions): dashboard.D
   const views = new Map<ViewId, DashboardView>(dashboardViews(gateway, DatadogCollection.AGENT_INTEGRATION).map((v) => [v.id, v]));
   const bind = (promql: string) => bindDashboardVariables(gateway, promql, `$${VAR_NAMESPACE}`, `$${VAR_POD}`);
 
-  const signalTimeseries = (signalId: SignalId, title: string, unit: string, legend: string, width: number): PendingPanel[] => {
+  const signalTimeseries = (signalId: SignalId, title: string, unit: string, width: number, ungroupedLegend?: string): PendingPanel[] => {
     const signal = signals.get(signalId);
     if (!signal) return [];
     return [{
@@ -90,11 +91,11 @@ export function buildDashboardModel(options: DashboardModelOptions): dashboard.D
         .id(id).gridPos(gridPos).title(title).description(signal.description).datasource(DATASOURCE)
         .unit(unit).thresholds(signalThresholds(signal))
         .thresholdsStyle(new common.GraphThresholdsStyleConfigBuilder().mode(common.GraphThresholdsStyleMode.Dashed))
-        .withTarget(target('A', bind(signal.promql), legend)),
+        .withTarget(target('A', bind(signal.promql), groupLegend(signal, ungroupedLegend))),
     }];
   };
 
-  const signalStateTimeline = (signalId: SignalId, title: string, up: string, down: string, legend: string, width: number): PendingPanel[] => {
+  const signalStateTimeline = (signalId: SignalId, title: string, up: string, down: string, width: number): PendingPanel[] => {
     const signal = signals.get(signalId);
     if (!signal) return [];
     return [{
@@ -103,7 +104,7 @@ export function buildDashboardModel(options: DashboardModelOptions): dashboard.D
         .id(id).gridPos(gridPos).title(title).description(signal.description).datasource(DATASOURCE)
         .mappings(upDownMappings(up, down)).thresholds(signalThresholds(signal))
         .showValue(common.VisibilityMode.Never).mergeValues(true)
-        .withTarget(target('A', bind(signal.promql), legend)),
+        .withTarget(target('A', bind(signal.promql), groupLegend(signal))),
     }];
   };
 
@@ -140,8 +141,8 @@ export function buildDashboardModel(options: DashboardModelOptions): dashboard.D
             return panel;
           },
         },
-        ...signalStateTimeline(SignalId.NODE_READY, 'Readiness per node', 'Ready', 'Not ready', '{{pod}}', 18),
-        ...signalStateTimeline(SignalId.NODE_METRICS_UP, 'Metrics endpoint per node', 'Up', 'Down', '{{pod}}', 24),
+        ...signalStateTimeline(SignalId.NODE_READY, 'Readiness per node', 'Ready', 'Not ready', 18),
+        ...signalStateTimeline(SignalId.NODE_METRICS_UP, 'Metrics endpoint per node', 'Up', 'Down', 24),
       ],
     },
   ];
@@ -150,7 +151,7 @@ export function buildDashboardModel(options: DashboardModelOptions): dashboard.D
       title: 'Traffic',
       panels: [
         ...viewTimeseries(ViewId.REQUEST_RATE_BY_SERVICE, 12),
-        ...signalTimeseries(SignalId.ERROR_RATIO_5XX, '5xx response ratio', 'percentunit', '5xx ratio', 12),
+        ...signalTimeseries(SignalId.ERROR_RATIO_5XX, '5xx response ratio', 'percentunit', 12, '5xx ratio'),
         ...viewTimeseries(ViewId.REQUEST_LATENCY_P99_BY_SERVICE, 12),
         ...viewTimeseries(ViewId.KONG_LATENCY_P99_BY_SERVICE, 12),
       ],
@@ -158,29 +159,29 @@ export function buildDashboardModel(options: DashboardModelOptions): dashboard.D
     sections.push({
       title: 'Upstreams',
       panels: [
-        ...signalTimeseries(SignalId.UPSTREAM_TARGET_UNHEALTHY, 'Unhealthy upstream targets', 'short', '{{upstream}} {{target}}', 24),
+        ...signalTimeseries(SignalId.UPSTREAM_TARGET_UNHEALTHY, 'Unhealthy upstream targets', 'short', 24),
       ],
     });
   }
   const health: PendingPanel[] = [];
   if (gateway.hasDatastore) {
-    health.push(...signalStateTimeline(SignalId.DATASTORE_REACHABLE, 'Datastore reachable per node', 'Reachable', 'Unreachable', '{{pod}}', 24));
+    health.push(...signalStateTimeline(SignalId.DATASTORE_REACHABLE, 'Datastore reachable per node', 'Reachable', 'Unreachable', 24));
   }
   if (gateway.mode === DeploymentMode.HYBRID_DATA_PLANE) {
-    health.push(...signalStateTimeline(SignalId.CONTROL_PLANE_CONNECTED, 'Control plane connection per node', 'Connected', 'Disconnected', '{{pod}}', 24));
+    health.push(...signalStateTimeline(SignalId.CONTROL_PLANE_CONNECTED, 'Control plane connection per node', 'Connected', 'Disconnected', 24));
   }
   if (gateway.mode === DeploymentMode.HYBRID_CONTROL_PLANE) {
     health.push(
-      ...signalTimeseries(SignalId.DATA_PLANE_LAST_SEEN, 'Data planes: seconds since last seen', 's', '{{hostname}}', 12),
-      ...signalTimeseries(SignalId.DATA_PLANE_CONFIG_DRIFT, 'Data planes: distinct configuration hashes', 'short', 'configurations', 12),
-      ...signalStateTimeline(SignalId.DATA_PLANE_VERSION_COMPATIBLE, 'Data planes: version compatible', 'Compatible', 'Incompatible', '{{hostname}}', 24),
+      ...signalTimeseries(SignalId.DATA_PLANE_LAST_SEEN, 'Data planes: seconds since last seen', 's', 12),
+      ...signalTimeseries(SignalId.DATA_PLANE_CONFIG_DRIFT, 'Data planes: distinct configuration hashes', 'short', 12, 'configurations'),
+      ...signalStateTimeline(SignalId.DATA_PLANE_VERSION_COMPATIBLE, 'Data planes: version compatible', 'Compatible', 'Incompatible', 24),
     );
   }
   if (health.length > 0) sections.push({ title: 'Cluster health', panels: health });
   sections.push({
     title: 'Resources',
     panels: [
-      ...signalTimeseries(SignalId.SHARED_DICT_MEMORY, 'Shared dictionary memory used', 'percentunit', '{{pod}} {{shared_dict}}', 12),
+      ...signalTimeseries(SignalId.SHARED_DICT_MEMORY, 'Shared dictionary memory used', 'percentunit', 12),
       ...viewTimeseries(ViewId.CONNECTIONS_BY_STATE, 12),
     ],
   });
