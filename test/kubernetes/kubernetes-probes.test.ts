@@ -19,6 +19,13 @@ describe('KubernetesProbes', () => {
     expect(p.startup.failureThreshold * p.startup.period.toSeconds()).toBe(gateway.startupWindow.toSeconds());
   });
 
+  test('the default startup probe follows a gateway startup window other than the 2 minutes KongProbe.startup assumes', () => {
+    const slow = KongGateway.traditional({ name: 'edge', startupWindow: Duration.minutes(5) });
+    const p = new KubernetesProbes(new TerraformStack(Testing.app(), 'test'), 'probes', { gateway: slow });
+    expect(p.startup.failureThreshold).toBe(60);
+    expect(p.startup.period.toSeconds()).toBe(5);
+  });
+
   test('renders Kong Helm chart probe values', () => {
     const values = JSON.parse(probes({}).toHelmValues());
     expect(values.readinessProbe).toEqual({
