@@ -5,6 +5,7 @@ import { namePrefix, resourceTags } from './internal/tags';
 import { DatadogMonitors } from './monitors';
 import { DatadogSynthetics } from './synthetics';
 import { failValidation } from '../core/validation';
+import { KongGateway } from '../gateway/kong-gateway';
 import { Token } from '../internal/cdktf';
 import { DatadogCollection, SignalId } from '../signals/signal-types';
 import { datadogRequestCounts } from '../signals/views';
@@ -150,7 +151,7 @@ export class DatadogSlo extends Construct {
         if (!props.monitors) {
           failValidation(subject, 'source READINESS_MONITOR needs monitors', 'pass the DatadogMonitors construct of the same gateway as monitors');
         }
-        requireSameGateway(subject, 'monitors', props.monitors.gateway.name, gateway.name);
+        requireSameGateway(subject, 'monitors', props.monitors.gateway, gateway);
         const monitorId = Token.asNumber(props.monitors.readinessMonitor.id);
         this.slo = new ServiceLevelObjective(this, 'slo', { ...base, type: 'monitor', monitorIds: [monitorId] });
         break;
@@ -174,8 +175,9 @@ function describe(source: DatadogSloSource): string {
   }
 }
 
-function requireSameGateway(subject: string, field: string, theirs: string, ours: string): void {
-  if (theirs !== ours) {
-    failValidation(subject, `${field} belongs to gateway '${theirs}', not '${ours}'`, `pass the ${field} construct built for gateway '${ours}'`);
-  }
+/** A gateway is its name and environment: `edge` in staging is not `edge` in production. */
+function requireSameGateway(subject: string, field: string, theirs: KongGateway, ours: KongGateway): void {
+  if (theirs.name === ours.name && theirs.environment === ours.environment) return;
+  const label = (g: KongGateway) => (theirs.name === ours.name ? `'${g.name}' (${g.environment})` : `'${g.name}'`);
+  failValidation(subject, `${field} belongs to gateway ${label(theirs)}, not ${label(ours)}`, `pass the ${field} construct built for gateway ${label(ours)}`);
 }

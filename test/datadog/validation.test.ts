@@ -226,6 +226,13 @@ describe('DatadogSlo validation', () => {
     })).toThrow("DatadogSlo 'availability': monitors belongs to gateway 'internal', not 'edge'. Fix: pass the monitors construct built for gateway 'edge'.");
   });
 
+  test('monitors of the same gateway name in another environment', () => {
+    expect(() => synth((stack) => {
+      const staging = new DatadogMonitors(stack, 'staging', { gateway: KongGateway.hybridDataPlane({ ...BASE, environment: 'staging' }), notify: NOTIFY });
+      new DatadogSlo(stack, 'availability', { gateway: dataPlane, source: DatadogSloSource.READINESS_MONITOR, monitors: staging });
+    })).toThrow("DatadogSlo 'availability': monitors belongs to gateway 'edge' (staging), not 'edge' (production). Fix: pass the monitors construct built for gateway 'edge' (production).");
+  });
+
   test('a synthetics SLO without an endpoint test', () => {
     expect(() => synth((stack) => {
       const probes = new DatadogSynthetics(stack, 'probes', { gateway: dataPlane, notify: NOTIFY, readiness: { host: 'edge-status', privateLocations: ['pl:kong'] } });
