@@ -1,39 +1,16 @@
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, main } from '../../src/checks/cli/main';
+import { audit, requireFreshLib } from '../support/compiled';
+import { ROOT } from '../support/synth';
 
-const ROOT = path.join(__dirname, '..', '..');
-const BIN = path.join(ROOT, 'bin', 'kong-monitoring-audit');
-const COMPILED = path.join(ROOT, 'lib', 'checks', 'cli', 'main.js');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'checks');
 const GOOD = path.join(FIXTURES, 'good.tf.json');
 const BAD = path.join(FIXTURES, 'bad.tf.json');
 
-function newestMtime(dir: string, ext: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(p, ext));
-    else if (entry.name.endsWith(ext) && !entry.name.endsWith('.d.ts')) newest = Math.max(newest, fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-function audit(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
 describe('kong-monitoring-audit (child process, compiled lib/)', () => {
-  beforeAll(() => {
-    // npm test compiles with jsii before jest; a missing or stale lib/ would test old code.
-    if (!fs.existsSync(COMPILED)) throw new Error(`${path.relative(ROOT, COMPILED)} is missing: run 'npx jsii' (npm test does) before this suite.`);
-    const src = newestMtime(path.join(ROOT, 'src', 'checks'), '.ts');
-    const lib = newestMtime(path.join(ROOT, 'lib', 'checks'), '.js');
-    if (lib < src) throw new Error("lib/checks is older than src/checks: run 'npx jsii' before this suite.");
-  });
+  beforeAll(() => requireFreshLib('checks'));
 
   test('a bad stack exits 1 and names the rules it breaks', () => {
     const r = audit(BAD);

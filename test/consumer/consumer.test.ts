@@ -6,7 +6,8 @@ import { SpawnSyncReturns, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ROOT, requireFreshLib } from '../examples/helpers';
+import { requireFreshLib } from '../support/compiled';
+import { ROOT, StackJson, providerSources, resourceCounts } from '../support/synth';
 
 const NODE_MODULES = path.join(ROOT, 'node_modules');
 const PEERS = ['cdktf', 'constructs', '@cdktf/provider-kubernetes', '@cdktf/provider-datadog'];
@@ -103,10 +104,9 @@ describe('a fresh cdktf app consuming the packed library', () => {
     const r = timed('synth', () => run(process.execPath, ['main.js'], app));
     expect(r.stdout).toContain('monitoring edge (hybrid-data-plane)');
     const dir = path.join(app, 'cdktf.out', 'stacks', 'kong-prod-eu');
-    const json = JSON.parse(fs.readFileSync(path.join(dir, 'cdk.tf.json'), 'utf8'));
-    expect(Object.fromEntries(Object.entries(json.terraform.required_providers).map(([n, p]) => [n, (p as { source: string }).source])))
-      .toEqual({ datadog: 'DataDog/datadog', grafana: 'grafana/grafana', kubernetes: 'hashicorp/kubernetes' });
-    expect(Object.fromEntries(Object.entries(json.resource).map(([t, byId]) => [t, Object.keys(byId as object).length]))).toEqual({
+    const json = JSON.parse(fs.readFileSync(path.join(dir, 'cdk.tf.json'), 'utf8')) as StackJson;
+    expect(providerSources(json)).toEqual({ datadog: 'DataDog/datadog', grafana: 'grafana/grafana', kubernetes: 'hashicorp/kubernetes' });
+    expect(resourceCounts(json)).toEqual({
       datadog_dashboard_json: 1,
       datadog_monitor: 10,
       grafana_dashboard: 1,
@@ -116,7 +116,7 @@ describe('a fresh cdktf app consuming the packed library', () => {
       kubernetes_manifest: 1,
       kubernetes_service_v1: 2,
     });
-    const deployment = Object.values(json.resource.kubernetes_deployment_v1)[0] as any;
+    const deployment = Object.values(json.resource!.kubernetes_deployment_v1)[0] as any;
     const env = Object.fromEntries(deployment.spec.template.spec.container[0].env.map((e: any) => [e.name, e.value]));
     expect(env).toMatchObject({ KONG_ROLE: 'data_plane', KONG_STATUS_LISTEN: '0.0.0.0:8100, [::]:8100' });
     const card = JSON.parse(fs.readFileSync(path.join(dir, 'kong-best-practices.json'), 'utf8'));

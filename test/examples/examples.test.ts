@@ -4,16 +4,9 @@
 // the generic checks.
 import * as fs from 'fs';
 import * as path from 'path';
-import {
-  SynthesizedStack,
-  audit,
-  exampleNames,
-  providerSources,
-  requireFreshLib,
-  resourceCounts,
-  resources,
-  synthExample,
-} from './helpers';
+import { ExampleStack, resources, synthExample } from './helpers';
+import { audit, requireFreshLib } from '../support/compiled';
+import { exampleNames, providerSources, resourceCounts } from '../support/synth';
 
 const DATADOG = 'DataDog/datadog';
 const GRAFANA = 'grafana/grafana';
@@ -131,12 +124,12 @@ const EXPECTED: { [example: string]: { [stack: string]: StackExpectation } } = {
 };
 
 const NAMES = exampleNames();
-const synthesized = new Map<string, SynthesizedStack[]>();
-function stacksOf(name: string): SynthesizedStack[] {
+const synthesized = new Map<string, ExampleStack[]>();
+function stacksOf(name: string): ExampleStack[] {
   if (!synthesized.has(name)) synthesized.set(name, synthExample(name).stacks);
   return synthesized.get(name)!;
 }
-function onlyStack(name: string): SynthesizedStack {
+function onlyStack(name: string): ExampleStack {
   const stacks = stacksOf(name);
   expect(stacks).toHaveLength(1);
   return stacks[0];

@@ -4,8 +4,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as yaml from 'js-yaml';
-import { ROOT, exampleNames, requireFreshLib } from './helpers';
 import { KongBestPractices } from '../../src/checks';
+import { requireFreshLib } from '../support/compiled';
+import { ROOT, exampleNames } from '../support/synth';
 
 const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 

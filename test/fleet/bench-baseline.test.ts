@@ -1,5 +1,5 @@
 import { buildScenario, countResources, Layout, Variant } from '../../bench/scenario';
-import { synthApp } from '../stability/synth';
+import { synthApp } from '../support/synth';
 
 // The bench's overhead ratio only means something if the hand-written baseline writes what
 // the facade writes: the same Terraform types, the same count of each, per gateway.

@@ -6,7 +6,7 @@ import { KongGateway } from '../../src/gateway/kong-gateway';
 import { GrafanaNotifier } from '../../src/grafana/alerting/notifier';
 import { GrafanaProvider } from '../../src/grafana/provider/provider';
 import { KongFleet } from '../../src/practices/kong-fleet';
-import { logicalIds, resourceCounts, StackJson, synthApp } from '../stability/synth';
+import { logicalIds, resourceCounts, StackJson, synthApp } from '../support/synth';
 
 type Resources = { [name: string]: { [key: string]: unknown } };
 

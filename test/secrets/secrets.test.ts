@@ -11,7 +11,7 @@ import { KongGateway } from '../../src/gateway/kong-gateway';
 import { GrafanaNotifier } from '../../src/grafana/alerting/notifier';
 import { GrafanaProvider } from '../../src/grafana/provider/provider';
 import { KongMonitoring } from '../../src/practices/kong-monitoring';
-import { StackJson, synthApp } from '../stability/synth';
+import { StackJson, synthApp } from '../support/synth';
 
 /** Variable name → sentinel value (its default). */
 const SECRETS: { [variable: string]: string } = {

@@ -11,8 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
-import { App, TerraformStack } from 'cdktf';
-import { logicalIds, synthApp } from './synth';
+import { TerraformStack } from 'cdktf';
 import { Duration } from '../../src/core/duration';
 import { KongGateway, KongGatewayOptions } from '../../src/gateway/kong-gateway';
 import { GrafanaNotifier } from '../../src/grafana/alerting/notifier';
@@ -20,32 +19,22 @@ import { GrafanaProvider } from '../../src/grafana/provider/provider';
 import { KongFleet } from '../../src/practices/kong-fleet';
 import { KongMonitoring, KongMonitoringProps } from '../../src/practices/kong-monitoring';
 import { SignalId } from '../../src/signals/signal-types';
+import { ROOT, exampleBuilder, exampleNames, logicalIds, synthApp } from '../support/synth';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'stability', 'logical-ids.json');
 const UPDATE = process.env.UPDATE_STABILITY_FIXTURES === '1';
 
 type Pinned = { [example: string]: { [stack: string]: string[] } };
 
-/** Every example app (a directory of examples/ with a main.ts exporting buildApp). */
-function examples(): string[] {
-  return fs.readdirSync(path.join(ROOT, 'examples'))
-    .filter((d) => fs.existsSync(path.join(ROOT, 'examples', d, 'main.ts')))
-    .sort()
-    .map((d) => `examples/${d}`);
-}
-
-function idsOfExample(example: string): { [stack: string]: string[] } {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { buildApp } = require(path.join(ROOT, example, 'main')) as { buildApp: (app: App) => void };
+function idsOfExample(name: string): { [stack: string]: string[] } {
   const out: { [stack: string]: string[] } = {};
-  for (const [stack, json] of synthApp(buildApp)) out[stack] = logicalIds(json);
+  for (const [stack, json] of synthApp(exampleBuilder(name))) out[stack] = logicalIds(json);
   return out;
 }
 
 describe('logical IDs of the example stacks', () => {
   const actual: Pinned = {};
-  for (const example of examples()) actual[example] = idsOfExample(example);
+  for (const name of exampleNames()) actual[`examples/${name}`] = idsOfExample(name);
 
   if (UPDATE) {
     fs.mkdirSync(path.dirname(FIXTURE), { recursive: true });
