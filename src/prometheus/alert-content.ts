@@ -40,9 +40,9 @@ export function alertLabels(gateway: KongGateway, signal: ResolvedSignal, level:
 
 /**
  * Annotations of one alert level. `valueTemplate` is how the backend's templating prints
- * the current value (`{{ $value }}` in Prometheus, `{{ $values.B.Value }}` in Grafana);
- * group labels (pod, hostname, upstream...) are printed with `{{ $labels.<name> }}`,
- * which both backends understand.
+ * the current value (`{{ $value | humanize }}` in Prometheus, `{{ $values.B }}`, the
+ * reduced value, in Grafana); group labels (pod, hostname, upstream...) are printed with
+ * `{{ $labels.<name> }}`, which both backends understand.
  */
 export function alertAnnotations(
   gateway: KongGateway,
