@@ -305,5 +305,6 @@ describe('kong-monitoring-audit on crafted bad stacks (exit 1, naming the rule)'
     const r = audit(file);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/ERROR KBPS1 grafana_contact_point\./);
+    expect(r.stdout).toMatch(/: 1 error\(s\)/);
   });
 });
