@@ -111,6 +111,7 @@ describe('GrafanaAlertingPolicy', () => {
     const policy = only(s, 'grafana_notification_policy');
     const rules = only(s, 'grafana_rule_group').rule as any[];
     const matches = (labels: any, matchers: any[]) => matchers.every((m) => labels[m.label] === m.value);
+    expect(rules.length).toBeGreaterThan(0);
     for (const rule of rules) {
       const gatewayRoute = policy.policy.find((p: any) => matches(rule.labels, p.matcher));
       expect(gatewayRoute.matcher[0].value).toBe('edge');
