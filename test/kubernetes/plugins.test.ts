@@ -130,7 +130,10 @@ describe('KongClusterPlugins', () => {
     expect(onlyPrometheus).toHaveLength(1);
     expect(ids).toEqual(expect.arrayContaining(onlyPrometheus));
     // statsd is second here and third in the full set: an ID taken from the position would move.
-    const idOf = (synthesized: any, plugin: string) => Object.keys(synthesized.resource.kubernetes_manifest).find((id) => synthesized.resource.kubernetes_manifest[id].manifest.plugin === plugin);
+    const idOf = (synthesized: any, plugin: string) => {
+      const manifests = synthesized.resource.kubernetes_manifest;
+      return Object.keys(manifests).find((id) => manifests[id].manifest.plugin === plugin);
+    };
     const withStatsd = synthJson((scope) => new KongClusterPlugins(scope, 'plugins', { gateway, plugins: { statsd: allPlugins.statsd } }));
     expect(idOf(withStatsd, 'statsd')).toBeTruthy();
     expect(idOf(json, 'statsd')).toBe(idOf(withStatsd, 'statsd'));
