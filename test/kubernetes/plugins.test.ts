@@ -131,8 +131,8 @@ describe('KongClusterPlugins', () => {
     expect(ids).toEqual(expect.arrayContaining(onlyPrometheus));
     // statsd is second here and third in the full set: an ID taken from the position would move.
     const idOf = (synthesized: any, plugin: string) => {
-      const manifests = synthesized.resource.kubernetes_manifest;
-      return Object.keys(manifests).find((id) => manifests[id].manifest.plugin === plugin);
+      const byId = synthesized.resource.kubernetes_manifest;
+      return Object.keys(byId).find((id) => byId[id].manifest.plugin === plugin);
     };
     const withStatsd = synthJson((scope) => new KongClusterPlugins(scope, 'plugins', { gateway, plugins: { statsd: allPlugins.statsd } }));
     expect(idOf(withStatsd, 'statsd')).toBeTruthy();
