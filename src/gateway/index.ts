@@ -1,2 +1,4 @@
 export * from './deployment-mode';
 export * from './kong-gateway';
+export * from './kong-version';
+export * from './kong-facts';

@@ -1,12 +1,13 @@
 import { DeploymentMode, WorkloadKind } from './deployment-mode';
+import { DEFAULT_STATUS_PORT } from './kong-facts';
+import { DEFAULT_KONG_VERSION, KongEdition, KongVersion, LATEST_OPEN_SOURCE_MINOR } from './kong-version';
 import { Duration } from '../core/duration';
 import { failValidation, requireDns1123Label, requirePort, requirePositiveInteger } from '../core/validation';
 import { resolveSignals } from '../signals/resolve';
 import { ResolvedSignal } from '../signals/resolved-signal';
 import { SignalOverride } from '../signals/signal-override';
 
-/** The Kong Helm chart's status port; a convention, not Kong's default (see `statusPort`). */
-export const DEFAULT_STATUS_PORT = 8100;
+export { DEFAULT_STATUS_PORT };
 
 /** What describes a Kong gateway, whatever its deployment mode. */
 export interface KongGatewayOptions {
@@ -28,6 +29,21 @@ export interface KongGatewayOptions {
    * @default - no cluster filter
    */
   readonly cluster?: string;
+
+  /**
+   * Kong release the nodes run, `major.minor` or a full release (`3.9.1`, Enterprise
+   * `3.10.0.1`). Decides which metrics exist (Kong's exporter gains gauges across releases)
+   * and which plugin fields Kong accepts.
+   * @default '3.9' (the `kong:3.9` image the library deploys)
+   */
+  readonly kongVersion?: string;
+
+  /**
+   * Open-source Kong or Kong Gateway Enterprise. Some metrics exist in Enterprise only
+   * (e.g. `kong_control_plane_connected`, Enterprise 3.10+).
+   * @default KongEdition.OPEN_SOURCE
+   */
+  readonly edition?: KongEdition;
 
   /**
    * Kubernetes namespace of the Kong workload.
@@ -142,6 +158,10 @@ export class KongGateway {
   public readonly mode: DeploymentMode;
   public readonly environment: string;
   public readonly cluster?: string;
+  /** Kong release the nodes run. */
+  public readonly kongVersion: KongVersion;
+  /** Open-source Kong or Kong Gateway Enterprise. */
+  public readonly edition: KongEdition;
   public readonly namespace: string;
   public readonly workloadKind: WorkloadKind;
   public readonly workloadName: string;
@@ -168,6 +188,18 @@ export class KongGateway {
     requireDns1123Label(subject, 'environment', this.environment);
     if (props.cluster !== undefined) requireDns1123Label(subject, 'cluster', props.cluster);
     this.cluster = props.cluster;
+    this.edition = props.edition ?? KongEdition.OPEN_SOURCE;
+    if (!Object.values(KongEdition).includes(this.edition)) {
+      failValidation(subject, `edition '${this.edition}' is not a Kong edition`, `use one of ${Object.values(KongEdition).join(', ')}`);
+    }
+    this.kongVersion = KongVersion._parse(subject, 'kongVersion', props.kongVersion ?? DEFAULT_KONG_VERSION);
+    if (this.edition === KongEdition.OPEN_SOURCE && this.kongVersion.atLeast(3, LATEST_OPEN_SOURCE_MINOR + 1)) {
+      failValidation(
+        subject,
+        `kongVersion '${this.kongVersion.text}' with edition ${KongEdition.OPEN_SOURCE}: open-source Kong has no release after 3.${LATEST_OPEN_SOURCE_MINOR}`,
+        `set edition: KongEdition.ENTERPRISE for Kong Gateway Enterprise ${this.kongVersion.majorMinor}, or kongVersion '3.${LATEST_OPEN_SOURCE_MINOR}' for the open-source image`,
+      );
+    }
     this.namespace = props.namespace ?? 'kong';
     requireDns1123Label(subject, 'namespace', this.namespace);
     this.workloadKind = props.workloadKind ?? WorkloadKind.DEPLOYMENT;

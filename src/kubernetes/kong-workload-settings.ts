@@ -1,5 +1,6 @@
 import { DeploymentV1, DeploymentV1SpecTemplateSpecContainer } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { failValidation } from '../core/validation';
+import { DEFAULT_STATUS_TLS_PORT } from '../gateway/kong-facts';
 import { toProviderEnv, toProviderPorts } from './internal/container-rendering';
 import { toHelmProbes, toProviderProbes } from './internal/probe-rendering';
 import { computeWorkloadSpec, WorkloadSpec } from './internal/workload-spec';
@@ -114,7 +115,7 @@ export class KongWorkloadSettings {
       status: {
         enabled: true,
         http: { enabled: true, containerPort: spec.ports.status, parameters: [] },
-        tls: { enabled: spec.ports.statusTls !== undefined, containerPort: spec.ports.statusTls ?? 8543, parameters: [] },
+        tls: { enabled: spec.ports.statusTls !== undefined, containerPort: spec.ports.statusTls ?? DEFAULT_STATUS_TLS_PORT, parameters: [] },
       },
       ...toHelmProbes(spec.probes),
       podAnnotations: { ...spec.podAnnotations },

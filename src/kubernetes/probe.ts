@@ -1,10 +1,9 @@
 import { Duration } from '../core/duration';
 import { failValidation } from '../core/validation';
 
-/** Kong's liveness endpoint: 200 while nginx answers, even when the database is down. */
-export const KONG_STATUS_PATH = '/status';
-/** Kong's readiness endpoint (Kong 3.3+): 200 only once the node can proxy with a loaded configuration. */
-export const KONG_STATUS_READY_PATH = '/status/ready';
+import { KONG_STATUS_PATH, KONG_STATUS_READY_PATH } from '../gateway/kong-facts';
+
+export { KONG_STATUS_PATH, KONG_STATUS_READY_PATH };
 /** The container port name the status listener gets (the Kong Helm chart's name). */
 export const STATUS_PORT_NAME = 'status';
 

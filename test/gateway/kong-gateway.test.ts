@@ -1,5 +1,5 @@
 import { Duration } from '../../src/core/duration';
-import { DeploymentMode, KongGateway, KongGatewayOptions, WorkloadKind } from '../../src/gateway';
+import { DeploymentMode, KongEdition, KongGateway, KongGatewayOptions, KongVersion, WorkloadKind } from '../../src/gateway';
 
 const base: KongGatewayOptions = { name: 'edge' };
 
@@ -75,5 +75,47 @@ describe('KongGateway validation', () => {
   test('valid edge values pass', () => {
     expect(() => KongGateway.dbLess({ ...base, statusPort: 1, expectedNodes: 1, name: 'a'.repeat(63) })).not.toThrow();
     expect(() => KongGateway.dbLess({ ...base, statusPort: 65535 })).not.toThrow();
+  });
+});
+
+describe('KongGateway Kong version and edition', () => {
+  test('defaults to open-source Kong 3.9, the image the library deploys', () => {
+    const gateway = KongGateway.dbLess(base);
+    expect(gateway.edition).toBe(KongEdition.OPEN_SOURCE);
+    expect(gateway.kongVersion.majorMinor).toBe('3.9');
+    expect(gateway.kongVersion.atLeast(3, 9)).toBe(true);
+    expect(gateway.kongVersion.atLeast(3, 10)).toBe(false);
+  });
+
+  test('an Enterprise release with four parts compares by major and minor', () => {
+    const gateway = KongGateway.hybridDataPlane({ ...base, kongVersion: '3.10.0.1', edition: KongEdition.ENTERPRISE });
+    expect(gateway.kongVersion.majorMinor).toBe('3.10');
+    expect(gateway.kongVersion.atLeast(3, 10)).toBe(true);
+    expect(gateway.kongVersion.atLeast(3, 9)).toBe(true);
+    expect(gateway.kongVersion.atLeast(4, 0)).toBe(false);
+  });
+
+  test.each([
+    ['3', "kongVersion '3' is not a Kong version"],
+    ['latest', "kongVersion 'latest' is not a Kong version"],
+    ['2.8', "kongVersion '2.8' is not a Kong 3.x release"],
+    ['3.2', "kongVersion '3.2' has no /status/ready (added in Kong 3.3)"],
+  ])('kongVersion %s fails with a message naming the field', (kongVersion, message) => {
+    expect(() => KongGateway.dbLess({ ...base, kongVersion })).toThrow(`KongGateway 'edge': ${message}`);
+  });
+
+  test('open-source 3.10 does not exist: the message points at the Enterprise edition', () => {
+    expect(() => KongGateway.dbLess({ ...base, kongVersion: '3.10' })).toThrow(
+      /open-source Kong has no release after 3\.9\. Fix: set edition: KongEdition\.ENTERPRISE/,
+    );
+  });
+
+  test('an edition outside the enum (from an untyped language) fails', () => {
+    expect(() => KongGateway.dbLess({ ...base, edition: 'community' as KongEdition })).toThrow("edition 'community' is not a Kong edition");
+  });
+
+  test('KongVersion.of parses for users, with its own subject', () => {
+    expect(KongVersion.of('3.8.1').atLeast(3, 8)).toBe(true);
+    expect(() => KongVersion.of('x')).toThrow("KongVersion.of: version 'x' is not a Kong version");
   });
 });

@@ -1,4 +1,5 @@
 import { failValidation, requirePort } from '../../core/validation';
+import { DEFAULT_STATUS_TLS_PORT, KONG_DEFAULT_PORTS } from '../../gateway/kong-facts';
 import { KongGateway } from '../../gateway/kong-gateway';
 import { KongPortOptions, StatusTlsOptions } from '../ports';
 import { STATUS_PORT_NAME } from '../probe';
@@ -17,12 +18,12 @@ export interface ResolvedPorts {
 
 export function resolvePorts(subject: string, gateway: KongGateway, ports: KongPortOptions = {}, tls?: StatusTlsOptions): ResolvedPorts {
   const resolved: ResolvedPorts = {
-    proxyHttp: ports.proxyHttpPort ?? 8000,
-    proxyTls: ports.proxyTlsPort ?? 8443,
-    adminHttp: ports.adminHttpPort ?? 8001,
-    adminTls: ports.adminTlsPort ?? 8444,
+    proxyHttp: ports.proxyHttpPort ?? KONG_DEFAULT_PORTS.proxyHttp,
+    proxyTls: ports.proxyTlsPort ?? KONG_DEFAULT_PORTS.proxyTls,
+    adminHttp: ports.adminHttpPort ?? KONG_DEFAULT_PORTS.adminHttp,
+    adminTls: ports.adminTlsPort ?? KONG_DEFAULT_PORTS.adminTls,
     status: gateway.statusPort,
-    statusTls: tls ? tls.port ?? 8543 : undefined,
+    statusTls: tls ? tls.port ?? DEFAULT_STATUS_TLS_PORT : undefined,
     additional: [...(ports.additionalPorts ?? [])],
   };
   const named: Array<[string, number]> = [
