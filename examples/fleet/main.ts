@@ -39,7 +39,7 @@ export const CLUSTERS: FleetCluster[] = [
     environment: 'production',
     cluster: 'eu-1',
     gateways: [
-      { mode: 'hybridControlPlane', name: 'cp', namespace: 'kong-cp', expectedNodes: 2 },
+      { mode: 'hybridControlPlane', name: 'cp', namespace: 'kong-cp', expectedNodes: 2, expectedDataPlanes: 6 },
       { mode: 'hybridDataPlane', name: 'edge', namespace: 'kong', expectedNodes: 6, publicUrl: 'https://api.example.com/status-check' },
       { mode: 'dbLess', name: 'internal', namespace: 'kong-internal', expectedNodes: 3 },
     ],
@@ -48,7 +48,7 @@ export const CLUSTERS: FleetCluster[] = [
     environment: 'production',
     cluster: 'us-1',
     gateways: [
-      { mode: 'hybridControlPlane', name: 'cp', namespace: 'kong-cp', expectedNodes: 2 },
+      { mode: 'hybridControlPlane', name: 'cp', namespace: 'kong-cp', expectedNodes: 2, expectedDataPlanes: 9 },
       { mode: 'hybridDataPlane', name: 'edge', namespace: 'kong', expectedNodes: 9, publicUrl: 'https://us.api.example.com/status-check' },
     ],
   },

@@ -41,8 +41,11 @@ export class HybridStack extends TerraformStack {
     const secret = (name: string, description: string) => new TerraformVariable(this, name, { type: 'string', sensitive: true, description }).stringValue;
     new grafana.GrafanaProvider(this, 'grafana', { url: 'https://grafana.example.com', auth: secret('grafana_auth', 'Grafana service account token') });
 
-    const controlPlane = KongGateway.hybridControlPlane({ name: 'mesh-cp', namespace: 'kong-cp', expectedNodes: 2, team: 'platform' });
     const dataPlane = KongGateway.hybridDataPlane({ name: 'mesh-dp', namespace: 'kong-dp', expectedNodes: 6, team: 'platform' });
+    // The control plane counts the data planes it heard from recently against this number.
+    const controlPlane = KongGateway.hybridControlPlane({
+      name: 'mesh-cp', namespace: 'kong-cp', expectedNodes: 2, expectedDataPlanes: dataPlane.expectedNodes, team: 'platform',
+    });
 
     // --- Kubernetes: both sides of the cluster ---------------------------------------------
     const cp = new KongDeployment(this, 'control-plane', {

@@ -46,7 +46,7 @@ export interface DatadogMonitorsProps extends DatadogGatewayProps {
 }
 
 /** Datadog monitor priority per severity (strings, as the provider takes them). */
-const PRIORITY: Record<Severity, string> = { [Severity.CRITICAL]: '1', [Severity.WARNING]: '3' };
+const PRIORITY: Record<Severity, string> = { [Severity.CRITICAL]: '1', [Severity.WARNING]: '3', [Severity.INFO]: '4' };
 
 /**
  * One Datadog monitor per health signal of a gateway (for the chosen collection path).

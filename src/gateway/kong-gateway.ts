@@ -3,9 +3,10 @@ import { DEFAULT_STATUS_PORT } from './kong-facts';
 import { DEFAULT_KONG_VERSION, KongEdition, KongVersion, LATEST_OPEN_SOURCE_MINOR } from './kong-version';
 import { Duration } from '../core/duration';
 import { failValidation, requireDns1123Label, requirePort, requirePositiveInteger } from '../core/validation';
-import { resolveSignals } from '../signals/resolve';
+import { ResolvedSignals, resolveSignals } from '../signals/resolve';
 import { ResolvedSignal } from '../signals/resolved-signal';
 import { SignalOverride } from '../signals/signal-override';
+import { UnavailableSignal } from '../signals/unavailable-signal';
 
 export { DEFAULT_STATUS_PORT };
 
@@ -91,6 +92,14 @@ export interface KongGatewayOptions {
   readonly expectedNodes?: number;
 
   /**
+   * Hybrid control planes: how many data planes should be connected to it. The control
+   * plane's view counts the data planes it heard from in the last two minutes against it
+   * (rows of replaced data planes linger for 14 days and are not counted).
+   * @default - at least one: only the loss of every data plane is seen
+   */
+  readonly expectedDataPlanes?: number;
+
+  /**
    * How long a starting node may stay unready before it counts as a failure: Kong loads
    * its first configuration before `/status/ready` answers 200. Per-node alerts wait
    * this long, and the startup probe allows it.
@@ -169,12 +178,14 @@ export class KongGateway {
   public readonly containerName: string;
   public readonly statusPort: number;
   public readonly expectedNodes?: number;
+  /** Hybrid control planes: how many data planes should be connected. */
+  public readonly expectedDataPlanes?: number;
   public readonly startupWindow: Duration;
   public readonly scrapeInterval: Duration;
   public readonly team?: string;
   public readonly tags: { [key: string]: string };
   private readonly overrides: SignalOverride[];
-  private readonly resolved: ResolvedSignal[];
+  private readonly resolved: ResolvedSignals;
 
   public constructor(props: KongGatewayProps) {
     const subject = `KongGateway '${props.name}'`;
@@ -215,6 +226,13 @@ export class KongGateway {
     requirePort(subject, 'statusPort', this.statusPort);
     if (props.expectedNodes !== undefined) requirePositiveInteger(subject, 'expectedNodes', props.expectedNodes);
     this.expectedNodes = props.expectedNodes;
+    if (props.expectedDataPlanes !== undefined) {
+      if (props.mode !== DeploymentMode.HYBRID_CONTROL_PLANE) {
+        failValidation(subject, `expectedDataPlanes is set on a ${props.mode} gateway`, 'set it on the hybrid control plane (KongGateway.hybridControlPlane), which counts its data planes; use expectedNodes for this gateway\'s own nodes');
+      }
+      requirePositiveInteger(subject, 'expectedDataPlanes', props.expectedDataPlanes);
+    }
+    this.expectedDataPlanes = props.expectedDataPlanes;
     this.startupWindow = props.startupWindow ?? Duration.minutes(2);
     this.scrapeInterval = props.scrapeInterval ?? Duration.seconds(30);
     if (this.scrapeInterval.toSeconds() < 1) {
@@ -240,7 +258,15 @@ export class KongGateway {
 
   /** The health signals that apply to this gateway, with overrides applied, in catalog order. */
   public signals(): ResolvedSignal[] {
-    return [...this.resolved];
+    return [...this.resolved.signals];
+  }
+
+  /**
+   * Signals of this gateway's mode that its Kong release or edition does not export, each
+   * with the signal that watches the same failure instead.
+   */
+  public unavailableSignals(): UnavailableSignal[] {
+    return this.resolved.unavailable.map((u) => ({ ...u }));
   }
 
   /** Common tags: gateway, environment, namespace, team and the user's tags. */

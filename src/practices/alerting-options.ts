@@ -5,6 +5,7 @@ import { DatadogNotifyProps, DatadogSignalOptions } from '../datadog/notify';
 import { KongGateway } from '../gateway/kong-gateway';
 import { GrafanaAlertRules } from '../grafana/alerting/grafana-alert-rules';
 import { Folder } from '../grafana/provider/folder';
+import { Annotations } from '../internal/cdktf';
 import { PrometheusRules } from '../prometheus/prometheus-rules';
 import { DatadogCollection, SignalId } from '../signals/signal-types';
 
@@ -61,6 +62,15 @@ export interface GrafanaAlertingOptions {
    * @default - the catalog's runbook text as an annotation
    */
   readonly runbookBaseUrl?: string;
+
+  /**
+   * Label that names each cluster in the Prometheus data source, when it is a central store
+   * holding many clusters (Mimir, Thanos, a remote-write target): queries then select the
+   * gateway's `cluster` by it. Leave it out when the data source is the cluster's own
+   * Prometheus, which never sees external labels such as `cluster`.
+   * @default - none: the data source is the gateway's own cluster's Prometheus
+   */
+  readonly clusterLabel?: string;
 }
 
 /** Prometheus Operator rules (PrometheusRule) of an alerting practice. */
@@ -92,6 +102,21 @@ export interface SignalAlerting {
 }
 
 /**
+ * Signals Datadog cannot express honestly: covered by Grafana or Prometheus rules when the
+ * gateway has them (said as information), otherwise watched by nothing (said as a warning).
+ */
+function reportDatadogGaps(scope: Construct, gateway: KongGateway, signals: SignalId[], promqlBackend: boolean): void {
+  for (const signal of gateway.signals().filter((s) => signals.includes(s.id) && s.datadogGap !== undefined)) {
+    const what = `Signal '${signal.id}' of KongGateway '${gateway.name}' has no Datadog monitor: ${signal.datadogGap}.`;
+    if (promqlBackend) {
+      Annotations.of(scope).addInfo(`${what} The gateway's Grafana or Prometheus rules cover it.`);
+    } else {
+      Annotations.of(scope).addWarning(`${what} Nothing watches it here: add grafana or prometheus to this gateway's monitoring.`);
+    }
+  }
+}
+
+/**
  * Renders a set of signals in every backend asked for, under fixed child ids (`datadog`,
  * `grafana`, `prometheus`). `nameSuffix` keeps a second practice's rule group and
  * PrometheusRule apart from the first one's.
@@ -104,6 +129,7 @@ export function renderSignalAlerting(
   nameSuffix?: string,
 ): SignalAlerting {
   const { datadog, grafana, prometheus } = backends;
+  if (datadog) reportDatadogGaps(scope, gateway, signals, grafana !== undefined || prometheus !== undefined);
   return {
     datadogMonitors: datadog && new DatadogMonitors(scope, 'datadog', {
       gateway,
@@ -121,6 +147,7 @@ export function renderSignalAlerting(
       folder: grafana.folder,
       folderTitle: grafana.folderTitle,
       runbookBaseUrl: grafana.runbookBaseUrl,
+      clusterLabel: grafana.clusterLabel,
       includeSignals: signals,
       groupNameSuffix: nameSuffix,
     }),

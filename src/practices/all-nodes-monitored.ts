@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { DatadogAlertingOptions, GrafanaAlertingOptions, PrometheusAlertingOptions, renderSignalAlerting } from './alerting-options';
-import { allNodesSignals } from './signal-split';
+import { allNodesSignals, warnUnavailableSignals } from './signal-split';
 import { failValidation } from '../core/validation';
 import { DatadogMonitors } from '../datadog/monitors';
 import { KongGateway } from '../gateway/kong-gateway';
@@ -37,7 +37,8 @@ export interface AllNodesMonitoredProps {
  * pod or check instance, so a new node is covered without a new resource and 300 nodes cost
  * what 3 do); the ready node count is held against the expected count, which also catches
  * nodes that vanish without a trace; and on a hybrid control plane, its view of each data
- * plane: last seen, configuration drift, version compatibility.
+ * plane: the data planes it heard from recently against the expected number, configuration
+ * drift and version compatibility among them.
  */
 export class AllNodesMonitored extends Construct {
   public readonly datadogMonitors?: DatadogMonitors;
@@ -51,6 +52,7 @@ export class AllNodesMonitored extends Construct {
       failValidation(`AllNodesMonitored '${id}'`, 'none of datadog, grafana or prometheus is set, so no node would be watched', 'set at least one backend');
     }
     const rendered = renderSignalAlerting(this, gateway, allNodesSignals(gateway), props, 'nodes');
+    warnUnavailableSignals(this, gateway, 'all-nodes');
     this.datadogMonitors = rendered.datadogMonitors;
     this.grafanaRules = rendered.grafanaRules;
     this.prometheusRules = rendered.prometheusRules;

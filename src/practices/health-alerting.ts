@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { DatadogAlertingOptions, GrafanaAlertingOptions, PrometheusAlertingOptions, renderSignalAlerting } from './alerting-options';
-import { healthAlertingSignals } from './signal-split';
+import { healthAlertingSignals, warnUnavailableSignals } from './signal-split';
 import { failValidation } from '../core/validation';
 import { DatadogMonitors } from '../datadog/monitors';
 import { DatadogSlo, DatadogSloSource, DatadogSloTimeframe } from '../datadog/slo';
@@ -122,6 +122,7 @@ export class HealthAlerting extends Construct {
       failValidation(`HealthAlerting '${id}'`, 'none of datadog, grafana or prometheus is set, so no alert would exist', 'set at least one backend');
     }
     const rendered = renderSignalAlerting(this, gateway, healthAlertingSignals(gateway), props);
+    warnUnavailableSignals(this, gateway, 'health-alerting');
     this.datadogMonitors = rendered.datadogMonitors;
     this.grafanaRules = rendered.grafanaRules;
     this.prometheusRules = rendered.prometheusRules;

@@ -46,6 +46,15 @@ export interface HealthDashboardsGrafanaOptions {
    * @default 'Kong <gateway> (<environment>)'
    */
   readonly title?: string;
+
+  /**
+   * Label that names each cluster in the Prometheus data source, when it is a central store
+   * holding many clusters (Mimir, Thanos, a remote-write target): queries then select the
+   * gateway's `cluster` by it. Leave it out when the data source is the cluster's own
+   * Prometheus, which never sees external labels such as `cluster`.
+   * @default - none: the data source is the gateway's own cluster's Prometheus
+   */
+  readonly clusterLabel?: string;
 }
 
 /** Props of {@link HealthDashboards}. */
@@ -96,6 +105,7 @@ export class HealthDashboards extends Construct {
         folder: props.grafana.folder,
         folderTitle: props.grafana.folderTitle,
         title: props.grafana.title,
+        clusterLabel: props.grafana.clusterLabel,
       });
     }
   }

@@ -44,6 +44,15 @@ export interface KongMonitoringGrafanaOptions {
   readonly dashboard?: boolean;
 
   /**
+   * Label that names each cluster in the Prometheus data source, when it is a central store
+   * holding many clusters (Mimir, Thanos, a remote-write target): queries then select the
+   * gateway's `cluster` by it. Leave it out when the data source is the cluster's own
+   * Prometheus, which never sees external labels such as `cluster`.
+   * @default - none: the data source is the gateway's own cluster's Prometheus
+   */
+  readonly clusterLabel?: string;
+
+  /**
    * Base URL of runbooks; rules link `<base>/<signal id>`.
    * @default - the catalog's runbook text as an annotation
    */
@@ -248,6 +257,7 @@ export class KongMonitoring extends Construct {
       prometheusDatasourceUid: props.grafana.prometheusDatasourceUid,
       folder: this.grafanaFolder,
       runbookBaseUrl: props.grafana.runbookBaseUrl,
+      clusterLabel: props.grafana.clusterLabel,
     } : undefined;
 
     const datadogDashboard = props.datadog && props.datadog.dashboard !== false;
@@ -256,7 +266,11 @@ export class KongMonitoring extends Construct {
       this.dashboards = new HealthDashboards(this, 'dashboards', {
         gateway,
         datadog: datadogDashboard ? { collection: props.datadog!.collection } : undefined,
-        grafana: grafanaDashboard ? { prometheusDatasourceUid: props.grafana!.prometheusDatasourceUid, folder: this.grafanaFolder } : undefined,
+        grafana: grafanaDashboard ? {
+          prometheusDatasourceUid: props.grafana!.prometheusDatasourceUid,
+          folder: this.grafanaFolder,
+          clusterLabel: props.grafana!.clusterLabel,
+        } : undefined,
       });
     }
 

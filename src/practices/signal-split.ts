@@ -1,5 +1,8 @@
+import { Construct } from 'constructs';
 import { KongGateway } from '../gateway/kong-gateway';
+import { Annotations } from '../internal/cdktf';
 import { SignalId } from '../signals/signal-types';
+import { UnavailableSignal } from '../signals/unavailable-signal';
 
 /**
  * Signals that make sure every node is watched (recommendation 7): each node scraped, the
@@ -10,7 +13,7 @@ import { SignalId } from '../signals/signal-types';
 export const ALL_NODES_SIGNALS: readonly SignalId[] = [
   SignalId.NODE_METRICS_UP,
   SignalId.READY_NODES_BELOW_EXPECTED,
-  SignalId.DATA_PLANE_LAST_SEEN,
+  SignalId.DATA_PLANES_SEEN_BELOW_EXPECTED,
   SignalId.DATA_PLANE_CONFIG_DRIFT,
   SignalId.DATA_PLANE_VERSION_COMPATIBLE,
 ];
@@ -23,4 +26,22 @@ export function allNodesSignals(gateway: KongGateway): SignalId[] {
 /** The gateway's signals that `HealthAlerting` renders. */
 export function healthAlertingSignals(gateway: KongGateway): SignalId[] {
   return gateway.signals().map((s) => s.id).filter((id) => !ALL_NODES_SIGNALS.includes(id));
+}
+
+/** Signals a practice would render that the gateway's Kong does not export. */
+export function unavailableSignalsOf(gateway: KongGateway, practice: 'health-alerting' | 'all-nodes'): UnavailableSignal[] {
+  return gateway.unavailableSignals().filter((u) => ALL_NODES_SIGNALS.includes(u.id) === (practice === 'all-nodes'));
+}
+
+/**
+ * Says at synth which signals were left out because the gateway's Kong cannot produce them,
+ * and what watches that failure instead: a silently missing alert would look like coverage.
+ */
+export function warnUnavailableSignals(scope: Construct, gateway: KongGateway, practice: 'health-alerting' | 'all-nodes'): void {
+  for (const u of unavailableSignalsOf(gateway, practice)) {
+    Annotations.of(scope).addWarning(
+      `KongGateway '${gateway.name}' runs ${gateway.edition} Kong ${gateway.kongVersion.text}, which does not export the data of signal '${u.id}' `
+      + `(it exists in ${u.where}), so no alert is rendered for it. Instead: ${u.alternative}.`,
+    );
+  }
 }

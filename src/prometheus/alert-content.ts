@@ -12,7 +12,6 @@ export const ALERT_LABEL = {
   environment: 'kong_environment',
   team: 'team',
   signal: 'signal',
-  level: 'level',
 } as const;
 
 /** Alert name in Prometheus style, from the signal title: `Kong node not ready` → `KongNodeNotReady`. */
@@ -24,7 +23,11 @@ export function alertName(signal: ResolvedSignal): string {
     .join('');
 }
 
-/** The labels of one alert level of a signal for a gateway. */
+/**
+ * The labels of one alert level of a signal for a gateway. `severity` is the one routing
+ * label, and it tells the two levels of a signal apart (critical/warning for a critical
+ * signal, warning/info for a warning signal).
+ */
 export function alertLabels(gateway: KongGateway, signal: ResolvedSignal, level: Severity): { [key: string]: string } {
   return {
     [ALERT_LABEL.severity]: signal.routedSeverity(level),
@@ -32,9 +35,6 @@ export function alertLabels(gateway: KongGateway, signal: ResolvedSignal, level:
     [ALERT_LABEL.environment]: gateway.environment,
     ...(gateway.team ? { [ALERT_LABEL.team]: gateway.team } : {}),
     [ALERT_LABEL.signal]: signal.id,
-    // The threshold level, apart from the routed severity: a warning-severity signal's
-    // two levels both route as warnings and must still be two distinct alerts.
-    [ALERT_LABEL.level]: level,
   };
 }
 
@@ -54,7 +54,7 @@ export function alertAnnotations(
   const threshold = signal.threshold(level)!;
   const where = signal.promqlGroupBy.map((l) => `${l} {{ $labels.${l} }}`).join(', ');
   const summary = `${signal.title}${where ? `: ${where}` : ''} (gateway ${gateway.name}, ${gateway.environment})`;
-  const description = `${signal.description} Value ${valueTemplate} (${signal.unit}), ${level} when ${signal.comparator} ${formatNumber(threshold)} for ${signal.window.toPrometheus()}.`;
+  const description = `${signal.description} Value ${valueTemplate} (${signal.unit}), ${signal.routedSeverity(level)} when ${signal.comparator} ${formatNumber(threshold)} for ${signal.window.toPrometheus()}.`;
   const annotations: { [key: string]: string } = { summary, description };
   if (runbookBaseUrl !== undefined) {
     annotations.runbook_url = `${runbookBaseUrl.replace(/\/+$/, '')}/${signal.id}`;

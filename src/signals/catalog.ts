@@ -6,13 +6,13 @@ import {
   datadogGatewayTags,
   datadogReplicaMetrics,
   datadogWorkloadFilter,
-  promDesiredReplicas,
-  promSelector,
 } from './selectors';
-import { DatadogDefinition, SignalDefinition } from './signal-definition';
-import { DatadogCollection, DatadogQueryKind, Severity, SignalId, SignalScope, ThresholdDirection } from './signal-types';
+import { DatadogDefinition, KongAvailability, SignalDefinition } from './signal-definition';
+import { PrometheusPluginFlag, SignalSource, TelemetryProducer } from './signal-source';
+import { DatadogCollection, DatadogQueryKind, NoDataPolicy, Severity, SignalId, SignalScope, ThresholdDirection } from './signal-types';
 import { Duration } from '../core/duration';
 import { DeploymentMode } from '../gateway/deployment-mode';
+import { KongEdition } from '../gateway/kong-version';
 
 const ALL_MODES = Object.values(DeploymentMode);
 const PROXY_MODES = [DeploymentMode.TRADITIONAL, DeploymentMode.DB_LESS, DeploymentMode.HYBRID_DATA_PLANE];
@@ -20,25 +20,67 @@ const DATASTORE_MODES = [DeploymentMode.TRADITIONAL, DeploymentMode.HYBRID_CONTR
 const RATE_WINDOW = '5m';
 
 /**
+ * A data plane pings its control plane every 30 s, and each ping rewrites its row's
+ * `last_seen` (Kong `kong/clustering/control_plane.lua`: the read thread calls
+ * `update_sync_status()` on every ping; a version-incompatible data plane is recorded at each
+ * connection attempt before the control plane closes it). Rows outlive their data planes for
+ * `cluster_data_plane_purge_delay` (14 days by default), so the control plane's view only
+ * counts rows seen within this many seconds: four pings.
+ */
+export const DATA_PLANE_RECENT_SECONDS = 120;
+
+/** `<expr> and on (node_id) <rows seen recently>`: keeps only data planes still talking to the control plane. */
+function recentlySeen(expr: string, selector: string): string {
+  return `${expr} and on (node_id) (time() - kong_data_plane_last_seen${selector} < ${DATA_PLANE_RECENT_SECONDS})`;
+}
+
+const ksm = (...metrics: string[]): SignalSource => ({ producer: TelemetryProducer.KUBE_STATE_METRICS, metrics });
+const nodeGauge = (...metrics: string[]): SignalSource => ({ producer: TelemetryProducer.KONG_NODE_GAUGES, metrics });
+const pluginMetric = (pluginFlag: PrometheusPluginFlag | undefined, ...metrics: string[]): SignalSource => ({
+  producer: TelemetryProducer.KONG_PROMETHEUS_PLUGIN,
+  metrics,
+  ...(pluginFlag ? { pluginFlag } : {}),
+});
+
+/** Data the Agent's Kong check scrapes from Kong's exporter, tagged by the library's check instance. */
+function kongCheck(gateway: GatewayIdentity, metrics: string[], pluginFlag?: PrometheusPluginFlag): SignalSource {
+  return { producer: TelemetryProducer.DATADOG_KONG_CHECK, metrics, attachedTags: datadogGatewayTags(gateway), ...(pluginFlag ? { pluginFlag } : {}) };
+}
+
+/** DogStatsD metrics of Kong's Datadog plugin, tagged by the plugin config the library writes. */
+function datadogPlugin(gateway: GatewayIdentity, ...metrics: string[]): SignalSource {
+  return { producer: TelemetryProducer.KONG_DATADOG_PLUGIN, metrics, attachedTags: datadogGatewayTags(gateway) };
+}
+
+/** `kong_control_plane_connected` exists from Kong Gateway Enterprise 3.10 (no open-source release has it). */
+const ENTERPRISE_3_10: KongAvailability = {
+  emittedBy: (version, edition) => edition === KongEdition.ENTERPRISE && version.atLeast(3, 10),
+  where: 'Kong Gateway Enterprise 3.10+',
+  alternative: `a data plane that loses its control plane keeps answering 200 on /status/ready, so watch it from the control plane: '${SignalId.DATA_PLANES_SEEN_BELOW_EXPECTED}' on the control-plane gateway, with expectedDataPlanes`,
+};
+
+/**
  * A 0/1 gauge the library's annotations ask the Agent's Kong check for (DATADOG_EXTRA_METRICS),
  * alerted per group when it stays below 1 for the whole window.
  */
 function extraGauge(exposedName: string, groupBy: string[]) {
-  return (gateway: GatewayIdentity, collection: DatadogCollection): DatadogDefinition | undefined =>
-    collection === DatadogCollection.AGENT_INTEGRATION
-      ? {
-        kind: DatadogQueryKind.METRIC,
-        timeAggregation: 'max',
-        expression: `min:kong.${DATADOG_EXTRA_METRICS[exposedName]}{${datadogGatewayFilter(gateway)}} by {${groupBy.join(',')}}`,
-        groupBy,
-      }
-      : undefined;
+  return (gateway: GatewayIdentity, collection: DatadogCollection): DatadogDefinition | undefined => {
+    if (collection !== DatadogCollection.AGENT_INTEGRATION) return undefined;
+    const metric = `kong.${DATADOG_EXTRA_METRICS[exposedName]}`;
+    return {
+      kind: DatadogQueryKind.METRIC,
+      timeAggregation: 'max',
+      expression: `min:${metric}{${datadogGatewayFilter(gateway)}} by {${groupBy.join(',')}}`,
+      groupBy,
+      sources: [kongCheck(gateway, [metric])],
+    };
+  };
 }
 
-function serviceCheck(check: string, groupBy: string[]) {
+function serviceCheck(check: string, groupBy: string[], pluginFlag?: PrometheusPluginFlag) {
   return (gateway: GatewayIdentity, collection: DatadogCollection): DatadogDefinition | undefined =>
     collection === DatadogCollection.AGENT_INTEGRATION
-      ? { kind: DatadogQueryKind.SERVICE_CHECK, check, over: datadogGatewayTags(gateway), groupBy }
+      ? { kind: DatadogQueryKind.SERVICE_CHECK, check, over: datadogGatewayTags(gateway), groupBy, sources: [kongCheck(gateway, [check], pluginFlag)] }
       : undefined;
 }
 
@@ -87,6 +129,7 @@ interface LatencySpec {
  */
 function latencySignal(spec: LatencySpec): SignalDefinition {
   const needs = 'Needs latency_metrics on the Prometheus plugin.';
+  const flag = PrometheusPluginFlag.LATENCY_METRICS;
   return {
     id: spec.id,
     title: spec.title,
@@ -101,13 +144,20 @@ function latencySignal(spec: LatencySpec): SignalDefinition {
     critical: spec.critical,
     window: () => Duration.minutes(10),
     runbook: spec.runbook,
-    promql: (gateway) =>
-      `histogram_quantile(0.99, sum by (le) (rate(${spec.prometheusHistogram}_bucket${promSelector(gateway)}[${RATE_WINDOW}])))`,
+    noData: NoDataPolicy.OK,
+    promql: (q) => `histogram_quantile(0.99, sum by (le) (rate(${spec.prometheusHistogram}_bucket${q.pods()}[${RATE_WINDOW}])))`,
     promqlGroupBy: [],
+    prometheusSources: [pluginMetric(flag, `${spec.prometheusHistogram}_bucket`)],
     datadog: (gateway, collection) => {
       const filter = datadogGatewayFilter(gateway);
       if (collection === DatadogCollection.KONG_PLUGIN) {
-        return { kind: DatadogQueryKind.METRIC, timeAggregation: 'min', expression: `p99:${spec.pluginMetric}{${filter}}`, groupBy: [] };
+        return {
+          kind: DatadogQueryKind.METRIC,
+          timeAggregation: 'min',
+          expression: `p99:${spec.pluginMetric}{${filter}}`,
+          groupBy: [],
+          sources: [datadogPlugin(gateway, spec.pluginMetric)],
+        };
       }
       return {
         kind: DatadogQueryKind.METRIC,
@@ -118,10 +168,14 @@ function latencySignal(spec: LatencySpec): SignalDefinition {
         groupBy: [],
         warning: spec.meanWarning,
         critical: spec.meanCritical,
+        sources: [kongCheck(gateway, [`${spec.agentHistogram}.sum`, `${spec.agentHistogram}.count`], flag)],
       };
     },
   };
 }
+
+/** Datadog has no `time()` in monitor queries and cannot count distinct values. */
+const DATADOG_HAS_NO_CLOCK = 'Datadog monitor queries have neither the current time nor distinct counts, so the control plane\'s view of recently seen data planes cannot be expressed there; Grafana and Prometheus rules cover it';
 
 /**
  * The signal catalog, in a fixed order (backends keep it, so rendering is deterministic).
@@ -139,16 +193,22 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     // A node may be unready while it loads its first configuration: wait out that window.
     window: (gateway) => gateway.startupWindow,
     runbook: 'Read the 503 reason: curl http://<pod-ip>:<status-port>/status/ready; check the database or control plane, and `kubectl logs` for configuration errors.',
-    promql: (gateway) => `kube_pod_container_status_ready${promSelector(gateway, `container="${gateway.containerName}"`)}`,
+    noData: NoDataPolicy.ALERT,
+    promql: (q) => q.containerReady(),
     promqlGroupBy: ['pod'],
+    prometheusSources: [ksm('kube_pod_container_status_ready')],
     // One http_check instance per pod, named after the pod, so each node is its own group
     // whatever the Agent's tag cardinality.
-    datadog: (gateway) => ({
-      kind: DatadogQueryKind.SERVICE_CHECK,
-      check: 'http.can_connect',
-      over: [...datadogGatewayTags(gateway), DATADOG_READY_PROBE_TAG],
-      groupBy: ['instance'],
-    }),
+    datadog: (gateway) => {
+      const over = [...datadogGatewayTags(gateway), DATADOG_READY_PROBE_TAG];
+      return {
+        kind: DatadogQueryKind.SERVICE_CHECK,
+        check: 'http.can_connect',
+        over,
+        groupBy: ['instance'],
+        sources: [{ producer: TelemetryProducer.DATADOG_HTTP_CHECK, metrics: ['http.can_connect'], attachedTags: over }],
+      };
+    },
   }),
   upDownSignal({
     id: SignalId.NODE_METRICS_UP,
@@ -160,8 +220,10 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     unhealthy: 'down',
     window: (gateway) => gateway.startupWindow,
     runbook: 'Check that KONG_STATUS_LISTEN binds 0.0.0.0 (not 127.0.0.1) on the status port, that the prometheus plugin is enabled, and that the scrape target exists.',
-    promql: (gateway) => `up${promSelector(gateway)}`,
+    noData: NoDataPolicy.ALERT,
+    promql: (q) => `up${q.pods()}`,
     promqlGroupBy: ['pod'],
+    prometheusSources: [{ producer: TelemetryProducer.PROMETHEUS_SCRAPE, metrics: ['up'] }],
     datadog: serviceCheck('kong.openmetrics.health', ['endpoint']),
   }),
   upDownSignal({
@@ -173,45 +235,75 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     healthy: 'reachable',
     window: () => Duration.minutes(2),
     runbook: 'Check the database (PostgreSQL) health, credentials and network policy from the Kong namespace; `/status` shows database.reachable per node.',
-    promql: (gateway) => `kong_datastore_reachable${promSelector(gateway)}`,
+    noData: NoDataPolicy.REPORT,
+    promql: (q) => `kong_datastore_reachable${q.pods()}`,
     promqlGroupBy: ['pod'],
+    prometheusSources: [nodeGauge('kong_datastore_reachable')],
     datadog: serviceCheck('kong.datastore.reachable', ['endpoint']),
   }),
   upDownSignal({
     id: SignalId.CONTROL_PLANE_CONNECTED,
     title: 'Kong data plane disconnected from its control plane',
-    description: 'The data plane lost its control plane. Its readiness stays 200 on cached configuration, so only this metric shows it (Kong 3.10+ Enterprise, or builds that export kong_control_plane_connected).',
+    description: 'The data plane lost its control plane. Its readiness stays 200 on cached configuration, so only this gauge (Kong Gateway Enterprise 3.10+) shows it from the data-plane side.',
     modes: [DeploymentMode.HYBRID_DATA_PLANE],
     severity: Severity.CRITICAL,
     healthy: 'connected',
     window: () => Duration.minutes(2),
     runbook: 'Check cluster_control_plane address, the cluster certificate, and the control plane pods; configuration changes do not reach this node meanwhile.',
-    promql: (gateway) => `kong_control_plane_connected${promSelector(gateway)}`,
+    noData: NoDataPolicy.REPORT,
+    availability: ENTERPRISE_3_10,
+    promql: (q) => `kong_control_plane_connected${q.pods()}`,
     promqlGroupBy: ['pod'],
+    prometheusSources: [nodeGauge('kong_control_plane_connected')],
     datadog: extraGauge('kong_control_plane_connected', ['endpoint']),
   }),
   {
-    id: SignalId.DATA_PLANE_LAST_SEEN,
-    title: 'Kong data plane not seen by the control plane',
-    description: 'Seconds since the control plane last heard from each data plane (data planes ping every 30 s).',
+    id: SignalId.DATA_PLANE_CERT_EXPIRY,
+    title: 'Kong data plane cluster certificate expires soon',
+    description: "Days until the data plane's cluster certificate expires (read when Kong starts). When it expires, every data plane using it loses its control plane at once.",
     scope: SignalScope.NODE,
+    modes: [DeploymentMode.HYBRID_DATA_PLANE],
+    severity: Severity.CRITICAL,
+    direction: ThresholdDirection.BELOW,
+    unit: 'days until expiry',
+    range: [0, 3650],
+    warning: 30,
+    critical: 7,
+    window: () => Duration.minutes(10),
+    runbook: 'Renew the cluster certificate (cluster_cert / cluster_cert_key, the Secret mounted into the data planes and the control plane), then roll the data planes so Kong reads it.',
+    noData: NoDataPolicy.REPORT,
+    promql: (q) => `(kong_data_plane_cluster_cert_expiry_timestamp${q.pods()} - time()) / 86400`,
+    promqlGroupBy: ['pod'],
+    prometheusSources: [nodeGauge('kong_data_plane_cluster_cert_expiry_timestamp')],
+    datadog: () => undefined,
+    datadogGap: 'Datadog monitor queries have no current time to subtract the expiry timestamp from; Grafana and Prometheus rules cover it',
+  },
+  {
+    id: SignalId.DATA_PLANES_SEEN_BELOW_EXPECTED,
+    title: 'Fewer Kong data planes seen by the control plane than expected',
+    description: `Data planes the control plane heard from in the last ${DATA_PLANE_RECENT_SECONDS} s, as a share of the expected number (expectedDataPlanes; without it, at least one). Rows of replaced data planes stay listed for 14 days and are not counted.`,
+    scope: SignalScope.CLUSTER,
     modes: [DeploymentMode.HYBRID_CONTROL_PLANE],
     severity: Severity.CRITICAL,
-    direction: ThresholdDirection.ABOVE,
-    unit: 'seconds',
-    range: [0, 86400],
-    warning: 90,
-    critical: 180,
-    window: () => Duration.minutes(1),
-    runbook: 'Find the data plane by hostname; check its pod, its logs for clustering errors, and the network path to the control plane. A scaled-down data plane stays listed until cluster_data_plane_purge_delay.',
-    promql: (gateway) => `time() - kong_data_plane_last_seen${promSelector(gateway)}`,
-    promqlGroupBy: ['hostname'],
+    direction: ThresholdDirection.BELOW,
+    unit: 'ratio of recently seen to expected data planes',
+    range: [0, 1],
+    warning: 1,
+    critical: 0.5,
+    window: () => Duration.minutes(2),
+    runbook: 'Compare GET /clustering/data-planes on the control plane with the data-plane pods: look for data planes that cannot reach the cluster port (8005), bad cluster certificates, or data planes that are down.',
+    noData: NoDataPolicy.ALERT,
+    // Each control-plane pod exports every row: count distinct node ids, not series.
+    promql: (q) => `(count(count by (node_id) (time() - kong_data_plane_last_seen${q.pods()} < ${DATA_PLANE_RECENT_SECONDS})) or vector(0)) / ${q.gateway.expectedDataPlanes ?? 1}`,
+    promqlGroupBy: [],
+    prometheusSources: [nodeGauge('kong_data_plane_last_seen')],
     datadog: () => undefined,
+    datadogGap: DATADOG_HAS_NO_CLOCK,
   },
   {
     id: SignalId.DATA_PLANE_CONFIG_DRIFT,
     title: 'Kong data planes run different configurations',
-    description: 'Number of distinct configuration hashes among the data planes the control plane knows; more than one for long means some data planes did not take the latest configuration.',
+    description: `Number of distinct configuration hashes among the data planes seen in the last ${DATA_PLANE_RECENT_SECONDS} s; more than one for long means some data planes did not take the latest configuration.`,
     scope: SignalScope.CLUSTER,
     modes: [DeploymentMode.HYBRID_CONTROL_PLANE],
     severity: Severity.WARNING,
@@ -221,22 +313,28 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     critical: 1,
     window: () => Duration.minutes(5),
     runbook: 'Compare config_hash per data plane in the control plane (GET /clustering/data-planes); restart or inspect the data planes that lag.',
-    promql: (gateway) => `count(count_values("config_hash", kong_data_plane_config_hash${promSelector(gateway)}))`,
+    noData: NoDataPolicy.REPORT,
+    promql: (q) => `count(count_values("config_hash", ${recentlySeen(`kong_data_plane_config_hash${q.pods()}`, q.pods())}))`,
     promqlGroupBy: [],
+    prometheusSources: [nodeGauge('kong_data_plane_config_hash', 'kong_data_plane_last_seen')],
     datadog: () => undefined,
+    datadogGap: DATADOG_HAS_NO_CLOCK,
   },
   upDownSignal({
     id: SignalId.DATA_PLANE_VERSION_COMPATIBLE,
     title: 'Kong data plane incompatible with the control plane',
-    description: 'The control plane reports a data plane whose Kong version or plugin set it cannot serve; that data plane gets no configuration.',
+    description: `The control plane reports a data plane, seen in the last ${DATA_PLANE_RECENT_SECONDS} s, whose Kong version or plugin set it cannot serve; that data plane gets no configuration.`,
     modes: [DeploymentMode.HYBRID_CONTROL_PLANE],
     severity: Severity.CRITICAL,
     healthy: 'compatible',
     window: () => Duration.minutes(1),
     runbook: 'Align the data plane image version and plugin set with the control plane (check sync_status in GET /clustering/data-planes).',
-    promql: (gateway) => `kong_data_plane_version_compatible${promSelector(gateway)}`,
-    promqlGroupBy: ['hostname'],
-    datadog: extraGauge('kong_data_plane_version_compatible', ['hostname']),
+    noData: NoDataPolicy.REPORT,
+    promql: (q) => `min by (hostname, node_id) (${recentlySeen(`kong_data_plane_version_compatible${q.pods()}`, q.pods())})`,
+    promqlGroupBy: ['hostname', 'node_id'],
+    prometheusSources: [nodeGauge('kong_data_plane_version_compatible', 'kong_data_plane_last_seen')],
+    datadog: () => undefined,
+    datadogGap: `${DATADOG_HAS_NO_CLOCK}; without it, rows of replaced data planes would keep their old verdict for 14 days`,
   }),
   {
     id: SignalId.READY_NODES_BELOW_EXPECTED,
@@ -252,13 +350,13 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     critical: 0.5,
     window: () => Duration.minutes(10),
     runbook: 'kubectl get pods -n <namespace>: look for pending, crash-looping or unready Kong pods, and for node or quota pressure that stops them scheduling.',
-    promql: (gateway) => {
-      const ready = `(sum(kube_pod_container_status_ready${promSelector(gateway, `container="${gateway.containerName}"`)}) or vector(0))`;
-      return gateway.expectedNodes !== undefined
-        ? `${ready} / ${gateway.expectedNodes}`
-        : `${ready} / sum(${promDesiredReplicas(gateway)})`;
+    noData: NoDataPolicy.ALERT,
+    promql: (q) => {
+      const ready = `(sum(${q.containerReady()}) or vector(0))`;
+      return q.gateway.expectedNodes !== undefined ? `${ready} / ${q.gateway.expectedNodes}` : `${ready} / sum(${q.desiredReplicas()})`;
     },
     promqlGroupBy: [],
+    prometheusSources: [ksm('kube_pod_container_status_ready')],
     datadog: (gateway) => {
       const metrics = datadogReplicaMetrics(gateway);
       const filter = datadogWorkloadFilter(gateway);
@@ -268,6 +366,10 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
         timeAggregation: 'max',
         expression: `sum:${metrics.ready}{${filter}} / ${expected}`,
         groupBy: [],
+        sources: [{
+          producer: TelemetryProducer.DATADOG_KUBERNETES_STATE,
+          metrics: gateway.expectedNodes !== undefined ? [metrics.ready] : [metrics.ready, metrics.desired],
+        }],
       };
     },
   },
@@ -285,20 +387,23 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     critical: 0.05,
     window: () => Duration.minutes(5),
     runbook: 'Split by service and by source (kong vs service): upstream errors point at the service, Kong errors at plugins, DNS or configuration.',
-    promql: (gateway) => {
-      const rate = (extra: string[]) => `sum(rate(kong_http_requests_total${promSelector(gateway, ...extra)}[${RATE_WINDOW}]))`;
+    noData: NoDataPolicy.OK,
+    promql: (q) => {
+      const rate = (extra: string[]) => `sum(rate(kong_http_requests_total${q.pods(...extra)}[${RATE_WINDOW}]))`;
       return `${rate(['code=~"5.."'])} / ${rate([])}`;
     },
     promqlGroupBy: [],
+    prometheusSources: [pluginMetric(PrometheusPluginFlag.STATUS_CODE_METRICS, 'kong_http_requests_total')],
     datadog: (gateway, collection) => {
       const filter = datadogGatewayFilter(gateway);
-      const [metric, statusTag] = collection === DatadogCollection.KONG_PLUGIN
-        ? ['kong.request.count', 'status'] : ['kong.http.requests.count', 'code'];
+      const plugin = collection === DatadogCollection.KONG_PLUGIN;
+      const [metric, statusTag] = plugin ? ['kong.request.count', 'status'] : ['kong.http.requests.count', 'code'];
       return {
         kind: DatadogQueryKind.METRIC,
         timeAggregation: 'sum',
         expression: `sum:${metric}{${filter},${statusTag}:5*}.as_count() / sum:${metric}{${filter}}.as_count()`,
         groupBy: [],
+        sources: [plugin ? datadogPlugin(gateway, metric) : kongCheck(gateway, [metric], PrometheusPluginFlag.STATUS_CODE_METRICS)],
       };
     },
   },
@@ -343,10 +448,11 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     critical: 0,
     window: () => Duration.minutes(5),
     runbook: 'GET /upstreams/<upstream>/health on the status or admin API; check the target service and its DNS.',
-    promql: (gateway) =>
-      `sum by (upstream, target) (kong_upstream_target_health${promSelector(gateway, 'state=~"unhealthy|dns_error"')})`,
+    noData: NoDataPolicy.OK,
+    promql: (q) => `sum by (upstream, target) (kong_upstream_target_health${q.pods('state=~"unhealthy|dns_error"')})`,
     promqlGroupBy: ['upstream', 'target'],
-    datadog: serviceCheck('kong.upstream.target.health', ['upstream', 'target']),
+    prometheusSources: [pluginMetric(PrometheusPluginFlag.UPSTREAM_HEALTH_METRICS, 'kong_upstream_target_health')],
+    datadog: serviceCheck('kong.upstream.target.health', ['upstream', 'target'], PrometheusPluginFlag.UPSTREAM_HEALTH_METRICS),
   },
   {
     id: SignalId.SHARED_DICT_MEMORY,
@@ -362,9 +468,11 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     critical: 0.95,
     window: () => Duration.minutes(15),
     runbook: 'Raise the dictionary size (e.g. KONG_LUA_SHARED_DICT_* or mem_cache_size) or reduce metric cardinality (per_consumer).',
-    promql: (gateway) =>
-      `max by (pod, shared_dict) (kong_memory_lua_shared_dict_bytes${promSelector(gateway)}) / max by (pod, shared_dict) (kong_memory_lua_shared_dict_total_bytes${promSelector(gateway)})`,
+    noData: NoDataPolicy.OK,
+    promql: (q) =>
+      `max by (pod, shared_dict) (kong_memory_lua_shared_dict_bytes${q.pods()}) / max by (pod, shared_dict) (kong_memory_lua_shared_dict_total_bytes${q.pods()})`,
     promqlGroupBy: ['pod', 'shared_dict'],
+    prometheusSources: [nodeGauge('kong_memory_lua_shared_dict_bytes', 'kong_memory_lua_shared_dict_total_bytes')],
     datadog: (gateway, collection) => {
       if (collection !== DatadogCollection.AGENT_INTEGRATION) return undefined;
       const filter = datadogGatewayFilter(gateway);
@@ -373,6 +481,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
         timeAggregation: 'min',
         expression: `max:kong.memory.lua.shared_dict.bytes{${filter}} by {endpoint,shared_dict} / max:kong.memory.lua.shared_dict.total_bytes{${filter}} by {endpoint,shared_dict}`,
         groupBy: ['endpoint', 'shared_dict'],
+        sources: [kongCheck(gateway, ['kong.memory.lua.shared_dict.bytes', 'kong.memory.lua.shared_dict.total_bytes'])],
       };
     },
   },
@@ -389,16 +498,22 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     critical: 0,
     window: () => Duration.minutes(5),
     runbook: 'Raise lua_shared_dict prometheus_metrics (nginx_http_lua_shared_dict) or lower label cardinality; see the node error log.',
-    promql: (gateway) => `sum by (pod) (increase(kong_nginx_metric_errors_total${promSelector(gateway)}[${RATE_WINDOW}]))`,
+    noData: NoDataPolicy.OK,
+    promql: (q) => `sum by (pod) (increase(kong_nginx_metric_errors_total${q.pods()}[${RATE_WINDOW}]))`,
     promqlGroupBy: ['pod'],
-    datadog: (gateway, collection) => collection === DatadogCollection.AGENT_INTEGRATION
-      ? {
+    // The counter sits in the plugin's shared dictionary: printed only with a plugin instance.
+    prometheusSources: [pluginMetric(undefined, 'kong_nginx_metric_errors_total')],
+    datadog: (gateway, collection) => {
+      if (collection !== DatadogCollection.AGENT_INTEGRATION) return undefined;
+      // A counter sent through extra_metrics arrives as `<name>.count`.
+      const metric = `kong.${DATADOG_EXTRA_METRICS.kong_nginx_metric_errors}.count`;
+      return {
         kind: DatadogQueryKind.METRIC,
         timeAggregation: 'sum',
-        // A counter sent through extra_metrics arrives as `<name>.count`.
-        expression: `sum:kong.${DATADOG_EXTRA_METRICS.kong_nginx_metric_errors}.count{${datadogGatewayFilter(gateway)}} by {endpoint}.as_count()`,
+        expression: `sum:${metric}{${datadogGatewayFilter(gateway)}} by {endpoint}.as_count()`,
         groupBy: ['endpoint'],
-      }
-      : undefined,
+        sources: [kongCheck(gateway, [metric])],
+      };
+    },
   },
 ];

@@ -1,3 +1,5 @@
 export * from './signal-types';
 export * from './signal-override';
 export * from './resolved-signal';
+export * from './signal-source';
+export * from './unavailable-signal';

@@ -3,18 +3,31 @@ import { ResolvedSignal } from './resolved-signal';
 import { GatewayIdentity } from './selectors';
 import { SignalOverride } from './signal-override';
 import { SignalId, ThresholdDirection } from './signal-types';
+import { UnavailableSignal } from './unavailable-signal';
 import { Duration } from '../core/duration';
 import { failValidation } from '../core/validation';
 import { DeploymentMode } from '../gateway/deployment-mode';
+import { KongEdition, KongVersion } from '../gateway/kong-version';
 
-type ResolvableGateway = GatewayIdentity & { readonly mode: DeploymentMode; readonly startupWindow: Duration };
+type ResolvableGateway = GatewayIdentity & {
+  readonly mode: DeploymentMode;
+  readonly startupWindow: Duration;
+  readonly kongVersion: KongVersion;
+  readonly edition: KongEdition;
+};
+
+/** The gateway's signals, and those its Kong release or edition cannot produce. */
+export interface ResolvedSignals {
+  readonly signals: ResolvedSignal[];
+  readonly unavailable: UnavailableSignal[];
+}
 
 /**
  * Applies a gateway's overrides to the catalog and returns its signals in catalog order.
  * Fails on overrides that would make a wrong alert: thresholds in the wrong order or out of
  * range, signals the mode does not have, duplicates, a readiness window shorter than startup.
  */
-export function resolveSignals(gateway: ResolvableGateway, overrides: SignalOverride[]): ResolvedSignal[] {
+export function resolveSignals(gateway: ResolvableGateway, overrides: SignalOverride[]): ResolvedSignals {
   const subject = `KongGateway '${gateway.name}'`;
   const known = new Set<string>(Object.values(SignalId));
   const byId = new Map<SignalId, SignalOverride>();
@@ -37,10 +50,24 @@ export function resolveSignals(gateway: ResolvableGateway, overrides: SignalOver
   }
 
   const resolved: ResolvedSignal[] = [];
+  const unavailable: UnavailableSignal[] = [];
   for (const definition of SIGNAL_CATALOG) {
     if (!definition.modes.includes(gateway.mode)) continue;
     const override = byId.get(definition.id);
     if (override?.enabled === false) continue;
+    const availability = definition.availability;
+    if (availability && !availability.emittedBy(gateway.kongVersion, gateway.edition)) {
+      // A rule on data this Kong never exports could never fire: leave it out, and say so.
+      if (override !== undefined) {
+        failValidation(
+          subject,
+          `signalOverrides changes '${definition.id}', whose data exists in ${availability.where} only (this gateway runs ${gateway.edition} ${gateway.kongVersion.text})`,
+          'remove the override, or set kongVersion and edition to the Kong the gateway runs',
+        );
+      }
+      unavailable.push({ id: definition.id, where: availability.where, alternative: availability.alternative });
+      continue;
+    }
     const warning = override?.warning ?? definition.warning;
     const critical = override?.critical ?? definition.critical;
     const window = override?.window ?? definition.window(gateway);
@@ -48,7 +75,7 @@ export function resolveSignals(gateway: ResolvableGateway, overrides: SignalOver
     for (const [name, value] of [['warning', warning], ['critical', critical]] as const) {
       if (value === undefined) continue;
       if (!Number.isFinite(value) || value < definition.range[0] || value > definition.range[1]) {
-        failValidation(subject, `${where} ${name} threshold ${value} is outside ${definition.range[0]}..${definition.range[1]} (${definition.unit})`, `give the threshold in ${definition.unit}, e.g. 0.05 for 5%`);
+        failValidation(subject, `${where} ${name} threshold ${value} is outside ${definition.range[0]}..${definition.range[1]} (${definition.unit})`, `give the threshold in ${definition.unit}, between ${definition.range[0]} and ${definition.range[1]}${definition.unit.startsWith('ratio') ? ', e.g. 0.05 for 5%' : ''}`);
       }
     }
     if (warning !== undefined) {
@@ -74,5 +101,5 @@ export function resolveSignals(gateway: ResolvableGateway, overrides: SignalOver
     }
     resolved.push(ResolvedSignal._create(definition, gateway, { warning, critical, window }));
   }
-  return resolved;
+  return { signals: resolved, unavailable };
 }

@@ -1,6 +1,7 @@
-import { GatewayIdentity } from './selectors';
+import { GatewayIdentity, IN_CLUSTER, PromQueryScope, PromSelectors } from './selectors';
 import { SignalDefinition } from './signal-definition';
-import { DatadogCollection, DatadogQueryKind, Severity, SignalId, SignalScope, ThresholdDirection } from './signal-types';
+import { SignalSource } from './signal-source';
+import { DatadogCollection, DatadogQueryKind, NoDataPolicy, Severity, SignalId, SignalScope, ThresholdDirection } from './signal-types';
 import { Duration } from '../core/duration';
 
 /** Datadog's http_check and Kong check run every 15 s by default. */
@@ -30,6 +31,8 @@ export interface DatadogSignalQuery {
   readonly overTags?: string[];
   /** Service checks: the `.last(N)` count. */
   readonly lastCount?: number;
+  /** What produces the data the monitor reads. */
+  readonly sources: SignalSource[];
 }
 
 /**
@@ -59,10 +62,18 @@ export class ResolvedSignal {
   /** How long the condition must hold before the alert fires. */
   public readonly window: Duration;
   public readonly runbook: string;
-  /** PromQL whose value is compared with the thresholds (one series per alert group). */
+  /** What a rule does when its whole query returns no series. */
+  public readonly noData: NoDataPolicy;
+  /**
+   * PromQL whose value is compared with the thresholds (one series per alert group), as
+   * evaluated inside the gateway's cluster (no cluster label: external labels are invisible
+   * there). See `promqlOnCentralStore` for a store that holds many clusters.
+   */
   public readonly promql: string;
   /** Labels naming an alert group in the PromQL result (empty: one group). */
   public readonly promqlGroupBy: string[];
+  /** What produces the series the PromQL reads. */
+  public readonly prometheusSources: SignalSource[];
 
   private constructor(
     private readonly definition: SignalDefinition,
@@ -82,8 +93,28 @@ export class ResolvedSignal {
     this.warning = warning;
     this.window = window;
     this.runbook = definition.runbook;
-    this.promql = definition.promql(gateway);
+    this.noData = definition.noData;
+    this.promql = this._promql(IN_CLUSTER);
     this.promqlGroupBy = [...definition.promqlGroupBy];
+    this.prometheusSources = definition.prometheusSources.map((source) => ({ ...source, metrics: [...source.metrics] }));
+  }
+
+  /**
+   * The PromQL for a store that holds many clusters (Mimir, Thanos, a remote-write target):
+   * the gateway's `cluster` is selected with `clusterLabel`, e.g. `cluster`.
+   */
+  public promqlOnCentralStore(clusterLabel: string): string {
+    return this._promql({ clusterLabel });
+  }
+
+  /** @internal the PromQL for a query scope (central store, dashboard variables). */
+  public _promql(scope: PromQueryScope): string {
+    return this.definition.promql(new PromSelectors(this.gateway, scope));
+  }
+
+  /** Why Datadog has no form of this signal, where it has none on any collection path. */
+  public get datadogGap(): string | undefined {
+    return this.definition.datadogGap;
   }
 
   /** PromQL comparison operator for this signal's direction. */
@@ -107,11 +138,13 @@ export class ResolvedSignal {
   }
 
   /**
-   * Severity an alert level is routed with: the critical level takes the signal's
-   * severity, the warning level is always a warning.
+   * Severity an alert level is routed with, the alert's one routing label: the critical level
+   * takes the signal's severity; the warning level is one step below (a critical signal's
+   * warning is a warning, a warning signal's warning is info).
    */
   public routedSeverity(level: Severity): Severity {
-    return level === Severity.CRITICAL ? this.severity : Severity.WARNING;
+    if (level === Severity.CRITICAL) return this.severity;
+    return this.severity === Severity.CRITICAL ? Severity.WARNING : Severity.INFO;
   }
 
   /** PromQL alert condition for a level, e.g. `<value> < 1`. */
@@ -144,6 +177,7 @@ export class ResolvedSignal {
         groupBy: [...form.groupBy],
         overTags: [...(form.over ?? [])],
         lastCount: count,
+        sources: form.sources,
       };
     }
     // Where the Datadog form measures another statistic, its own defaults apply unless overridden.
@@ -159,6 +193,7 @@ export class ResolvedSignal {
       critical,
       warning,
       groupBy: [...form.groupBy],
+      sources: form.sources,
     };
   }
 }

@@ -10,6 +10,8 @@ export interface GatewayIdentity {
   readonly workloadName: string;
   readonly containerName: string;
   readonly expectedNodes?: number;
+  /** Control planes: how many data planes should be connected. */
+  readonly expectedDataPlanes?: number;
 }
 
 /** Pod names a workload controller gives its pods, anchored so `edge` never matches `edge-cp`. */
@@ -24,28 +26,77 @@ export function podNamePattern(gateway: GatewayIdentity): string {
   }
 }
 
-/** PromQL label matchers that select the gateway's pods, with optional extras. */
-export function promSelector(gateway: GatewayIdentity, ...extra: string[]): string {
-  const matchers = [
-    ...(gateway.cluster ? [`cluster="${gateway.cluster}"`] : []),
-    `namespace="${gateway.namespace}"`,
-    `pod=~"${podNamePattern(gateway)}"`,
-    ...extra,
-  ];
-  return `{${matchers.join(',')}}`;
+/**
+ * Where a PromQL query is evaluated. Rules inside a cluster (a PrometheusRule, the cluster's
+ * own Prometheus) never see external labels such as `cluster`; a central store (Mimir, Thanos,
+ * a remote-write target queried by Grafana) does, and there each cluster must be selected.
+ */
+export interface PromQueryScope {
+  /**
+   * Label naming the cluster in a central store; the gateway's `cluster` is selected by it.
+   * Undefined for the cluster's own Prometheus.
+   */
+  readonly clusterLabel?: string;
+  /** Dashboards: template variable the namespace matcher binds to (e.g. `$namespace`). */
+  readonly namespaceVariable?: string;
+  /** Dashboards: template variable the pod matcher binds to (e.g. `$pod`). */
+  readonly podVariable?: string;
 }
 
-/** kube-state-metrics series for the workload's desired replica count. */
-export function promDesiredReplicas(gateway: GatewayIdentity): string {
-  const cluster = gateway.cluster ? `cluster="${gateway.cluster}",` : '';
-  switch (gateway.workloadKind) {
-    case WorkloadKind.DAEMON_SET:
-      return `kube_daemonset_status_desired_number_scheduled{${cluster}namespace="${gateway.namespace}",daemonset="${gateway.workloadName}"}`;
-    case WorkloadKind.STATEFUL_SET:
-      return `kube_statefulset_replicas{${cluster}namespace="${gateway.namespace}",statefulset="${gateway.workloadName}"}`;
-    default:
-      return `kube_deployment_spec_replicas{${cluster}namespace="${gateway.namespace}",deployment="${gateway.workloadName}"}`;
+/** The cluster's own Prometheus: no cluster matcher. */
+export const IN_CLUSTER: PromQueryScope = {};
+
+/**
+ * Selectors of one gateway's series for one query scope. The catalog builds PromQL from
+ * these, so where a query runs (in-cluster, a central store, a dashboard with variables) is
+ * an argument, never an edit of the query text afterwards.
+ */
+export class PromSelectors {
+  constructor(public readonly gateway: GatewayIdentity, private readonly scope: PromQueryScope = IN_CLUSTER) {}
+
+  /** Cluster matchers for the scope: none in-cluster, `<clusterLabel>="<cluster>"` on a central store. */
+  public clusterMatchers(): string[] {
+    return this.scope.clusterLabel && this.gateway.cluster ? [`${this.scope.clusterLabel}="${this.gateway.cluster}"`] : [];
   }
+
+  /** `{…}` selecting the gateway's pods, with optional extra matchers. */
+  public pods(...extra: string[]): string {
+    return `{${this.podMatchers(...extra).join(',')}}`;
+  }
+
+  /** The matchers of `pods()`, without braces. */
+  public podMatchers(...extra: string[]): string[] {
+    return [
+      ...this.clusterMatchers(),
+      this.scope.namespaceVariable ? `namespace=~"${this.scope.namespaceVariable}"` : `namespace="${this.gateway.namespace}"`,
+      `pod=~"${this.scope.podVariable ?? podNamePattern(this.gateway)}"`,
+      ...extra,
+    ];
+  }
+
+  /** kube-state-metrics readiness of the Kong container of each pod. */
+  public containerReady(): string {
+    return `kube_pod_container_status_ready${this.pods(`container="${this.gateway.containerName}"`)}`;
+  }
+
+  /** kube-state-metrics series for the workload's desired replica count. */
+  public desiredReplicas(): string {
+    const g = this.gateway;
+    const where = [...this.clusterMatchers(), `namespace="${g.namespace}"`];
+    switch (g.workloadKind) {
+      case WorkloadKind.DAEMON_SET:
+        return `kube_daemonset_status_desired_number_scheduled{${[...where, `daemonset="${g.workloadName}"`].join(',')}}`;
+      case WorkloadKind.STATEFUL_SET:
+        return `kube_statefulset_replicas{${[...where, `statefulset="${g.workloadName}"`].join(',')}}`;
+      default:
+        return `kube_deployment_spec_replicas{${[...where, `deployment="${g.workloadName}"`].join(',')}}`;
+    }
+  }
+}
+
+/** PromQL label matchers that select the gateway's pods, in-cluster, with optional extras. */
+export function promSelector(gateway: GatewayIdentity, ...extra: string[]): string {
+  return new PromSelectors(gateway).pods(...extra);
 }
 
 /**

@@ -1,7 +1,9 @@
-import { GatewayIdentity } from './selectors';
-import { DatadogCollection, DatadogQueryKind, Severity, SignalId, SignalScope, ThresholdDirection } from './signal-types';
+import { GatewayIdentity, PromSelectors } from './selectors';
+import { SignalSource } from './signal-source';
+import { DatadogCollection, DatadogQueryKind, NoDataPolicy, Severity, SignalId, SignalScope, ThresholdDirection } from './signal-types';
 import { Duration } from '../core/duration';
 import { DeploymentMode } from '../gateway/deployment-mode';
+import { KongEdition, KongVersion } from '../gateway/kong-version';
 
 /** How a signal reads in Datadog for one collection path (internal to the catalog). */
 export interface DatadogDefinition {
@@ -23,7 +25,22 @@ export interface DatadogDefinition {
   /** Default thresholds when the Datadog form has another unit or statistic (e.g. mean instead of p99). */
   readonly warning?: number;
   readonly critical?: number;
+  /** What produces the data this form reads, and how it reaches Datadog. */
+  readonly sources: SignalSource[];
 }
+
+/** Which Kong releases export a signal's data; absent means every supported release. */
+export interface KongAvailability {
+  /** True when this Kong emits the data. */
+  readonly emittedBy: (version: KongVersion, edition: KongEdition) => boolean;
+  /** Where it exists, in words, e.g. `Kong Gateway Enterprise 3.10+`. */
+  readonly where: string;
+  /** What watches the same failure when this Kong lacks the data. */
+  readonly alternative: string;
+}
+
+/** The gateway facts a signal's thresholds and windows may depend on. */
+export type SignalGateway = GatewayIdentity & { readonly startupWindow: Duration };
 
 /** One health signal, defined once. Backends render it; nothing else spells its queries. */
 export interface SignalDefinition {
@@ -39,12 +56,20 @@ export interface SignalDefinition {
   readonly range: [number, number];
   readonly warning?: number;
   readonly critical: number;
-  readonly window: (gateway: GatewayIdentity & { readonly startupWindow: Duration }) => Duration;
+  readonly window: (gateway: SignalGateway) => Duration;
   readonly runbook: string;
+  /** What a rule does when the whole query returns nothing. */
+  readonly noData: NoDataPolicy;
+  /** Kong releases and editions whose exporter emits the data; every release when absent. */
+  readonly availability?: KongAvailability;
   /** PromQL whose value is compared with the thresholds, one series per alert group. */
-  readonly promql: (gateway: GatewayIdentity) => string;
+  readonly promql: (q: PromSelectors) => string;
   /** Labels that name an alert group in PromQL results (e.g. `pod` for per-node signals). */
   readonly promqlGroupBy: string[];
+  /** What produces the series the PromQL reads. */
+  readonly prometheusSources: SignalSource[];
   /** Datadog forms per collection path; absent where Datadog has no such data. */
   readonly datadog: (gateway: GatewayIdentity, collection: DatadogCollection) => DatadogDefinition | undefined;
+  /** Why Datadog has no form (shown at synth and in the README) where `datadog` gives none on every path. */
+  readonly datadogGap?: string;
 }

@@ -8,11 +8,13 @@ export enum SignalId {
   DATASTORE_REACHABLE = 'datastore-reachable',
   /** A hybrid data plane is connected to its control plane (readiness stays 200 without it). */
   CONTROL_PLANE_CONNECTED = 'control-plane-connected',
-  /** The control plane has heard from each data plane recently. */
-  DATA_PLANE_LAST_SEEN = 'data-plane-last-seen',
-  /** All data planes run the same configuration (one configuration hash). */
+  /** A hybrid data plane's cluster certificate is close to expiry (every data plane disconnects when it expires). */
+  DATA_PLANE_CERT_EXPIRY = 'data-plane-cert-expiry',
+  /** The control plane has heard recently from as many data planes as expected. */
+  DATA_PLANES_SEEN_BELOW_EXPECTED = 'data-planes-seen-below-expected',
+  /** All recently seen data planes run the same configuration (one configuration hash). */
   DATA_PLANE_CONFIG_DRIFT = 'data-plane-config-drift',
-  /** Each data plane's version and plugins are compatible with the control plane. */
+  /** Each recently seen data plane's version and plugins are compatible with the control plane. */
   DATA_PLANE_VERSION_COMPATIBLE = 'data-plane-version-compatible',
   /** Share of the expected nodes that are ready. */
   READY_NODES_BELOW_EXPECTED = 'ready-nodes-below-expected',
@@ -44,12 +46,35 @@ export enum SignalScope {
   RESOURCE = 'resource',
 }
 
-/** How urgent an alert is; decides where its notification goes. */
+/**
+ * How urgent an alert is; decides where its notification goes. Alerts carry it as their one
+ * routing label, `severity`: the critical threshold of a critical signal is `critical`, its
+ * warning threshold `warning`; the critical threshold of a warning signal is `warning`, its
+ * warning threshold `info`.
+ */
 export enum Severity {
   /** Page someone now. */
   CRITICAL = 'critical',
   /** Look at it in working hours. */
   WARNING = 'warning',
+  /** A heads-up (the lower threshold of a warning signal): routed with warnings, never paged. */
+  INFO = 'info',
+}
+
+/** What an alert rule does when its whole query returns no series. */
+export enum NoDataPolicy {
+  /**
+   * Alert: the series exist whenever the gateway and its monitoring exist, so no data means
+   * every node is gone or the pipeline that watches them is broken.
+   */
+  ALERT = 'alert',
+  /**
+   * Report it apart from the condition (Grafana's NoData state): the data stops when its
+   * collection stops, which the metrics-endpoint signal already alerts on per node.
+   */
+  REPORT = 'report',
+  /** Treat as healthy: no data is normal (no traffic, an optional metric group). */
+  OK = 'ok',
 }
 
 /** Which side of a threshold is bad. */

@@ -1,11 +1,12 @@
 import {
   GatewayIdentity,
+  IN_CLUSTER,
+  PromQueryScope,
+  PromSelectors,
   datadogGatewayFilter,
   datadogReplicaMetrics,
   datadogWorkloadFilter,
   podNamePattern,
-  promDesiredReplicas,
-  promSelector,
 } from './selectors';
 import { DatadogCollection } from './signal-types';
 
@@ -42,20 +43,22 @@ export interface DashboardView {
 const RATE = '1m';
 const QUANTILE_RATE = '5m';
 
-function quantile(q: number, bucket: string, gateway: GatewayIdentity, by: string[]): string {
-  return `histogram_quantile(${q}, sum by (${[...by, 'le'].join(', ')}) (rate(${bucket}${promSelector(gateway)}[${QUANTILE_RATE}])))`;
+function quantile(q: number, bucket: string, selectors: PromSelectors, by: string[]): string {
+  return `histogram_quantile(${q}, sum by (${[...by, 'le'].join(', ')}) (rate(${bucket}${selectors.pods()}[${QUANTILE_RATE}])))`;
 }
 
 /**
- * The views for one gateway and one Datadog collection path. A series has no Datadog
- * query where that path lacks the data (e.g. bandwidth through Kong's Datadog plugin).
+ * The views for one gateway and one Datadog collection path, with PromQL for the given
+ * query scope. A series has no Datadog query where that path lacks the data (e.g.
+ * bandwidth through Kong's Datadog plugin).
  */
-export function dashboardViews(gateway: GatewayIdentity, collection: DatadogCollection): DashboardView[] {
+export function dashboardViews(gateway: GatewayIdentity, collection: DatadogCollection, scope: PromQueryScope = IN_CLUSTER): DashboardView[] {
   const f = datadogGatewayFilter(gateway);
   const agent = collection === DatadogCollection.AGENT_INTEGRATION;
   const replicas = datadogReplicaMetrics(gateway);
   const workload = datadogWorkloadFilter(gateway);
-  const ready = `sum(kube_pod_container_status_ready${promSelector(gateway, `container="${gateway.containerName}"`)})`;
+  const q = new PromSelectors(gateway, scope);
+  const ready = `sum(${q.containerReady()})`;
   return [
     {
       id: ViewId.READY_NODES,
@@ -65,7 +68,7 @@ export function dashboardViews(gateway: GatewayIdentity, collection: DatadogColl
         { legend: 'ready', promql: ready, datadog: `sum:${replicas.ready}{${workload}}` },
         gateway.expectedNodes !== undefined
           ? { legend: 'expected', promql: `vector(${gateway.expectedNodes})` }
-          : { legend: 'desired', promql: `sum(${promDesiredReplicas(gateway)})`, datadog: `sum:${replicas.desired}{${workload}}` },
+          : { legend: 'desired', promql: `sum(${q.desiredReplicas()})`, datadog: `sum:${replicas.desired}{${workload}}` },
       ],
     },
     {
@@ -74,7 +77,7 @@ export function dashboardViews(gateway: GatewayIdentity, collection: DatadogColl
       unit: 'reqps',
       series: [{
         legend: '{{service}}',
-        promql: `sum by (service) (rate(kong_http_requests_total${promSelector(gateway)}[${RATE}]))`,
+        promql: `sum by (service) (rate(kong_http_requests_total${q.pods()}[${RATE}]))`,
         datadog: agent ? `sum:kong.http.requests.count{${f}} by {service}.as_rate()` : `sum:kong.request.count{${f}} by {name}.as_rate()`,
       }],
     },
@@ -84,7 +87,7 @@ export function dashboardViews(gateway: GatewayIdentity, collection: DatadogColl
       unit: 'reqps',
       series: [{
         legend: '{{code}}',
-        promql: `sum by (code) (rate(kong_http_requests_total${promSelector(gateway)}[${RATE}]))`,
+        promql: `sum by (code) (rate(kong_http_requests_total${q.pods()}[${RATE}]))`,
         datadog: agent ? `sum:kong.http.requests.count{${f}} by {code}.as_rate()` : `sum:kong.request.count{${f}} by {status}.as_rate()`,
       }],
     },
@@ -94,19 +97,19 @@ export function dashboardViews(gateway: GatewayIdentity, collection: DatadogColl
       unit: 'ms',
       series: agent
         ? [
-          { legend: 'p50', promql: quantile(0.5, 'kong_request_latency_ms_bucket', gateway, []) },
-          { legend: 'p95', promql: quantile(0.95, 'kong_request_latency_ms_bucket', gateway, []) },
+          { legend: 'p50', promql: quantile(0.5, 'kong_request_latency_ms_bucket', q, []) },
+          { legend: 'p95', promql: quantile(0.95, 'kong_request_latency_ms_bucket', q, []) },
           {
             legend: 'p99',
-            promql: quantile(0.99, 'kong_request_latency_ms_bucket', gateway, []),
+            promql: quantile(0.99, 'kong_request_latency_ms_bucket', q, []),
             // The Agent integration keeps only histogram sums and counts: Datadog graphs the mean.
             datadog: `sum:kong.request.latency.ms.sum{${f}}.as_count() / sum:kong.request.latency.ms.count{${f}}.as_count()`,
           },
         ]
         : [
-          { legend: 'p50', promql: quantile(0.5, 'kong_request_latency_ms_bucket', gateway, []), datadog: `p50:kong.latency{${f}}` },
-          { legend: 'p95', promql: quantile(0.95, 'kong_request_latency_ms_bucket', gateway, []), datadog: `p95:kong.latency{${f}}` },
-          { legend: 'p99', promql: quantile(0.99, 'kong_request_latency_ms_bucket', gateway, []), datadog: `p99:kong.latency{${f}}` },
+          { legend: 'p50', promql: quantile(0.5, 'kong_request_latency_ms_bucket', q, []), datadog: `p50:kong.latency{${f}}` },
+          { legend: 'p95', promql: quantile(0.95, 'kong_request_latency_ms_bucket', q, []), datadog: `p95:kong.latency{${f}}` },
+          { legend: 'p99', promql: quantile(0.99, 'kong_request_latency_ms_bucket', q, []), datadog: `p99:kong.latency{${f}}` },
         ],
     },
     {
@@ -115,7 +118,7 @@ export function dashboardViews(gateway: GatewayIdentity, collection: DatadogColl
       unit: 'ms',
       series: [{
         legend: '{{service}}',
-        promql: quantile(0.99, 'kong_request_latency_ms_bucket', gateway, ['service']),
+        promql: quantile(0.99, 'kong_request_latency_ms_bucket', q, ['service']),
         datadog: agent
           ? `sum:kong.request.latency.ms.sum{${f}} by {service}.as_count() / sum:kong.request.latency.ms.count{${f}} by {service}.as_count()`
           : `p99:kong.latency{${f}} by {name}`,
@@ -127,7 +130,7 @@ export function dashboardViews(gateway: GatewayIdentity, collection: DatadogColl
       unit: 'ms',
       series: [{
         legend: '{{service}}',
-        promql: quantile(0.99, 'kong_kong_latency_ms_bucket', gateway, ['service']),
+        promql: quantile(0.99, 'kong_kong_latency_ms_bucket', q, ['service']),
         datadog: agent
           ? `sum:kong.kong.latency.ms.sum{${f}} by {service}.as_count() / sum:kong.kong.latency.ms.count{${f}} by {service}.as_count()`
           : `p99:kong.kong_latency{${f}} by {name}`,
@@ -139,7 +142,7 @@ export function dashboardViews(gateway: GatewayIdentity, collection: DatadogColl
       unit: 'ms',
       series: [{
         legend: '{{service}}',
-        promql: quantile(0.99, 'kong_upstream_latency_ms_bucket', gateway, ['service']),
+        promql: quantile(0.99, 'kong_upstream_latency_ms_bucket', q, ['service']),
         datadog: agent
           ? `sum:kong.upstream.latency.ms.sum{${f}} by {service}.as_count() / sum:kong.upstream.latency.ms.count{${f}} by {service}.as_count()`
           : `p99:kong.upstream_latency{${f}} by {name}`,
@@ -151,7 +154,7 @@ export function dashboardViews(gateway: GatewayIdentity, collection: DatadogColl
       unit: 'count',
       series: [{
         legend: '{{state}}',
-        promql: `sum by (state) (kong_nginx_connections_total${promSelector(gateway, 'state=~"active|reading|writing|waiting"')})`,
+        promql: `sum by (state) (kong_nginx_connections_total${q.pods('state=~"active|reading|writing|waiting"')})`,
         datadog: agent ? `sum:kong.nginx.connections.total{${f},!state:accepted,!state:handled,!state:total} by {state}` : undefined,
       }],
     },
@@ -161,7 +164,7 @@ export function dashboardViews(gateway: GatewayIdentity, collection: DatadogColl
       unit: 'Bps',
       series: [{
         legend: '{{direction}}',
-        promql: `sum by (direction) (rate(kong_bandwidth_bytes${promSelector(gateway)}[${RATE}]))`,
+        promql: `sum by (direction) (rate(kong_bandwidth_bytes${q.pods()}[${RATE}]))`,
         datadog: agent ? `sum:kong.bandwidth.bytes.count{${f}} by {direction}.as_rate()` : undefined,
       }],
     },
@@ -171,7 +174,7 @@ export function dashboardViews(gateway: GatewayIdentity, collection: DatadogColl
       unit: 'bytes',
       series: [{
         legend: '{{pod}}',
-        promql: `sum by (pod) (kong_memory_workers_lua_vms_bytes${promSelector(gateway)})`,
+        promql: `sum by (pod) (kong_memory_workers_lua_vms_bytes${q.pods()})`,
         datadog: agent ? `sum:kong.memory.workers.lua.vms.bytes{${f}} by {endpoint}` : undefined,
       }],
     },
@@ -223,24 +226,13 @@ export interface DashboardVariableQueries {
  * For Grafana dashboards: the series the namespace and pod variables list their values
  * from. The pod variable's values are limited to the gateway's own pods.
  */
-export function dashboardVariableQueries(gateway: GatewayIdentity, namespaceVariable: string): DashboardVariableQueries {
-  const cluster = gateway.cluster ? `cluster="${gateway.cluster}",` : '';
+export function dashboardVariableQueries(gateway: GatewayIdentity, namespaceVariable: string, scope: PromQueryScope = IN_CLUSTER): DashboardVariableQueries {
+  const cluster = new PromSelectors(gateway, scope).clusterMatchers();
+  const pods = `pod=~"${podNamePattern(gateway)}"`;
   const container = `container="${gateway.containerName}"`;
   return {
-    namespaceSeries: `kube_pod_container_status_ready{${cluster}pod=~"${podNamePattern(gateway)}",${container}}`,
-    podSeries: `kube_pod_container_status_ready{${cluster}namespace=~"${namespaceVariable}",pod=~"${podNamePattern(gateway)}",${container}}`,
+    namespaceSeries: `kube_pod_container_status_ready{${[...cluster, pods, container].join(',')}}`,
+    podSeries: `kube_pod_container_status_ready{${[...cluster, `namespace=~"${namespaceVariable}"`, pods, container].join(',')}}`,
     allPods: podNamePattern(gateway),
   };
-}
-
-/**
- * For Grafana dashboards: a catalog PromQL expression with the gateway's namespace and pod
- * matchers bound to template variables (`namespace=~"$namespace",pod=~"$pod"`). Series not
- * selected by pod (desired replicas, expected count) are left as they are.
- */
-export function bindDashboardVariables(gateway: GatewayIdentity, promql: string, namespaceVariable: string, podVariable: string): string {
-  const own = promSelector(gateway).slice(1, -1);
-  const cluster = gateway.cluster ? [`cluster="${gateway.cluster}"`] : [];
-  const bound = [...cluster, `namespace=~"${namespaceVariable}"`, `pod=~"${podVariable}"`].join(',');
-  return promql.split(own).join(bound);
 }

@@ -155,7 +155,7 @@ describe('dashboards of every mode and collection path', () => {
     const { model, construct } = render(KongGateway.hybridDataPlane(BASE), DatadogCollection.KONG_PLUGIN);
     expect(queriesOf(model)).toEqual(expect.arrayContaining(['p99:kong.latency{$kong_gateway,$kong_environment}']));
     expect(construct.skippedSignals).toEqual([
-      SignalId.NODE_METRICS_UP, SignalId.CONTROL_PLANE_CONNECTED, SignalId.UPSTREAM_TARGET_UNHEALTHY, SignalId.SHARED_DICT_MEMORY, SignalId.METRIC_ERRORS,
+      SignalId.NODE_METRICS_UP, SignalId.DATA_PLANE_CERT_EXPIRY, SignalId.UPSTREAM_TARGET_UNHEALTHY, SignalId.SHARED_DICT_MEMORY, SignalId.METRIC_ERRORS,
     ]);
     const note = model.widgets[0].definition;
     expect(note.type).toBe('note');

@@ -17,6 +17,7 @@ import { Duration } from '../../src/core/duration';
 import { DatadogMonitors } from '../../src/datadog/monitors';
 import { WorkloadKind } from '../../src/gateway/deployment-mode';
 import { KongGateway } from '../../src/gateway/kong-gateway';
+import { KongEdition } from '../../src/gateway/kong-version';
 import { DatadogCollection, SignalId } from '../../src/signals/signal-types';
 import { parseMetricMonitorQuery, parseServiceCheckQuery } from '../support/datadog-query';
 
@@ -31,7 +32,8 @@ function monitorsFor(gateway: KongGateway, collection = DatadogCollection.AGENT_
 }
 
 describe('hybrid data plane, Agent integration: one monitor per signal with a Datadog form', () => {
-  const gateway = KongGateway.hybridDataPlane(BASE);
+  // Enterprise 3.10+: the exporter has kong_control_plane_connected.
+  const gateway = KongGateway.hybridDataPlane({ ...BASE, edition: KongEdition.ENTERPRISE, kongVersion: '3.10.0.1' });
   const { s, construct } = monitorsFor(gateway);
 
   test('monitored and skipped signals', () => {
@@ -40,7 +42,7 @@ describe('hybrid data plane, Agent integration: one monitor per signal with a Da
       SignalId.ERROR_RATIO_5XX, SignalId.REQUEST_LATENCY_P99, SignalId.KONG_LATENCY_P99, SignalId.UPSTREAM_TARGET_UNHEALTHY,
       SignalId.SHARED_DICT_MEMORY, SignalId.METRIC_ERRORS,
     ]);
-    expect(construct.skippedSignals).toEqual([]);
+    expect(construct.skippedSignals).toEqual([SignalId.DATA_PLANE_CERT_EXPIRY]);
     expect(Object.keys(resources(s, 'datadog_monitor'))).toHaveLength(10);
   });
 
@@ -153,7 +155,7 @@ describe('Kong plugin collection path', () => {
 
   test('service checks of the Kong integration are skipped; readiness stays (http_check is the Agent, not the plugin)', () => {
     expect(construct.skippedSignals).toEqual([
-      SignalId.NODE_METRICS_UP, SignalId.CONTROL_PLANE_CONNECTED, SignalId.UPSTREAM_TARGET_UNHEALTHY, SignalId.SHARED_DICT_MEMORY, SignalId.METRIC_ERRORS,
+      SignalId.NODE_METRICS_UP, SignalId.DATA_PLANE_CERT_EXPIRY, SignalId.UPSTREAM_TARGET_UNHEALTHY, SignalId.SHARED_DICT_MEMORY, SignalId.METRIC_ERRORS,
     ]);
     expect(monitorOf(s, SignalId.NODE_READY).type).toBe('service check');
   });

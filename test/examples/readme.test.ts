@@ -5,6 +5,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as yaml from 'js-yaml';
 import { KongBestPractices } from '../../src/checks';
+import { Duration } from '../../src/core/duration';
+import { DeploymentMode, KongEdition, KongGateway } from '../../src/gateway';
+import { SIGNAL_CATALOG } from '../../src/signals/catalog';
+import { formatNumber } from '../../src/signals/resolved-signal';
+import { SignalId } from '../../src/signals/signal-types';
 import { requireFreshLib } from '../support/compiled';
 import { ROOT, exampleNames } from '../support/synth';
 
@@ -28,7 +33,31 @@ function tableRows(text: string): string[][] {
 
 const unquote = (s: string) => s.replace(/`/g, '');
 
+/** How the README writes a signal's row: every column from the catalog, for a default gateway of a mode that has it. */
+function catalogRow(id: SignalId): string {
+  const definition = SIGNAL_CATALOG.find((d) => d.id === id)!;
+  const mode = definition.modes[0];
+  const gateway = new KongGateway({
+    name: 'edge',
+    mode,
+    expectedDataPlanes: mode === DeploymentMode.HYBRID_CONTROL_PLANE ? 2 : undefined,
+    edition: KongEdition.ENTERPRISE,
+    kongVersion: '3.10',
+  });
+  const signal = gateway.signals().find((x) => x.id === id)!;
+  const modes = definition.modes.length === Object.values(DeploymentMode).length ? 'all' : definition.modes.join(', ');
+  const window = definition.window({ ...gateway, startupWindow: Duration.hours(7) }).toSeconds() === 7 * 3600
+    ? `startupWindow (${gateway.startupWindow.toPrometheus()})` : signal.window.toPrometheus();
+  return [id, definition.title, definition.scope, modes, definition.direction, signal.unit,
+    signal.warning === undefined ? '—' : formatNumber(signal.warning), formatNumber(signal.critical), window, definition.severity].join(' | ');
+}
+
 describe('README', () => {
+  test('the signal catalog table lists every signal of the catalog, in order, with its defaults', () => {
+    const rows = tableRows(section('## The signal catalog'));
+    expect(rows.map((r) => r.map(unquote).join(' | ').replace(' — ', ' | '))).toEqual(SIGNAL_CATALOG.map((d) => catalogRow(d.id)));
+  });
+
   test("the checker's rule table lists exactly KongBestPractices.rules(), with names, levels and info", () => {
     const rows = tableRows(section('## The best-practice checker'));
     expect(rows.map((r) => unquote(r[0]))).toEqual(KongBestPractices.rules().map((r) => r.ruleId));

@@ -33,18 +33,23 @@ describe('GrafanaAlertRules', () => {
   test('one rule per applicable signal and level, for every deployment mode', () => {
     for (const gateway of gatewaysOfEveryMode()) {
       const { rules } = rulesOf(gateway);
-      const expected = gateway.signals().flatMap((sig) => sig.levels().map((level) => `${sig.id}/${level}`));
-      expect(rules.map((r) => `${r.labels.signal}/${r.name.endsWith(', critical)') ? 'critical' : 'warning'}`)).toEqual(expected);
+      const expected = gateway.signals().flatMap((sig) => sig.levels().map((level) => `${sig.id}/${sig.routedSeverity(level)}`));
+      expect(rules.map((r) => `${r.labels.signal}/${r.labels.severity}`)).toEqual(expected);
+      // The rule's name says the same severity as its label.
+      for (const r of rules) expect(r.name.endsWith(`, ${r.labels.severity})`)).toBe(true);
     }
   });
 
-  test('no two rules carry the same labels (a warning-severity signal has two distinct levels)', () => {
+  test('no two rules carry the same labels: severity is the one routing label and tells the levels apart', () => {
     for (const gateway of gatewaysOfEveryMode()) {
       const { rules } = rulesOf(gateway);
       expect(new Set(rules.map((r) => JSON.stringify(r.labels))).size).toBe(rules.length);
     }
     const p99 = bySignal(rulesOf(traditionalGateway()).rules, SignalId.REQUEST_LATENCY_P99);
-    expect(p99.map((r) => [r.labels.severity, r.labels.level])).toEqual([['warning', 'critical'], ['warning', 'warning']]);
+    // A warning signal's critical threshold is a warning, its warning threshold info; no second label.
+    expect(p99.map((r) => [r.labels.severity, r.labels.level])).toEqual([['warning', undefined], ['info', undefined]]);
+    const ratio = bySignal(rulesOf(traditionalGateway()).rules, SignalId.ERROR_RATIO_5XX);
+    expect(ratio.map((r) => r.labels.severity)).toEqual(['critical', 'warning']);
   });
 
   test('interval is the scrape interval rounded up to a multiple of 10s', () => {
@@ -109,9 +114,9 @@ describe('GrafanaAlertRules', () => {
     expect(states(SignalId.ERROR_RATIO_5XX)).toEqual(['OK', 'Error']);
     expect(states(SignalId.UPSTREAM_TARGET_UNHEALTHY)).toEqual(['OK', 'Error']);
     const cp = rulesOf(hybridControlPlane()).rules;
-    expect(bySignal(cp, SignalId.DATA_PLANE_LAST_SEEN).map((r) => r.no_data_state)).toEqual(['NoData', 'NoData']);
-    const dp = rulesOf(hybridDataPlane()).rules;
-    expect(bySignal(dp, SignalId.CONTROL_PLANE_CONNECTED).map((r) => r.no_data_state)).toEqual(['OK']);
+    // The recent-data-plane count has `or vector(0)`: it always has a value, and no data alerts.
+    expect(bySignal(cp, SignalId.DATA_PLANES_SEEN_BELOW_EXPECTED).map((r) => r.no_data_state)).toEqual(['Alerting', 'Alerting']);
+    expect(bySignal(cp, SignalId.DATA_PLANE_CONFIG_DRIFT).map((r) => r.no_data_state)).toEqual(['NoData']);
   });
 
   test('"above" signals compare with gt; the warning level is routed as a warning', () => {
@@ -126,7 +131,7 @@ describe('GrafanaAlertRules', () => {
   test('labels and annotations', () => {
     const { rules } = rulesOf(traditionalGateway(), { runbookBaseUrl: 'https://runbooks.example.com/kong/' });
     const [rule] = bySignal(rules, SignalId.DATASTORE_REACHABLE);
-    expect(rule.labels).toEqual({ severity: 'critical', kong_gateway: 'edge', kong_environment: 'production', team: 'platform', signal: 'datastore-reachable', level: 'critical' });
+    expect(rule.labels).toEqual({ severity: 'critical', kong_gateway: 'edge', kong_environment: 'production', team: 'platform', signal: 'datastore-reachable' });
     expect(rule.annotations.summary).toBe('Kong node cannot reach its database: pod {{ $labels.pod }} (gateway edge, production)');
     expect(rule.annotations.description).toContain('Value {{ $values.B }} (reachable (1) or not (0)), critical when < 1 for 2m.');
     expect(rule.annotations.runbook_url).toBe('https://runbooks.example.com/kong/datastore-reachable');

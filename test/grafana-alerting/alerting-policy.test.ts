@@ -80,10 +80,10 @@ describe('GrafanaAlertingPolicy', () => {
     expect(gateway.mute_timings).toEqual([mute]);
     expect(gateway.policy.map((p: any) => [p.matcher, p.contact_point, p.repeat_interval, p.mute_timings])).toEqual([
       [[{ label: 'severity', match: '=', value: 'critical' }], ref('kong-oncall'), '1h', [mute]],
-      [[{ label: 'severity', match: '=', value: 'warning' }], ref('kong-team'), '4h', [mute]],
+      [[{ label: 'severity', match: '=~', value: 'warning|info' }], ref('kong-team'), '4h', [mute]],
     ]);
     expect([critical.matcher, critical.contact_point, critical.mute_timings]).toEqual([[{ label: 'severity', match: '=', value: 'critical' }], ref('kong-oncall'), undefined]);
-    expect([warning.matcher, warning.contact_point]).toEqual([[{ label: 'severity', match: '=', value: 'warning' }], ref('kong-team')]);
+    expect([warning.matcher, warning.contact_point]).toEqual([[{ label: 'severity', match: '=~', value: 'warning|info' }], ref('kong-team')]);
     expect(policy.depends_on).toHaveLength(4);
   });
 
@@ -95,7 +95,7 @@ describe('GrafanaAlertingPolicy', () => {
     });
     const policy = only(s, 'grafana_notification_policy');
     expect(policy.policy.map((p: any) => p.matcher.map((m: any) => m.value).join('/'))).toEqual([
-      'edge/production', 'edge-cp/production', 'edge-dp/production', 'critical', 'warning',
+      'edge/production', 'edge-cp/production', 'edge-dp/production', 'critical', 'warning|info',
     ]);
     expect(policy.policy[1].policy[0].contact_point).toMatch(/contact-point-audit/);
     expect(policy.policy[2].policy[0].contact_point).toMatch(/contact-point-kong-oncall/);
@@ -110,14 +110,20 @@ describe('GrafanaAlertingPolicy', () => {
     });
     const policy = only(s, 'grafana_notification_policy');
     const rules = only(s, 'grafana_rule_group').rule as any[];
-    const matches = (labels: any, matchers: any[]) => matchers.every((m) => labels[m.label] === m.value);
+    // Alertmanager's matchers: `=` equality, `=~` a fully anchored regex.
+    const matches = (labels: any, matchers: any[]) => matchers.every((m) =>
+      m.match === '=~' ? new RegExp(`^(?:${m.value})$`).test(labels[m.label] ?? '') : labels[m.label] === m.value);
+    const severities = new Set<string>();
     expect(rules.length).toBeGreaterThan(0);
     for (const rule of rules) {
       const gatewayRoute = policy.policy.find((p: any) => matches(rule.labels, p.matcher));
       expect(gatewayRoute.matcher[0].value).toBe('edge');
       const leaf = gatewayRoute.policy.filter((p: any) => matches(rule.labels, p.matcher));
       expect(leaf).toHaveLength(1);
+      severities.add(rule.labels.severity);
     }
+    // Every severity the rules use is routed: info goes where warnings go, never to the pager.
+    expect([...severities].sort()).toEqual(['critical', 'info', 'warning']);
   });
 
   test('mute timing: weekdays, times and location', () => {

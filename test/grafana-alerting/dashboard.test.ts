@@ -73,9 +73,9 @@ describe('GrafanaDashboard', () => {
     expect(t).not.toContain('Data planes: seconds since last seen');
   });
 
-  test('hybrid control plane: datastore, data-plane last seen and config drift; no traffic panels', () => {
+  test('hybrid control plane: datastore, data planes seen recently and config drift; no traffic panels', () => {
     const t = titles(model(hybridControlPlane()));
-    expect(t).toEqual(expect.arrayContaining(['Datastore reachable per node', 'Data planes: seconds since last seen', 'Data planes: distinct configuration hashes']));
+    expect(t).toEqual(expect.arrayContaining(['Datastore reachable per node', 'Data planes seen recently / expected', 'Data planes: distinct configuration hashes']));
     expect(t).not.toContain('Traffic');
     expect(t).not.toContain('5xx response ratio');
     expect(t).not.toContain('Control plane connection per node');

@@ -1,5 +1,5 @@
 import { Testing, TerraformStack } from 'cdktf';
-import { KongGateway, KongGatewayOptions } from '../../src/gateway';
+import { KongEdition, KongGateway, KongGatewayOptions } from '../../src/gateway';
 import { GrafanaNotifier } from '../../src/grafana/alerting/notifier';
 import { PrometheusScrapeMethod } from '../../src/kubernetes/scrape-method';
 import { AllNodesMonitored } from '../../src/practices/all-nodes-monitored';
@@ -8,6 +8,7 @@ import { HealthDashboards } from '../../src/practices/health-dashboards';
 import { KongMonitoring, KongMonitoringProps } from '../../src/practices/kong-monitoring';
 import { ALL_NODES_SIGNALS, allNodesSignals, healthAlertingSignals } from '../../src/practices/signal-split';
 import { DatadogCollection, SignalId } from '../../src/signals';
+import { annotationsOf } from '../support/synth';
 
 type Synth = { resource: Record<string, Record<string, any>> };
 
@@ -36,7 +37,7 @@ describe('KongMonitoring, the program from the design', () => {
   test('gets dashboards and alerts in both backends and nothing on Kubernetes', () => {
     expect(c).toEqual({
       datadog_dashboard_json: 1,
-      datadog_monitor: 10,
+      datadog_monitor: 9,
       grafana_folder: 1,
       grafana_dashboard: 1,
       grafana_rule_group: 2,
@@ -56,14 +57,38 @@ describe('KongMonitoring, the program from the design', () => {
     expect(new Set(uids).size).toBe(uids.length);
   });
 
-  test('per-node readiness, the control-plane connection, the expected count and every node\'s metrics endpoint are monitored in Datadog', () => {
+  test('per-node readiness, the expected count and every node\'s metrics endpoint are monitored in Datadog', () => {
     const names = Object.values(json.resource.datadog_monitor).map((m) => m.name);
     expect(names).toEqual(expect.arrayContaining([
       '[Kong edge production] Kong node not ready',
-      '[Kong edge production] Kong data plane disconnected from its control plane',
       '[Kong edge production] Fewer Kong nodes ready than expected',
       '[Kong edge production] Kong node metrics endpoint down',
     ]));
+  });
+
+  test('open-source Kong 3.9 has no control-plane gauge: no alert on it, and synth says what covers it instead', () => {
+    // kong_control_plane_connected is in no open-source release (3.9.3 is the newest OSS tag;
+    // the gauge ships in Kong Gateway Enterprise 3.10.0.0) — kong-facts §9 #2.
+    const names = Object.values(json.resource.datadog_monitor).map((m) => m.name);
+    expect(names).not.toContain('[Kong edge production] Kong data plane disconnected from its control plane');
+    const rules = Object.values(json.resource.grafana_rule_group).flatMap((g: any) => g.rule.map((r: any) => r.labels.signal));
+    expect(rules).not.toContain(SignalId.CONTROL_PLANE_CONNECTED);
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'warned');
+    const monitoring = new KongMonitoring(stack, 'kong', designProps());
+    expect(annotationsOf(monitoring, 'warn')).toEqual([expect.stringMatching(
+      /KongGateway 'edge' runs open-source Kong 3\.9, which does not export the data of signal 'control-plane-connected' \(it exists in Kong Gateway Enterprise 3\.10\+\).*watch it from the control plane: 'data-planes-seen-below-expected'/,
+    )]);
+  });
+
+  test('on Kong Gateway Enterprise 3.10 the data plane alerts on its control-plane connection in both backends, without a warning', () => {
+    const enterprise = synth((stack) => new KongMonitoring(stack, 'kong', {
+      ...designProps(), gateway: KongGateway.hybridDataPlane({ ...edge, edition: KongEdition.ENTERPRISE, kongVersion: '3.10.0.1' }),
+    }));
+    const names = Object.values(enterprise.resource.datadog_monitor).map((m) => m.name);
+    expect(names).toContain('[Kong edge production] Kong data plane disconnected from its control plane');
+    const rules = Object.values(enterprise.resource.grafana_rule_group).flatMap((g: any) => g.rule.map((r: any) => r.labels.signal));
+    expect(rules).toContain(SignalId.CONTROL_PLANE_CONNECTED);
   });
 
   test('scaling the gateway from 3 to 300 nodes changes no resource count', () => {
@@ -139,7 +164,7 @@ describe('KongMonitoring options', () => {
       { label: 'kong_gateway', match: '=', value: 'edge' },
       { label: 'kong_environment', match: '=', value: 'production' },
     ]);
-    expect(policy.policy[0].policy.map((p: any) => p.matcher[0].value)).toEqual(['critical', 'warning']);
+    expect(policy.policy[0].policy.map((p: any) => p.matcher[0].value)).toEqual(['critical', 'warning|info']);
   });
 });
 

@@ -1,6 +1,6 @@
 // Alert behaviour proven with `promtool test rules` on the rendered rule file: input
 // series of a 3-node gateway, evaluated at the gateway's scrape interval.
-import { expandAnnotations, hybridControlPlane, hybridDataPlane, renderRules, traditionalGateway } from './helpers';
+import { expandAnnotations, hybridDataPlane, renderRules, traditionalGateway } from './helpers';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { PrometheusAlertRule, PrometheusRules } from '../../src/prometheus';
 import { PromtoolWorkspace, checkRules, testRules } from '../support/promtool';
@@ -179,59 +179,6 @@ describe('alert behaviour of a 3-node traditional gateway (promtool test rules)'
 });
 
 describe('alert behaviour of a hybrid gateway (promtool test rules)', () => {
-  test('a data plane the control plane no longer sees: warning then critical, naming its hostname', () => {
-    const cp = hybridControlPlane();
-    const { rules } = renderRules({ gateways: [cp] });
-    const cpPod = 'edge-cp-5c6d7f-aaaaa';
-    const dp = (hostname: string) => ({ namespace: 'kong', pod: cpPod, hostname, ip: '10.0.1.1', node_id: `${hostname}-id` });
-    // dp-1 is seen at every scrape (value = now); dp-2 was last seen at t=120s.
-    const series: Series[] = [
-      { series: sel('kube_pod_container_status_ready', { namespace: 'kong', pod: cpPod, container: 'proxy' }), values: `1${STEPS}` },
-      { series: sel('up', { namespace: 'kong', pod: cpPod }), values: `1${STEPS}` },
-      { series: sel('kong_datastore_reachable', { namespace: 'kong', pod: cpPod }), values: `1${STEPS}` },
-      { series: sel('kong_data_plane_last_seen', dp('dp-1')), values: `0+30${STEPS}` },
-      { series: sel('kong_data_plane_last_seen', dp('dp-2')), values: `0+30x4 120${STEPS}` },
-      { series: sel('kong_data_plane_config_hash', dp('dp-1')), values: `1234${STEPS}` },
-      { series: sel('kong_data_plane_config_hash', dp('dp-2')), values: `1234${STEPS}` },
-      { series: sel('kong_data_plane_version_compatible', { ...dp('dp-1'), kong_version: '3.9.1' }), values: `1${STEPS}` },
-      { series: sel('kong_data_plane_version_compatible', { ...dp('dp-2'), kong_version: '3.9.1' }), values: `1${STEPS}` },
-    ];
-    const name = 'KongDataPlaneNotSeenByTheControlPlane';
-    const critical = ruleOf(rules, name, 'critical');
-    const warning = ruleOf(rules, name, 'warning');
-    expect([critical.forDuration, warning.forDuration]).toEqual(['1m', '1m']);
-    // time() - 120 > 90 from 240s, + 1m → warning at 300s; > 180 from 330s, + 1m → critical at 390s.
-    expectPass(runPromtool(rules, series, [
-      { eval_time: '3m', alertname: name, exp_alerts: [] },
-      { eval_time: '5m', alertname: name, exp_alerts: [firing(warning, dp('dp-2'), '180')] },
-      { eval_time: '7m', alertname: name, exp_alerts: [firing(critical, dp('dp-2'), '300'), firing(warning, dp('dp-2'), '300')] },
-      { eval_time: '7m', alertname: 'KongDataPlanesRunDifferentConfigurations', exp_alerts: [] },
-    ]));
-  });
-
-  test('configuration drift between data planes: alert after its window', () => {
-    const cp = hybridControlPlane();
-    const { rules } = renderRules({ gateways: [cp] });
-    const cpPod = 'edge-cp-5c6d7f-aaaaa';
-    const dp = (hostname: string) => ({ namespace: 'kong', pod: cpPod, hostname, ip: '10.0.1.1', node_id: `${hostname}-id` });
-    const series: Series[] = [
-      { series: sel('kong_data_plane_config_hash', dp('dp-1')), values: `1234${STEPS}` },
-      { series: sel('kong_data_plane_config_hash', dp('dp-2')), values: `1234x4 5678${STEPS}` },
-      { series: sel('kong_data_plane_config_hash', dp('dp-3')), values: `1234${STEPS}` },
-    ];
-    const name = 'KongDataPlanesRunDifferentConfigurations';
-    // A warning-severity signal with one threshold: one rule, routed as a warning.
-    expect(rules.ruleGroups[0].rules.filter((r) => r.alert === name)).toHaveLength(1);
-    const rule = ruleOf(rules, name, 'warning');
-    expect(rule.forDuration).toBe('5m');
-    // Two hashes from 150s; for 5m → firing from 450s.
-    expectPass(runPromtool(rules, series, [
-      { eval_time: '2m', alertname: name, exp_alerts: [] },
-      { eval_time: '7m', alertname: name, exp_alerts: [] },
-      { eval_time: '8m', alertname: name, exp_alerts: [firing(rule, {}, '2')] },
-    ]));
-  });
-
   test('a data plane disconnected from its control plane: an alert naming that pod', () => {
     const dpGateway = hybridDataPlane();
     const { rules } = renderRules({ gateways: [dpGateway] });

@@ -1,5 +1,6 @@
 import { WorkloadKind } from '../../src/gateway/deployment-mode';
 import { KongGateway } from '../../src/gateway/kong-gateway';
+import { KongEdition } from '../../src/gateway/kong-version';
 import { TerraformStack, Testing } from '../../src/internal/cdktf';
 import { PrometheusAlertRule, PrometheusRules, PrometheusRulesProps } from '../../src/prometheus';
 
@@ -12,7 +13,13 @@ export function hybridControlPlane(): KongGateway {
   return KongGateway.hybridControlPlane({ name: 'edge-cp', namespace: 'kong', expectedNodes: 1 });
 }
 
+/** A data plane on Kong Gateway Enterprise 3.10, whose exporter has `kong_control_plane_connected`. */
 export function hybridDataPlane(): KongGateway {
+  return KongGateway.hybridDataPlane({ name: 'edge-dp', namespace: 'kong', expectedNodes: 3, edition: KongEdition.ENTERPRISE, kongVersion: '3.10' });
+}
+
+/** The same data plane on open-source Kong 3.9 (the library's default), which lacks that gauge. */
+export function openSourceDataPlane(): KongGateway {
   return KongGateway.hybridDataPlane({ name: 'edge-dp', namespace: 'kong', expectedNodes: 3 });
 }
 

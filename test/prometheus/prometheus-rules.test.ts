@@ -34,7 +34,7 @@ describe('PrometheusRules', () => {
       alert: 'KongNodeNotReady',
       expr: 'kube_pod_container_status_ready{namespace="kong",pod=~"edge-[a-z0-9]+-[a-z0-9]+",container="proxy"} < 1',
       for: '2m',
-      labels: { severity: 'critical', kong_gateway: 'edge', kong_environment: 'production', team: 'platform', signal: 'node-ready', level: 'critical' },
+      labels: { severity: 'critical', kong_gateway: 'edge', kong_environment: 'production', team: 'platform', signal: 'node-ready' },
       annotations: {
         summary: 'Kong node not ready: pod {{ $labels.pod }} (gateway edge, production)',
         description: expect.stringContaining('Value {{ $value | humanize }} (ready (1) or not (0)), critical when < 1 for 2m.'),

@@ -1,5 +1,5 @@
 import { Duration } from '../../src/core/duration';
-import { DeploymentMode, KongGateway, KongGatewayOptions, WorkloadKind } from '../../src/gateway';
+import { DeploymentMode, KongEdition, KongGateway, KongGatewayOptions, WorkloadKind } from '../../src/gateway';
 import { DatadogCollection, DatadogQueryKind, Severity, SignalId, ThresholdDirection } from '../../src/signals';
 import { podNamePattern } from '../../src/signals/selectors';
 
@@ -20,17 +20,18 @@ describe('signals per deployment mode', () => {
     expect(ids(KongGateway.dbLess(base))).toContain(SignalId.ERROR_RATIO_5XX);
   });
 
-  test('hybrid data planes: control-plane connectivity, because readiness stays 200 without it', () => {
-    const dp = ids(KongGateway.hybridDataPlane(base));
+  test('hybrid data planes on Enterprise 3.10+: control-plane connectivity, because readiness stays 200 without it', () => {
+    const dp = ids(KongGateway.hybridDataPlane({ ...base, edition: KongEdition.ENTERPRISE, kongVersion: '3.10' }));
     expect(dp).toContain(SignalId.CONTROL_PLANE_CONNECTED);
+    expect(dp).toContain(SignalId.DATA_PLANE_CERT_EXPIRY);
     expect(dp).not.toContain(SignalId.DATASTORE_REACHABLE);
-    expect(dp).not.toContain(SignalId.DATA_PLANE_LAST_SEEN);
+    expect(dp).not.toContain(SignalId.DATA_PLANES_SEEN_BELOW_EXPECTED);
   });
 
   test('hybrid control plane: its view of each data plane, no traffic signals', () => {
     const cp = ids(KongGateway.hybridControlPlane(base));
     expect(cp).toEqual(expect.arrayContaining([
-      SignalId.DATASTORE_REACHABLE, SignalId.DATA_PLANE_LAST_SEEN, SignalId.DATA_PLANE_CONFIG_DRIFT, SignalId.DATA_PLANE_VERSION_COMPATIBLE,
+      SignalId.DATASTORE_REACHABLE, SignalId.DATA_PLANES_SEEN_BELOW_EXPECTED, SignalId.DATA_PLANE_CONFIG_DRIFT, SignalId.DATA_PLANE_VERSION_COMPATIBLE,
     ]));
     for (const traffic of [SignalId.ERROR_RATIO_5XX, SignalId.REQUEST_LATENCY_P99, SignalId.KONG_LATENCY_P99, SignalId.UPSTREAM_TARGET_UNHEALTHY]) {
       expect(cp).not.toContain(traffic);
@@ -60,8 +61,11 @@ describe('PromQL of the catalog', () => {
   test('without an expected count, the workload\'s desired replicas are the reference', () => {
     const gw = KongGateway.dbLess({ name: 'edge', workloadKind: WorkloadKind.STATEFUL_SET, cluster: 'eu-1' });
     const ratio = gw.signals().find((s) => s.id === SignalId.READY_NODES_BELOW_EXPECTED)!;
-    expect(ratio.promql).toContain('/ sum(kube_statefulset_replicas{cluster="eu-1",namespace="kong",statefulset="edge"})');
-    expect(ratio.promql).toContain('cluster="eu-1",namespace="kong",pod=~"edge-[0-9]+"');
+    expect(ratio.promql).toContain('/ sum(kube_statefulset_replicas{namespace="kong",statefulset="edge"})');
+    // On a central store the cluster is selected by the store's label, everywhere in the query.
+    const central = ratio.promqlOnCentralStore('k8s_cluster');
+    expect(central).toContain('/ sum(kube_statefulset_replicas{k8s_cluster="eu-1",namespace="kong",statefulset="edge"})');
+    expect(central).toContain('k8s_cluster="eu-1",namespace="kong",pod=~"edge-[0-9]+"');
   });
 
   test('the 5xx ratio divides 5xx rate by all requests over the same selector', () => {
@@ -125,19 +129,19 @@ describe('Datadog forms of the catalog', () => {
   });
 
   test('signals without Datadog data are absent on that path', () => {
-    const dp = KongGateway.hybridDataPlane(base);
+    const dp = KongGateway.hybridDataPlane({ ...base, edition: KongEdition.ENTERPRISE, kongVersion: '3.10' });
     // Kong's Datadog plugin sends request metrics only; node gauges need the Agent's Kong check.
     expect(dp.signals().find((s) => s.id === SignalId.CONTROL_PLANE_CONNECTED)!.datadog(DatadogCollection.KONG_PLUGIN)).toBeUndefined();
     expect(signal(SignalId.DATASTORE_REACHABLE).datadog(DatadogCollection.KONG_PLUGIN)).toBeUndefined();
     // Without time() in Datadog queries, "seconds since last seen" and distinct-hash counts stay Prometheus-only.
     const cp = KongGateway.hybridControlPlane(base);
-    for (const id of [SignalId.DATA_PLANE_LAST_SEEN, SignalId.DATA_PLANE_CONFIG_DRIFT]) {
+    for (const id of [SignalId.DATA_PLANES_SEEN_BELOW_EXPECTED, SignalId.DATA_PLANE_CONFIG_DRIFT, SignalId.DATA_PLANE_VERSION_COMPATIBLE]) {
       expect(cp.signals().find((s) => s.id === id)!.datadog(DatadogCollection.AGENT_INTEGRATION)).toBeUndefined();
     }
   });
 
   test('a data plane that lost its control plane shows in Datadog through the Kong check\'s extra metrics', () => {
-    const dp = KongGateway.hybridDataPlane(base);
+    const dp = KongGateway.hybridDataPlane({ ...base, edition: KongEdition.ENTERPRISE, kongVersion: '3.10' });
     expect(dp.signals().find((s) => s.id === SignalId.CONTROL_PLANE_CONNECTED)!.datadog(DatadogCollection.AGENT_INTEGRATION)!.query).toBe(
       'max(last_2m):min:kong.control_plane.connected{kong_gateway:edge,kong_environment:prod} by {endpoint} < 1',
     );
@@ -178,7 +182,7 @@ describe('signal overrides', () => {
 
   test('a percentage typed as a whole number fails with the unit', () => {
     expect(() => make([{ signal: SignalId.ERROR_RATIO_5XX, critical: 5 }])).toThrow(
-      "KongGateway 'edge': signal 'error-ratio-5xx' critical threshold 5 is outside 0..1 (ratio of requests). Fix: give the threshold in ratio of requests, e.g. 0.05 for 5%.",
+      "KongGateway 'edge': signal 'error-ratio-5xx' critical threshold 5 is outside 0..1 (ratio of requests). Fix: give the threshold in ratio of requests, between 0 and 1, e.g. 0.05 for 5%.",
     );
   });
 

@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
+import { IConstruct } from 'constructs';
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const EXAMPLES_DIR = path.join(ROOT, 'examples');
@@ -85,4 +86,12 @@ export function resourceCounts(json: StackJson): { [type: string]: number } {
 export function providerSources(json: StackJson): { [name: string]: string } {
   const required = (json.terraform as { required_providers?: { [name: string]: { source: string } } } | undefined)?.required_providers ?? {};
   return Object.fromEntries(Object.entries(required).map(([n, p]) => [n, p.source]));
+}
+
+/** Messages cdktf shows at synth for a construct and its children, by level. */
+export function annotationsOf(construct: IConstruct, level: 'warn' | 'info' | 'error'): string[] {
+  return construct.node.findAll()
+    .flatMap((c) => c.node.metadata)
+    .filter((m) => m.type === `@cdktf/${level}`)
+    .map((m) => String(m.data));
 }

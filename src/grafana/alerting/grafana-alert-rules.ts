@@ -3,7 +3,8 @@ import { failValidation, requireDns1123Label } from '../../core/validation';
 import { KongGateway } from '../../gateway/kong-gateway';
 import { alertAnnotations, alertLabels, validateRunbookBaseUrl } from '../../prometheus/alert-content';
 import { ResolvedSignal } from '../../signals/resolved-signal';
-import { Severity, SignalId, ThresholdDirection } from '../../signals/signal-types';
+import { NoDataPolicy, Severity, SignalId, ThresholdDirection } from '../../signals/signal-types';
+import { validateClusterLabel } from '../cluster-label';
 import { groupLegend } from '../legend';
 import { Folder } from '../provider/folder';
 import { RuleGroup, RuleGroupRule, RuleGroupRuleData } from '../provider/rule-group';
@@ -16,7 +17,7 @@ const EXPRESSION_DATASOURCE = '__expr__';
 /** How far back the query stage looks; the PromQL carries its own range windows. */
 const QUERY_LOOKBACK_SECONDS = 600;
 
-/** What a rule does when its query returns no series or fails, and why. */
+/** What a rule does when its query returns no series or fails. */
 interface StatePolicy {
   readonly noData: string;
   readonly execErr: string;
@@ -26,38 +27,19 @@ interface StatePolicy {
  * A Grafana rule evaluates one query into one alert instance per series, so a node whose
  * series vanishes just resolves its own instance: per-node rules cannot see a vanished
  * node, the ready-nodes-below-expected rule does. `no_data_state` only applies when the
- * WHOLE query returns nothing, and what that means differs per signal:
+ * WHOLE query returns nothing; the catalog says what that means per signal:
  *
- * - Existence signals (readiness from kube-state-metrics, the scrape target's `up`, the
- *   ready-node ratio): their series exist whenever the gateway and its monitoring exist.
- *   No data means every node is gone or the pipeline that watches them is broken; either
- *   way the gateway's health is unknown, so `Alerting` (never `OK`: that would report a
- *   vanished gateway as healthy). Evaluation errors alert too.
- * - Gauges Kong always exports in the signal's modes (datastore, hybrid clustering): no
- *   data means Kong's metrics are not collected, which the metrics-endpoint rule already
- *   reports per node. `NoData` raises Grafana's distinct DatasourceNoData alert with the
- *   same labels, so it is seen without claiming the database is down.
- * - Traffic, upstream, memory and exporter-error signals, and the control-plane gauge that
- *   only Kong 3.10+ exports: no data is normal (no traffic, metrics flag off, older Kong),
- *   so `OK`.
- * Evaluation errors outside the existence signals raise `Error` (Grafana's
- * DatasourceError alert), distinct from the condition itself.
+ * - ALERT (existence signals): `Alerting`, never `OK` (that would report a vanished gateway
+ *   as healthy); evaluation errors alert too.
+ * - REPORT (gauges Kong always exports where the signal applies): `NoData` raises Grafana's
+ *   distinct DatasourceNoData alert with the same labels, seen without claiming the failure.
+ * - OK (traffic, optional metric groups): no data is normal.
+ * Evaluation errors outside ALERT raise `Error` (Grafana's DatasourceError alert).
  */
-const STATES: Record<SignalId, StatePolicy> = {
-  [SignalId.NODE_READY]: { noData: 'Alerting', execErr: 'Alerting' },
-  [SignalId.NODE_METRICS_UP]: { noData: 'Alerting', execErr: 'Alerting' },
-  [SignalId.READY_NODES_BELOW_EXPECTED]: { noData: 'Alerting', execErr: 'Alerting' },
-  [SignalId.DATASTORE_REACHABLE]: { noData: 'NoData', execErr: 'Error' },
-  [SignalId.DATA_PLANE_LAST_SEEN]: { noData: 'NoData', execErr: 'Error' },
-  [SignalId.DATA_PLANE_CONFIG_DRIFT]: { noData: 'NoData', execErr: 'Error' },
-  [SignalId.DATA_PLANE_VERSION_COMPATIBLE]: { noData: 'NoData', execErr: 'Error' },
-  [SignalId.CONTROL_PLANE_CONNECTED]: { noData: 'OK', execErr: 'Error' },
-  [SignalId.ERROR_RATIO_5XX]: { noData: 'OK', execErr: 'Error' },
-  [SignalId.REQUEST_LATENCY_P99]: { noData: 'OK', execErr: 'Error' },
-  [SignalId.KONG_LATENCY_P99]: { noData: 'OK', execErr: 'Error' },
-  [SignalId.UPSTREAM_TARGET_UNHEALTHY]: { noData: 'OK', execErr: 'Error' },
-  [SignalId.SHARED_DICT_MEMORY]: { noData: 'OK', execErr: 'Error' },
-  [SignalId.METRIC_ERRORS]: { noData: 'OK', execErr: 'Error' },
+const STATES: Record<NoDataPolicy, StatePolicy> = {
+  [NoDataPolicy.ALERT]: { noData: 'Alerting', execErr: 'Alerting' },
+  [NoDataPolicy.REPORT]: { noData: 'NoData', execErr: 'Error' },
+  [NoDataPolicy.OK]: { noData: 'OK', execErr: 'Error' },
 };
 
 /** Props of {@link GrafanaAlertRules}. */
@@ -91,6 +73,15 @@ export interface GrafanaAlertRulesProps {
    * @default - every signal of the gateway
    */
   readonly includeSignals?: SignalId[];
+
+  /**
+   * Label that names each cluster in the data source, when it is a central store holding
+   * many clusters (Mimir, Thanos, a remote-write target): queries then select the gateway's
+   * `cluster` by it. Leave it out when the data source is the cluster's own Prometheus,
+   * whose rules never see external labels such as `cluster`.
+   * @default - none: the data source is the gateway's own cluster's Prometheus
+   */
+  readonly clusterLabel?: string;
 
   /**
    * Suffix of the rule group name, so two groups of one gateway can live side by side
@@ -127,6 +118,7 @@ export class GrafanaAlertRules extends Construct {
       failValidation(subject, `datasourceUid '${props.datasourceUid}' is not a Grafana UID`, "give the Prometheus data source's UID (1-40 letters, digits, '-' or '_'), e.g. 'prometheus'");
     }
     validateRunbookBaseUrl(subject, props.runbookBaseUrl);
+    validateClusterLabel(subject, gateway, props.clusterLabel);
     const suffix = props.groupNameSuffix;
     if (suffix !== undefined) requireDns1123Label(subject, 'groupNameSuffix', suffix);
     this.folder = props.folder ?? new Folder(this, 'folder', {
@@ -154,7 +146,7 @@ export class GrafanaAlertRules extends Construct {
 
 function renderRule(gateway: KongGateway, signal: ResolvedSignal, level: Severity, props: GrafanaAlertRulesProps): RuleGroupRule {
   const threshold = signal.threshold(level)!;
-  const states = STATES[signal.id];
+  const states = STATES[signal.noData];
   const uid = stableUid(['kong', gateway.name, gateway.environment, signal.id, level], GRAFANA_UID_MAX_LENGTH);
   const query: RuleGroupRuleData = {
     refId: 'A',
@@ -163,7 +155,7 @@ function renderRule(gateway: KongGateway, signal: ResolvedSignal, level: Severit
     model: JSON.stringify({
       refId: 'A',
       datasource: { type: 'prometheus', uid: props.datasourceUid },
-      expr: signal.promql,
+      expr: signal._promql({ clusterLabel: props.clusterLabel }),
       instant: true,
       range: false,
       intervalMs: 1000,
@@ -196,7 +188,7 @@ function renderRule(gateway: KongGateway, signal: ResolvedSignal, level: Severit
     }),
   };
   return {
-    name: `${signal.title} (${gateway.name}, ${gateway.environment}, ${level})`,
+    name: `${signal.title} (${gateway.name}, ${gateway.environment}, ${signal.routedSeverity(level)})`,
     uid,
     condition: 'C',
     for: signal.window.toPrometheus(),

@@ -332,8 +332,12 @@ export class GrafanaAlertingPolicy extends Construct {
   }
 
   private severityRoute(severity: Severity, contactPoint: string, muteTimings: string[]): NotificationPolicyPolicy {
+    // Info (a warning signal's lower threshold) goes where warnings go, never to the pager.
+    const matcher = severity === Severity.WARNING
+      ? { label: ALERT_LABEL.severity, match: '=~', value: `${Severity.WARNING}|${Severity.INFO}` }
+      : { label: ALERT_LABEL.severity, match: '=', value: severity };
     return {
-      matcher: [{ label: ALERT_LABEL.severity, match: '=', value: severity }],
+      matcher: [matcher],
       contactPoint,
       repeatInterval: severity === Severity.CRITICAL ? this.criticalRepeat : this.warningRepeat,
       muteTimings: muteTimings.length > 0 ? [...muteTimings] : undefined,

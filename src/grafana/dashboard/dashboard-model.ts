@@ -10,8 +10,9 @@ import * as timeseries from '@grafana/grafana-foundation-sdk/timeseries';
 import { DeploymentMode } from '../../gateway/deployment-mode';
 import { KongGateway } from '../../gateway/kong-gateway';
 import { ResolvedSignal } from '../../signals/resolved-signal';
+import { PromQueryScope } from '../../signals/selectors';
 import { DatadogCollection, SignalId, ThresholdDirection } from '../../signals/signal-types';
-import { DashboardView, ViewId, bindDashboardVariables, dashboardVariableQueries, dashboardViews } from '../../signals/views';
+import { DashboardView, ViewId, dashboardVariableQueries, dashboardViews } from '../../signals/views';
 import { groupLegend } from '../legend';
 
 /** Grafana's dashboard grid is 24 columns wide. */
@@ -34,6 +35,8 @@ export interface DashboardModelOptions {
   readonly datasourceUid?: string;
   readonly refresh: string;
   readonly timeFrom: string;
+  /** Label that names the cluster in a central store; undefined for the cluster's own Prometheus. */
+  readonly clusterLabel?: string;
 }
 
 /** A panel waiting for its id and position. */
@@ -79,8 +82,9 @@ function upDownMappings(up: string, down: string): dashboard.ValueMapping[] {
 export function buildDashboardModel(options: DashboardModelOptions): dashboard.Dashboard {
   const { gateway } = options;
   const signals = new Map<SignalId, ResolvedSignal>(gateway.signals().map((s) => [s.id, s]));
-  const views = new Map<ViewId, DashboardView>(dashboardViews(gateway, DatadogCollection.AGENT_INTEGRATION).map((v) => [v.id, v]));
-  const bind = (promql: string) => bindDashboardVariables(gateway, promql, `$${VAR_NAMESPACE}`, `$${VAR_POD}`);
+  // Queries select the pods through the dashboard's variables.
+  const scope: PromQueryScope = { clusterLabel: options.clusterLabel, namespaceVariable: `$${VAR_NAMESPACE}`, podVariable: `$${VAR_POD}` };
+  const views = new Map<ViewId, DashboardView>(dashboardViews(gateway, DatadogCollection.AGENT_INTEGRATION, scope).map((v) => [v.id, v]));
 
   const signalTimeseries = (signalId: SignalId, title: string, unit: string, width: number, ungroupedLegend?: string): PendingPanel[] => {
     const signal = signals.get(signalId);
@@ -91,7 +95,7 @@ export function buildDashboardModel(options: DashboardModelOptions): dashboard.D
         .id(id).gridPos(gridPos).title(title).description(signal.description).datasource(DATASOURCE)
         .unit(unit).thresholds(signalThresholds(signal))
         .thresholdsStyle(new common.GraphThresholdsStyleConfigBuilder().mode(common.GraphThresholdsStyleMode.Dashed))
-        .withTarget(target('A', bind(signal.promql), groupLegend(signal, ungroupedLegend))),
+        .withTarget(target('A', signal._promql(scope), groupLegend(signal, ungroupedLegend))),
     }];
   };
 
@@ -104,7 +108,7 @@ export function buildDashboardModel(options: DashboardModelOptions): dashboard.D
         .id(id).gridPos(gridPos).title(title).description(signal.description).datasource(DATASOURCE)
         .mappings(upDownMappings(up, down)).thresholds(signalThresholds(signal))
         .showValue(common.VisibilityMode.Never).mergeValues(true)
-        .withTarget(target('A', bind(signal.promql), groupLegend(signal))),
+        .withTarget(target('A', signal._promql(scope), groupLegend(signal))),
     }];
   };
 
@@ -117,7 +121,7 @@ export function buildDashboardModel(options: DashboardModelOptions): dashboard.D
         const panel = new timeseries.PanelBuilder()
           .id(id).gridPos(gridPos).title(view.title).datasource(DATASOURCE).unit(unit ?? view.unit);
         view.series.forEach((s, i) => {
-          if (s.promql) panel.withTarget(target(String.fromCharCode(65 + i), bind(s.promql), s.legend));
+          if (s.promql) panel.withTarget(target(String.fromCharCode(65 + i), s.promql, s.legend));
         });
         return panel;
       },
@@ -137,7 +141,7 @@ export function buildDashboardModel(options: DashboardModelOptions): dashboard.D
               .description('Nodes whose readiness probe (/status/ready) passes, against the expected or desired count.')
               .graphMode(common.BigValueGraphMode.None).textMode(common.BigValueTextMode.ValueAndName)
               .reduceOptions(new common.ReduceDataOptionsBuilder().calcs(['lastNotNull']));
-            readyNodes.series.forEach((s, i) => panel.withTarget(target(String.fromCharCode(65 + i), bind(s.promql!), s.legend, true)));
+            readyNodes.series.forEach((s, i) => panel.withTarget(target(String.fromCharCode(65 + i), s.promql!, s.legend, true)));
             return panel;
           },
         },
@@ -168,11 +172,14 @@ export function buildDashboardModel(options: DashboardModelOptions): dashboard.D
     health.push(...signalStateTimeline(SignalId.DATASTORE_REACHABLE, 'Datastore reachable per node', 'Reachable', 'Unreachable', 24));
   }
   if (gateway.mode === DeploymentMode.HYBRID_DATA_PLANE) {
-    health.push(...signalStateTimeline(SignalId.CONTROL_PLANE_CONNECTED, 'Control plane connection per node', 'Connected', 'Disconnected', 24));
+    health.push(
+      ...signalStateTimeline(SignalId.CONTROL_PLANE_CONNECTED, 'Control plane connection per node', 'Connected', 'Disconnected', 12),
+      ...signalTimeseries(SignalId.DATA_PLANE_CERT_EXPIRY, 'Cluster certificate: days until expiry', 'd', 12),
+    );
   }
   if (gateway.mode === DeploymentMode.HYBRID_CONTROL_PLANE) {
     health.push(
-      ...signalTimeseries(SignalId.DATA_PLANE_LAST_SEEN, 'Data planes: seconds since last seen', 's', 12),
+      ...signalTimeseries(SignalId.DATA_PLANES_SEEN_BELOW_EXPECTED, 'Data planes seen recently / expected', 'percentunit', 12, 'seen / expected'),
       ...signalTimeseries(SignalId.DATA_PLANE_CONFIG_DRIFT, 'Data planes: distinct configuration hashes', 'short', 12, 'configurations'),
       ...signalStateTimeline(SignalId.DATA_PLANE_VERSION_COMPATIBLE, 'Data planes: version compatible', 'Compatible', 'Incompatible', 24),
     );
@@ -220,7 +227,7 @@ export function buildDashboardModel(options: DashboardModelOptions): dashboard.D
 
 function variables(options: DashboardModelOptions): cog.Builder<dashboard.VariableModel>[] {
   const { gateway } = options;
-  const queries = dashboardVariableQueries(gateway, `$${VAR_NAMESPACE}`);
+  const queries = dashboardVariableQueries(gateway, `$${VAR_NAMESPACE}`, { clusterLabel: options.clusterLabel });
   const datasource = new dashboard.DatasourceVariableBuilder(VAR_DATASOURCE).label('Data source').type('prometheus');
   if (options.datasourceUid !== undefined) {
     datasource.current({ text: options.datasourceUid, value: options.datasourceUid, selected: true });

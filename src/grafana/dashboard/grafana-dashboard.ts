@@ -3,6 +3,7 @@ import { buildDashboardModel } from './dashboard-model';
 import { Duration } from '../../core/duration';
 import { failValidation } from '../../core/validation';
 import { KongGateway } from '../../gateway/kong-gateway';
+import { validateClusterLabel } from '../cluster-label';
 import { Dashboard } from '../provider/dashboard';
 import { Folder } from '../provider/folder';
 import { GRAFANA_UID_MAX_LENGTH, isGrafanaUid, stableUid } from '../uid';
@@ -42,6 +43,15 @@ export interface GrafanaDashboardProps {
    * @default - derived from the gateway name and environment
    */
   readonly uid?: string;
+
+  /**
+   * Label that names each cluster in the Prometheus data source, when it is a central store
+   * holding many clusters (Mimir, Thanos, a remote-write target): queries then select the
+   * gateway's `cluster` by it. Leave it out when the data source is the cluster's own
+   * Prometheus, which never sees external labels such as `cluster`.
+   * @default - none: the data source is the gateway's own cluster's Prometheus
+   */
+  readonly clusterLabel?: string;
 
   /**
    * Auto-refresh interval.
@@ -85,6 +95,7 @@ export class GrafanaDashboard extends Construct {
     if (props.datasourceUid !== undefined && !isGrafanaUid(props.datasourceUid)) {
       failValidation(subject, `datasourceUid '${props.datasourceUid}' is not a Grafana UID`, "give the data source's UID (Connections > Data sources > the URL's last part), e.g. 'prometheus'");
     }
+    validateClusterLabel(subject, gateway, props.clusterLabel);
     const refresh = props.refresh ?? Duration.minutes(1);
     const timeRange = props.timeRange ?? Duration.hours(6);
     for (const [field, value] of [['refresh', refresh], ['timeRange', timeRange]] as const) {
@@ -103,6 +114,7 @@ export class GrafanaDashboard extends Construct {
       datasourceUid: props.datasourceUid,
       refresh: refresh.toPrometheus(),
       timeFrom: `now-${timeRange.toPrometheus()}`,
+      clusterLabel: props.clusterLabel,
     });
     this.configJson = escapeTerraformTemplate(JSON.stringify(model));
     this.dashboard = new Dashboard(this, 'dashboard', {

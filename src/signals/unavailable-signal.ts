@@ -1,0 +1,10 @@
+import { SignalId } from './signal-types';
+
+/** A signal of the gateway's mode that its Kong cannot produce, and what covers the failure instead. */
+export interface UnavailableSignal {
+  readonly id: SignalId;
+  /** Which Kong releases have the data. */
+  readonly where: string;
+  /** What watches the same failure on this Kong. */
+  readonly alternative: string;
+}
