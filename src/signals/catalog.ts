@@ -43,8 +43,14 @@ const pluginMetric = (pluginFlag: PrometheusPluginFlag | undefined, ...metrics: 
 });
 
 /** Data the Agent's Kong check scrapes from Kong's exporter, tagged by the library's check instance. */
-function kongCheck(gateway: GatewayIdentity, metrics: string[], pluginFlag?: PrometheusPluginFlag): SignalSource {
-  return { producer: TelemetryProducer.DATADOG_KONG_CHECK, metrics, attachedTags: datadogGatewayTags(gateway), ...(pluginFlag ? { pluginFlag } : {}) };
+function kongCheck(gateway: GatewayIdentity, metrics: string[], pluginFlag?: PrometheusPluginFlag, origin?: TelemetryProducer): SignalSource {
+  return {
+    producer: TelemetryProducer.DATADOG_KONG_CHECK,
+    metrics,
+    origin: origin ?? (pluginFlag ? TelemetryProducer.KONG_PROMETHEUS_PLUGIN : TelemetryProducer.KONG_NODE_GAUGES),
+    attachedTags: datadogGatewayTags(gateway),
+    ...(pluginFlag ? { pluginFlag } : {}),
+  };
 }
 
 /** DogStatsD metrics of Kong's Datadog plugin, tagged by the plugin config the library writes. */
@@ -512,7 +518,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
         timeAggregation: 'sum',
         expression: `sum:${metric}{${datadogGatewayFilter(gateway)}} by {endpoint}.as_count()`,
         groupBy: ['endpoint'],
-        sources: [kongCheck(gateway, [metric])],
+        sources: [kongCheck(gateway, [metric], undefined, TelemetryProducer.KONG_PROMETHEUS_PLUGIN)],
       };
     },
   },

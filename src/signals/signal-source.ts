@@ -53,6 +53,12 @@ export interface SignalSource {
    */
   readonly pluginFlag?: PrometheusPluginFlag;
   /**
+   * For a collector that reads another component (the Datadog Agent's Kong check scrapes
+   * Kong's exporter): the component the data comes from.
+   * @default - the producer itself
+   */
+  readonly origin?: TelemetryProducer;
+  /**
    * Tags or labels the query filters on that the library's own wiring attaches (Datadog
    * check-instance tags, plugin tags); they exist only where that wiring is applied.
    * @default - none
