@@ -2,6 +2,7 @@ import { failValidation, requirePort } from '../../core/validation';
 import { KONG_PLUGIN_FIELD_SINCE } from '../../gateway/kong-facts';
 import { KongGateway } from '../../gateway/kong-gateway';
 import { datadogGatewayTags } from '../../signals/selectors';
+import { KongPluginConfiguration, KongPluginDelivery } from '../plugin-delivery';
 import { KongPluginOptions, OpenTelemetryPluginOptions, StatsdTagStyle, TracePropagationFormat } from '../plugins/plugin-options';
 import { KongEnvVariable } from '../workload-options';
 
@@ -126,11 +127,24 @@ export class KongPluginSet {
   public pluginEnv(): KongEnvVariable[] {
     return this.env.map((e) => ({ ...e }));
   }
+}
 
-  /** Declarative configuration (`_format_version: "3.0"`) holding the plugins as global plugins, as JSON (valid YAML too). */
-  public toDeclarativeConfig(): string {
-    return JSON.stringify({ _format_version: '3.0', plugins: this.plugins() }, null, 2);
-  }
+/** The plugins configured and how, with the Prometheus plugin's flags. */
+export function describePlugins(delivery: KongPluginDelivery, plugins: RenderedPlugin[]): KongPluginConfiguration {
+  const prometheus = plugins.find((p) => p.name === 'prometheus')?.config as { [flag: string]: boolean } | undefined;
+  return {
+    delivery,
+    plugins: plugins.map((p) => p.name),
+    ...(prometheus ? {
+      prometheus: {
+        statusCodeMetrics: prometheus.status_code_metrics,
+        latencyMetrics: prometheus.latency_metrics,
+        bandwidthMetrics: prometheus.bandwidth_metrics,
+        upstreamHealthMetrics: prometheus.upstream_health_metrics,
+        perConsumer: prometheus.per_consumer,
+      },
+    } : {}),
+  };
 }
 
 /** Kong's `is_reference`: a `{vault://...}` string. */
