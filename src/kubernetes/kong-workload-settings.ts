@@ -1,5 +1,8 @@
+import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { DeploymentV1, DeploymentV1SpecTemplateSpecContainer } from '@cdktf/provider-kubernetes/lib/deployment-v1';
-import { failValidation } from '../core/validation';
+import { Construct } from 'constructs';
+import { failValidation, requireDns1123Subdomain } from '../core/validation';
+import { DeploymentMode } from '../gateway/deployment-mode';
 import { DEFAULT_STATUS_TLS_PORT } from '../gateway/kong-facts';
 import { toApiEnvValue, toProviderEnv, toProviderPorts } from './internal/container-rendering';
 import { describePlugins } from './internal/plugin-set';
@@ -19,6 +22,24 @@ export interface KongHelmValuesOptions {
    * @default false
    */
   readonly includeDeclarativeConfig?: boolean;
+}
+
+/** Props of `KongWorkloadSettings.addDeclarativeConfigMap()`. */
+export interface KongDeclarativeConfigMapProps {
+  /** Name of the ConfigMap (the one your DB-less Kong mounts). */
+  readonly name: string;
+
+  /**
+   * Namespace.
+   * @default - the gateway's namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * Key of the file in the ConfigMap (the file `KONG_DECLARATIVE_CONFIG` names).
+   * @default 'kong.yml'
+   */
+  readonly key?: string;
 }
 
 /**
@@ -87,6 +108,33 @@ export class KongWorkloadSettings {
    */
   public declarativeConfig(): string {
     return this.spec.declarativeConfig;
+  }
+
+  /**
+   * Your DB-less Kong's declarative ConfigMap, holding `declarativeConfig()`: the plugins are
+   * then delivered by it (`configuredPlugins()` says DECLARATIVE_CONFIG). Mount it where your
+   * workload's `KONG_DECLARATIVE_CONFIG` points.
+   */
+  public addDeclarativeConfigMap(scope: Construct, id: string, props: KongDeclarativeConfigMapProps): ConfigMapV1 {
+    const gateway = this.spec.gateway;
+    if (gateway.mode !== DeploymentMode.DB_LESS) {
+      failValidation(
+        this.subject,
+        `a declarative configuration ConfigMap is for DB-less Kong, and this is a ${gateway.mode} gateway`,
+        'configure its plugins with KongClusterPlugins, KongDeployment (database import) or declare pluginsManagedExternally',
+      );
+    }
+    if (this.spec.pluginsExternal) {
+      failValidation(this.subject, "pluginsManagedExternally is set, so the ConfigMap would carry none of the library's plugins", 'write your ConfigMap yourself, or leave pluginsManagedExternally unset');
+    }
+    requireDns1123Subdomain(this.subject, 'ConfigMap name', props.name);
+    const configMap = new ConfigMapV1(scope, id, {
+      metadata: { name: props.name, namespace: props.namespace ?? gateway.namespace },
+      data: { [props.key ?? 'kong.yml']: this.spec.declarativeConfig },
+    });
+    const set = this.spec.plugins;
+    this._deliverPlugins(() => describePlugins(KongPluginDelivery.DECLARATIVE_CONFIG, set.plugins()));
+    return configMap;
   }
 
   /**

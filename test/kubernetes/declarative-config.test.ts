@@ -13,6 +13,7 @@ import { onlyResource, synthJson } from './synth-helpers';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { KongDeclarativeConfig } from '../../src/kubernetes/declarative-config';
 import { KongDeployment } from '../../src/kubernetes/kong-deployment';
+import { KongPluginDelivery } from '../../src/kubernetes/plugin-delivery';
 import { KongWorkloadSettings } from '../../src/kubernetes/kong-workload-settings';
 import { KongMonitoring } from '../../src/practices/kong-monitoring';
 
@@ -96,6 +97,29 @@ describe('merging the library plugins into the user configuration', () => {
   test('only a DB-less gateway takes a declarative configuration', () => {
     expect(() => new KongWorkloadSettings({ gateway: KongGateway.traditional({ name: 'core' }), declarativeConfig: KongDeclarativeConfig.fromString(USER_CONFIG) })).toThrow(
       "KongWorkloadSettings 'core': declarativeConfig is set, but a traditional gateway reads its configuration from its database. Fix: remove declarativeConfig, or declare the gateway with KongGateway.dbLess.",
+    );
+  });
+});
+
+describe('your own ConfigMap for a DB-less Kong the library does not deploy', () => {
+  test('holds the merged configuration, and the plugins count as delivered by it', () => {
+    const settings = new KongWorkloadSettings({ gateway, declarativeConfig: KongDeclarativeConfig.fromString(USER_CONFIG) });
+    expect(settings.configuredPlugins().delivery).toBe(KongPluginDelivery.NONE);
+    const json = synthJson((scope) => settings.addDeclarativeConfigMap(scope, 'kong-config', { name: 'kong-legacy-config', key: 'declarative.yml' }));
+    const configMap = onlyResource(json, 'kubernetes_config_map_v1');
+    expect(configMap.metadata).toEqual({ name: 'kong-legacy-config', namespace: 'kong' });
+    expect(JSON.parse(configMap.data['declarative.yml']).plugins.map((p: any) => p.name)).toEqual(['cors', 'prometheus']);
+    expect(settings.configuredPlugins()).toMatchObject({ delivery: KongPluginDelivery.DECLARATIVE_CONFIG, plugins: ['prometheus'] });
+  });
+
+  test('only for a DB-less gateway whose plugins the library configures', () => {
+    const traditional = new KongWorkloadSettings({ gateway: KongGateway.traditional({ name: 'core' }) });
+    expect(() => synthJson((scope) => traditional.addDeclarativeConfigMap(scope, 'c', { name: 'c' }))).toThrow(
+      "KongWorkloadSettings 'core': a declarative configuration ConfigMap is for DB-less Kong, and this is a traditional gateway. Fix: configure its plugins with KongClusterPlugins, KongDeployment (database import) or declare pluginsManagedExternally.",
+    );
+    const external = new KongWorkloadSettings({ gateway, pluginsManagedExternally: true });
+    expect(() => synthJson((scope) => external.addDeclarativeConfigMap(scope, 'c', { name: 'c' }))).toThrow(
+      "KongWorkloadSettings 'edge': pluginsManagedExternally is set, so the ConfigMap would carry none of the library's plugins. Fix: write your ConfigMap yourself, or leave pluginsManagedExternally unset.",
     );
   });
 });
