@@ -13,8 +13,8 @@ import { onlyResource, synthJson } from './synth-helpers';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { KongDeclarativeConfig } from '../../src/kubernetes/declarative-config';
 import { KongDeployment } from '../../src/kubernetes/kong-deployment';
-import { KongPluginDelivery } from '../../src/kubernetes/plugin-delivery';
 import { KongWorkloadSettings } from '../../src/kubernetes/kong-workload-settings';
+import { KongPluginDelivery } from '../../src/kubernetes/plugin-delivery';
 import { KongMonitoring } from '../../src/practices/kong-monitoring';
 
 const gateway = KongGateway.dbLess({ name: 'edge', expectedNodes: 2 });
