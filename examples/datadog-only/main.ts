@@ -3,7 +3,8 @@
 //    plugin on the status port (the pod annotations the library writes tell the Agent where);
 //  - `partners` is collected through Kong's own Datadog plugin (DogStatsD to the node's Agent),
 //    where latency arrives as a distribution and the p99 is exact.
-// No Grafana, no Prometheus: no PodMonitor, no rule groups.
+// No Grafana, no Prometheus: no PodMonitor, no rule groups. Each gateway's routes are its own
+// declarative configuration, into which the library merges its plugins.
 import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { App, Aspects, TerraformStack, TerraformVariable } from 'cdktf';
@@ -13,11 +14,36 @@ import {
   DatadogSloTimeframe,
   Duration,
   KongBestPractices,
+  KongDeclarativeConfig,
   KongGateway,
   KongMonitoring,
   LoadBalancerCloud,
   SignalId,
 } from 'cdktf-kong-monitoring';
+
+/** The edge gateway's services and routes (`/status-check` is what the synthetic test calls). */
+const EDGE_ROUTES = `
+_format_version: "3.0"
+services:
+  - name: catalog
+    url: http://catalog.shop.svc.cluster.local:8080
+    routes:
+      - name: catalog
+        paths: [/catalog]
+      - name: status-check
+        paths: [/status-check]
+`;
+
+/** The partner gateway's service and route. */
+const PARTNER_ROUTES = `
+_format_version: "3.0"
+services:
+  - name: partner-api
+    url: http://partner-api.partners.svc.cluster.local:8080
+    routes:
+      - name: partner-api
+        paths: [/partners]
+`;
 
 export class DatadogOnlyStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
@@ -30,10 +56,13 @@ export class DatadogOnlyStack extends TerraformStack {
     new DatadogProvider(this, 'datadog', { apiKey: apiKey.stringValue, appKey: appKey.stringValue, apiUrl: 'https://api.datadoghq.eu/' });
 
     const notify = { critical: ['@pagerduty-kong'], warning: ['@slack-kong-alerts'] };
+    // The NLBs health-check each pod's status port from the VPC's subnets; the Agent scrapes it
+    // from its namespace. Nothing else reaches the status port.
+    const kubernetes = { deploy: true, loadBalancerCloud: LoadBalancerCloud.AWS, statusAllowedNamespaces: ['datadog'], statusAllowedCidrs: ['10.0.0.0/16'] };
 
     new KongMonitoring(this, 'edge', {
       gateway: KongGateway.dbLess({ name: 'edge', environment: 'production', namespace: 'kong', expectedNodes: 4, team: 'platform' }),
-      kubernetes: { deploy: true, loadBalancerCloud: LoadBalancerCloud.AWS, statusAllowedNamespaces: ['datadog'] },
+      kubernetes: { ...kubernetes, declarativeConfig: KongDeclarativeConfig.fromString(EDGE_ROUTES) },
       datadog: {
         notify,
         // Agent integration is the default collection path; spelled out for the reader.
@@ -48,7 +77,7 @@ export class DatadogOnlyStack extends TerraformStack {
 
     new KongMonitoring(this, 'partners', {
       gateway: KongGateway.dbLess({ name: 'partners', environment: 'production', namespace: 'kong-partners', expectedNodes: 2, team: 'platform' }),
-      kubernetes: { deploy: true, loadBalancerCloud: LoadBalancerCloud.AWS, statusAllowedNamespaces: ['datadog'] },
+      kubernetes: { ...kubernetes, declarativeConfig: KongDeclarativeConfig.fromString(PARTNER_ROUTES) },
       datadog: {
         notify,
         // Kong's Datadog plugin is added to the declarative configuration for this path.

@@ -1,5 +1,7 @@
 // Every backend for one DB-less gateway that this app also deploys: Kubernetes (Kong with
-// status listener, probes and load balancer readiness), Datadog, Grafana and Prometheus.
+// status listener, probes and load balancer readiness, its own routes from kong.yml with the
+// library's plugins merged in), Datadog, Grafana and Prometheus.
+import * as path from 'path';
 import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { App, Aspects, TerraformStack, TerraformVariable } from 'cdktf';
@@ -8,6 +10,7 @@ import {
   DatadogSloTimeframe,
   GrafanaNotifier,
   KongBestPractices,
+  KongDeclarativeConfig,
   KongGateway,
   KongMonitoring,
   LoadBalancerCloud,
@@ -27,12 +30,17 @@ export class FullStack extends TerraformStack {
     const slackWebhook = new TerraformVariable(this, 'slack_webhook_url', { type: 'string', sensitive: true });
     const pagerdutyKey = new TerraformVariable(this, 'pagerduty_integration_key', { type: 'string', sensitive: true });
 
+    const gateway = KongGateway.dbLess({ name: 'edge', environment: 'production', namespace: 'kong', expectedNodes: 3, team: 'platform' });
     new KongMonitoring(this, 'kong', {
-      gateway: KongGateway.dbLess({ name: 'edge', environment: 'production', namespace: 'kong', expectedNodes: 3, team: 'platform' }),
+      gateway,
       kubernetes: {
         deploy: true,
+        // The services and routes the gateway serves; without them Kong answers 404 to every request.
+        declarativeConfig: KongDeclarativeConfig.fromFile(path.join(__dirname, 'kong.yml')),
         loadBalancerCloud: LoadBalancerCloud.AWS,
         statusAllowedNamespaces: ['monitoring', 'datadog'],
+        // The NLB health-checks each pod's status port from the VPC's subnets.
+        statusAllowedCidrs: ['10.0.0.0/16'],
       },
       datadog: {
         notify: { critical: ['@pagerduty-kong'], warning: ['@slack-kong-alerts'] },
@@ -51,6 +59,8 @@ export class FullStack extends TerraformStack {
           criticalContactPoint: 'kong-pager',
           warningContactPoint: 'kong-slack',
           maintenanceWindows: [{ name: 'kong-weekly-maintenance', weekdays: [Weekday.SUNDAY], startTime: '02:00', endTime: '04:00', location: 'Europe/Berlin' }],
+          // The window mutes this gateway's route; a window no route names would mute nothing.
+          gateways: [{ gateway, maintenanceWindows: ['kong-weekly-maintenance'] }],
         },
       },
       prometheus: { labels: { release: 'kube-prometheus-stack' } },

@@ -1,13 +1,16 @@
-// Grafana and Prometheus only: a traditional-mode (PostgreSQL) gateway deployed by this app,
-// scraped by the Prometheus Operator (PodMonitor), alerted on by Grafana-managed rules and by a
+// Grafana and Prometheus only: a traditional-mode (PostgreSQL) gateway deployed by this app on
+// GKE behind a GKE Ingress, scraped by the Prometheus Operator (PodMonitor), alerted on by
+// Grafana-managed rules and by a
 // PrometheusRule for Alertmanager, with one Grafana alerting policy: Slack, PagerDuty, email
 // and webhook contact points, per-severity routes and a weekly maintenance window. Every secret
 // enters as a sensitive Terraform variable (TF_VAR_...), never as a literal.
+import { IngressV1 } from '@cdktf/provider-kubernetes/lib/ingress-v1';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { App, Aspects, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   Duration,
+  GkeLoadBalancing,
   GrafanaNotifier,
   KongBestPractices,
   KongDeployment,
@@ -38,24 +41,30 @@ export class GrafanaPrometheusStack extends TerraformStack {
       team: 'platform',
     });
 
-    // Kong itself, with the status listener, probes, load balancer health check (a GKE
-    // BackendConfig on /status/ready), the Prometheus plugin and a PodMonitor. The database
-    // password never appears here: Kong's env vault reads it from PG_PASSWORD, which the pod
-    // takes from an existing Secret.
+    // Kong itself, with the status listener, probes, the Prometheus plugin (imported into the
+    // database by an init container) and a PodMonitor the kube-prometheus-stack selects. The
+    // database password never appears here: the pod takes it from an existing Secret.
     const kong = new KongDeployment(this, 'kong-deployment', {
       gateway,
       image: 'kong:3.9',
-      loadBalancerCloud: LoadBalancerCloud.GCP,
-      statusAllowedNamespaces: ['monitoring'],
-      monitorLabels: { release: 'kube-prometheus-stack' },
-      env: {
-        KONG_PG_HOST: 'postgres.databases.svc.cluster.local',
-        KONG_PG_DATABASE: 'kong',
-        KONG_PG_USER: 'kong',
-        KONG_PG_PASSWORD: '{vault://env/pg-password}',
+      database: {
+        host: 'postgres.databases.svc.cluster.local',
+        passwordSecret: { secretName: 'kong-postgres', key: 'password' },
       },
+      // Behind a GKE Ingress: a ClusterIP Service with NEGs and a BackendConfig on /status/ready.
+      loadBalancerCloud: LoadBalancerCloud.GCP,
+      gkeLoadBalancing: GkeLoadBalancing.INGRESS,
+      statusAllowedNamespaces: ['monitoring'],
+      // The NEG health checks come from Google's health-check ranges.
+      statusAllowedCidrs: ['35.191.0.0/16', '130.211.0.0/22'],
+      monitorLabels: { release: 'kube-prometheus-stack' },
     });
-    kong.deployment.addOverride('spec.template.spec.container.0.env_from', [{ secret_ref: { name: 'kong-postgres' } }]);
+    // The GKE Ingress in front of the proxy Service (the BackendConfig applies to its backend).
+    const proxy = kong.proxy!.service;
+    new IngressV1(this, 'kong-ingress', {
+      metadata: { name: 'core', namespace: gateway.namespace, annotations: { 'kubernetes.io/ingress.class': 'gce' } },
+      spec: { defaultBackend: { service: { name: proxy.metadata.name, port: { name: 'proxy' } } } },
+    });
 
     // Dashboards and alerts; the workload above is this gateway's, so no `deploy` here.
     new KongMonitoring(this, 'kong', {

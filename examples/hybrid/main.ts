@@ -9,7 +9,6 @@
 //    not seen for 90 s/180 s, data planes running different configurations, an incompatible one).
 import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
-import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { App, Aspects, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import {
@@ -21,17 +20,6 @@ import {
   LoadBalancerCloud,
   grafana,
 } from 'cdktf-kong-monitoring';
-
-/** Where both sides mount the cluster certificate (a kubernetes.io/tls Secret). */
-const CERT_DIR = '/etc/secrets/kong-cluster-cert';
-const CLUSTER_PORT = 8005;
-const TELEMETRY_PORT = 8006;
-
-/** Mounts the cluster certificate Secret into the Kong container of a deployment. */
-function mountClusterCertificate(kong: KongDeployment): void {
-  kong.deployment.addOverride('spec.template.spec.volume', [{ name: 'cluster-cert', secret: { secret_name: 'kong-cluster-cert' } }]);
-  kong.deployment.addOverride('spec.template.spec.container.0.volume_mount', [{ name: 'cluster-cert', mount_path: CERT_DIR, read_only: true }]);
-}
 
 export class HybridStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
@@ -48,48 +36,25 @@ export class HybridStack extends TerraformStack {
     });
 
     // --- Kubernetes: both sides of the cluster ---------------------------------------------
+    // Both mount the shared cluster certificate (a kubernetes.io/tls Secret). The control plane
+    // proxies nothing: no proxy load balancer, its status Service and the ClusterIP cluster
+    // Service data planes connect to; its database password comes from a Secret.
     const cp = new KongDeployment(this, 'control-plane', {
-      // The control plane proxies nothing: no proxy load balancer, only the status Service.
       gateway: controlPlane,
+      database: { host: 'postgres.databases.svc.cluster.local', passwordSecret: { secretName: 'kong-postgres', key: 'password' } },
+      cluster: { certificateSecretName: 'kong-cluster-cert', dataPlaneNamespaces: [dataPlane.namespace] },
       statusAllowedNamespaces: ['monitoring', 'datadog'],
-      env: {
-        KONG_CLUSTER_LISTEN: `0.0.0.0:${CLUSTER_PORT}`,
-        KONG_CLUSTER_TELEMETRY_LISTEN: `0.0.0.0:${TELEMETRY_PORT}`,
-        KONG_CLUSTER_CERT: `${CERT_DIR}/tls.crt`,
-        KONG_CLUSTER_CERT_KEY: `${CERT_DIR}/tls.key`,
-        KONG_PG_HOST: 'postgres.databases.svc.cluster.local',
-        KONG_PG_PASSWORD: '{vault://env/pg-password}',
-      },
     });
-    mountClusterCertificate(cp);
-    cp.deployment.addOverride('spec.template.spec.container.0.env_from', [{ secret_ref: { name: 'kong-postgres' } }]);
-    // Where data planes connect: the clustering and telemetry ports, ClusterIP only.
-    const clusterService = new ServiceV1(this, 'control-plane-cluster', {
-      metadata: { name: 'mesh-cp-cluster', namespace: controlPlane.namespace },
-      spec: {
-        type: 'ClusterIP',
-        selector: { ...controlPlane.podLabels },
-        port: [
-          { name: 'cluster', port: CLUSTER_PORT, targetPort: String(CLUSTER_PORT) },
-          { name: 'telemetry', port: TELEMETRY_PORT, targetPort: String(TELEMETRY_PORT) },
-        ],
-      },
-    });
-    const cpHost = `${clusterService.metadata.name}.${controlPlane.namespace}.svc`;
-
-    const dp = new KongDeployment(this, 'data-plane', {
+    // The data planes find the control plane through its cluster Service, and their plugins are
+    // imported into the control plane's database, rendered with the data planes' tags.
+    new KongDeployment(this, 'data-plane', {
       gateway: dataPlane,
+      cluster: { controlPlane: cp },
       loadBalancerCloud: LoadBalancerCloud.AWS,
       statusAllowedNamespaces: ['monitoring', 'datadog'],
-      env: {
-        KONG_CLUSTER_CONTROL_PLANE: `${cpHost}:${CLUSTER_PORT}`,
-        KONG_CLUSTER_TELEMETRY_ENDPOINT: `${cpHost}:${TELEMETRY_PORT}`,
-        KONG_CLUSTER_CERT: `${CERT_DIR}/tls.crt`,
-        KONG_CLUSTER_CERT_KEY: `${CERT_DIR}/tls.key`,
-        KONG_LUA_SSL_TRUSTED_CERTIFICATE: 'system',
-      },
+      // The NLB health-checks each pod's status port from the VPC's subnets.
+      statusAllowedCidrs: ['10.0.0.0/16'],
     });
-    mountClusterCertificate(dp);
 
     // --- Monitoring: the same backends for both; Grafana's one policy tree routes both -----
     const notify = { critical: ['@pagerduty-kong'], warning: ['@slack-kong-alerts'] };

@@ -5,13 +5,13 @@
 //    liveness and startup probes and the Datadog autodiscovery annotations to the team's own
 //    container. It refuses to overwrite a conflicting probe, env value or port (a former
 //    `exec: kong health` liveness probe has to go first; KBP6 would fail it anyway);
-//  - the Prometheus plugin goes into the team's declarative configuration;
+//  - the Prometheus plugin goes into the team's declarative ConfigMap
+//    (KongWorkloadSettings.addDeclarativeConfigMap), which counts as delivering it;
 //  - the team's load balancer Service gets the health check on /status/ready (AWS annotations
 //    built from LoadBalancerHealthCheck.kongReady);
 //  - KongMonitoring (without `deploy`) adds the dashboards and alerts in Datadog and a
 //    PrometheusRule, and a PodMonitor for the existing pods.
 import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
-import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
@@ -53,12 +53,10 @@ export class RetrofitStack extends TerraformStack {
     const settings = monitoring.workloadSettings;
 
     // --- The team's own resources, as they were, plus the library's settings ---------------
-    const config = new ConfigMapV1(this, 'kong-config', {
-      metadata: { name: 'kong-legacy-config', namespace: 'ingress' },
-      // The library's plugins (Prometheus with its four metric groups) as declarative
-      // configuration; a real configuration would add services and routes to it.
-      data: { 'kong.yml': settings.declarativeConfig() },
-    });
+    // The team's declarative ConfigMap, now written from the library's settings: the
+    // Prometheus plugin (four metric groups on) as global plugin; a real configuration would
+    // pass its services and routes as declarativeConfig to merge the plugins into.
+    const config = settings.addDeclarativeConfigMap(this, 'kong-config', { name: 'kong-legacy-config' });
 
     const deployment = new DeploymentV1(this, 'kong-legacy', {
       metadata: { name: 'kong-legacy', namespace: 'ingress', labels },
@@ -112,8 +110,9 @@ export class RetrofitStack extends TerraformStack {
       },
     });
 
-    // A ClusterIP Service on the status port for scrapers, reachable from the Agent's namespace only.
-    new StatusListener(this, 'status', { gateway, allowedNamespaces: ['datadog', 'monitoring'] });
+    // A ClusterIP Service on the status port for scrapers, reachable from the scrapers'
+    // namespaces and from the NLB's subnets (it health-checks each pod's status port).
+    new StatusListener(this, 'status', { gateway, allowedNamespaces: ['datadog', 'monitoring'], allowedCidrs: ['10.0.0.0/16'] });
 
     this.addOverride('terraform.required_providers.kubernetes.source', 'hashicorp/kubernetes');
     Aspects.of(this).add(new KongBestPractices());

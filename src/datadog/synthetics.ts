@@ -104,6 +104,13 @@ export interface DatadogSyntheticsProps extends DatadogGatewayProps {
    * @default {}
    */
   readonly tags?: { [key: string]: string };
+
+  /**
+   * Routes in the gateway's DB-less declarative configuration, when the stack writes it. With
+   * 0, Kong answers 404 to every request and the endpoint test is refused.
+   * @default - unknown: not checked
+   */
+  readonly declarativeRouteCount?: number;
 }
 
 const MIN_TICK_SECONDS = 30;
@@ -144,6 +151,13 @@ export class DatadogSynthetics extends Construct {
           subject,
           `endpoint.url ${e.url} targets Kong's status listener, which managed locations (${managed.join(', ')}) cannot reach: it is never exposed publicly`,
           'test a proxied route through the load balancer here, and use readiness: { host, privateLocations } for /status/ready',
+        );
+      }
+      if (props.declarativeRouteCount === 0) {
+        failValidation(
+          subject,
+          `endpoint.url ${e.url} tests a route of the DB-less gateway '${gateway.name}', whose declarative configuration has no routes: Kong answers 404 to every request, so the test would fail forever`,
+          "add your services and routes (kubernetes.declarativeConfig: KongDeclarativeConfig.fromFile('kong.yml')), or leave out the endpoint test",
         );
       }
       const expected = e.expectedStatus ?? 200;

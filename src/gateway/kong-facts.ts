@@ -26,3 +26,29 @@ export const KONG_DEFAULT_PORTS = {
   /** `cluster_telemetry_listen`: Kong Gateway Enterprise only. */
   clusterTelemetry: 8006,
 } as const;
+
+/** Kong's image repositories on Docker Hub, per edition. */
+export const KONG_IMAGE_REPOSITORY = {
+  /** Open-source Kong (`kong:3.9`); its last release line is 3.9. */
+  openSource: 'kong',
+  /** Kong Gateway Enterprise (`kong/kong-gateway:3.10.0.1`). */
+  enterprise: 'kong/kong-gateway',
+} as const;
+
+/**
+ * Plugin fields by the Kong release that first accepts them (`kong/plugins/<name>/schema.lua`
+ * at each 3.x tag). Kong validates a DB-less file, a controller's `/config` push and an
+ * Admin API write as a whole: one unknown field and the node refuses the configuration.
+ */
+export const KONG_PLUGIN_FIELD_SINCE = {
+  /** opentelemetry `traces_endpoint` (3.8; `endpoint` before, kept as a deprecated alias). */
+  openTelemetryTracesEndpoint: [3, 8],
+  /** opentelemetry `propagation` (3.7; `header_type` before). */
+  openTelemetryPropagation: [3, 7],
+  /** opentelemetry `sampling_rate` (3.6; only the global `tracing_sampling_rate` before). */
+  openTelemetrySamplingRate: [3, 6],
+  /** datadog `host` as a vault reference (`referenceable`, 3.3). */
+  datadogHostReference: [3, 3],
+  /** statsd `tag_style` (3.2). */
+  statsdTagStyle: [3, 2],
+} as const;

@@ -1,9 +1,14 @@
+import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { DeploymentV1, DeploymentV1SpecTemplateSpecContainer } from '@cdktf/provider-kubernetes/lib/deployment-v1';
-import { failValidation } from '../core/validation';
+import { Construct } from 'constructs';
+import { failValidation, requireDns1123Subdomain } from '../core/validation';
+import { DeploymentMode } from '../gateway/deployment-mode';
 import { DEFAULT_STATUS_TLS_PORT } from '../gateway/kong-facts';
-import { toProviderEnv, toProviderPorts } from './internal/container-rendering';
+import { toApiEnvValue, toProviderEnv, toProviderPorts } from './internal/container-rendering';
+import { describePlugins } from './internal/plugin-set';
 import { toHelmProbes, toProviderProbes } from './internal/probe-rendering';
 import { computeWorkloadSpec, WorkloadSpec } from './internal/workload-spec';
+import { KongPluginConfiguration, KongPluginDelivery } from './plugin-delivery';
 import { KongProbe } from './probe';
 import { PrometheusScrapeMethod } from './scrape-method';
 import { KongContainerPort, KongEnvVariable, KongWorkloadOptions } from './workload-options';
@@ -17,6 +22,24 @@ export interface KongHelmValuesOptions {
    * @default false
    */
   readonly includeDeclarativeConfig?: boolean;
+}
+
+/** Props of `KongWorkloadSettings.addDeclarativeConfigMap()`. */
+export interface KongDeclarativeConfigMapProps {
+  /** Name of the ConfigMap (the one your DB-less Kong mounts). */
+  readonly name: string;
+
+  /**
+   * Namespace.
+   * @default - the gateway's namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * Key of the file in the ConfigMap (the file `KONG_DECLARATIVE_CONFIG` names).
+   * @default 'kong.yml'
+   */
+  readonly key?: string;
 }
 
 /**
@@ -35,6 +58,7 @@ export class KongWorkloadSettings {
   public readonly statusListen: string;
   private readonly spec: WorkloadSpec;
   private readonly subject: string;
+  private pluginConfiguration: () => KongPluginConfiguration;
 
   public constructor(options: KongWorkloadOptions) {
     this.subject = `KongWorkloadSettings '${options.gateway.name}'`;
@@ -43,6 +67,23 @@ export class KongWorkloadSettings {
     this.livenessProbe = this.spec.probes.liveness;
     this.startupProbe = this.spec.probes.startup;
     this.statusListen = this.spec.statusListen;
+    const delivery = this.spec.pluginsExternal ? KongPluginDelivery.EXTERNAL : KongPluginDelivery.NONE;
+    this.pluginConfiguration = () => describePlugins(delivery, delivery === KongPluginDelivery.NONE ? [] : this.spec.plugins.plugins());
+  }
+
+  /**
+   * Which observability plugins are configured for the gateway and how they reach Kong. On its
+   * own the settings object writes no plugin anywhere (NONE, or EXTERNAL with
+   * `pluginsManagedExternally`); `KongDeployment` and `KongMonitoring` record the path they
+   * provide. Read it once the app is built.
+   */
+  public configuredPlugins(): KongPluginConfiguration {
+    return this.pluginConfiguration();
+  }
+
+  /** @internal the construct that delivers the plugins answers for them. */
+  public _deliverPlugins(answer: () => KongPluginConfiguration): void {
+    this.pluginConfiguration = answer;
   }
 
   /** Environment variables for the Kong container. */
@@ -60,9 +101,40 @@ export class KongWorkloadSettings {
     return { ...this.spec.podAnnotations };
   }
 
-  /** The plugins as a declarative configuration (`_format_version: "3.0"`), JSON text that is also valid YAML. */
+  /**
+   * The DB-less declarative configuration, JSON text that is also valid YAML: your
+   * `declarativeConfig` with the library's plugins merged in as global plugins (the plugins
+   * alone when you gave none).
+   */
   public declarativeConfig(): string {
-    return this.spec.plugins.toDeclarativeConfig();
+    return this.spec.declarativeConfig;
+  }
+
+  /**
+   * Your DB-less Kong's declarative ConfigMap, holding `declarativeConfig()`: the plugins are
+   * then delivered by it (`configuredPlugins()` says DECLARATIVE_CONFIG). Mount it where your
+   * workload's `KONG_DECLARATIVE_CONFIG` points.
+   */
+  public addDeclarativeConfigMap(scope: Construct, id: string, props: KongDeclarativeConfigMapProps): ConfigMapV1 {
+    const gateway = this.spec.gateway;
+    if (gateway.mode !== DeploymentMode.DB_LESS) {
+      failValidation(
+        this.subject,
+        `a declarative configuration ConfigMap is for DB-less Kong, and this is a ${gateway.mode} gateway`,
+        'configure its plugins with KongClusterPlugins, KongDeployment (database import) or declare pluginsManagedExternally',
+      );
+    }
+    if (this.spec.pluginsExternal) {
+      failValidation(this.subject, "pluginsManagedExternally is set, so the ConfigMap would carry none of the library's plugins", 'write your ConfigMap yourself, or leave pluginsManagedExternally unset');
+    }
+    requireDns1123Subdomain(this.subject, 'ConfigMap name', props.name);
+    const configMap = new ConfigMapV1(scope, id, {
+      metadata: { name: props.name, namespace: props.namespace ?? gateway.namespace },
+      data: { [props.key ?? 'kong.yml']: this.spec.declarativeConfig },
+    });
+    const set = this.spec.plugins;
+    this._deliverPlugins(() => describePlugins(KongPluginDelivery.DECLARATIVE_CONFIG, set.plugins()));
+    return configMap;
   }
 
   /**
@@ -109,7 +181,7 @@ export class KongWorkloadSettings {
       // The chart writes KONG_STATUS_LISTEN itself from `status.*`.
       if (e.name === 'KONG_STATUS_LISTEN') continue;
       const key = e.name.replace(/^KONG_/, '').toLowerCase();
-      env[key] = e.valueFromFieldPath !== undefined ? { valueFrom: { fieldRef: { fieldPath: e.valueFromFieldPath } } } : e.value;
+      env[key] = toApiEnvValue(e);
     }
     const values: { [key: string]: unknown } = {
       status: {
@@ -122,10 +194,15 @@ export class KongWorkloadSettings {
       env,
     };
     if (spec.scrape === PrometheusScrapeMethod.SERVICE_MONITOR) {
-      values.serviceMonitor = { enabled: true, interval: spec.gateway.scrapeInterval.toPrometheus() };
+      values.serviceMonitor = {
+        enabled: true,
+        interval: spec.gateway.scrapeInterval.toPrometheus(),
+        // The Prometheus Operator selects monitors by these (kube-prometheus-stack: `release`).
+        ...(Object.keys(spec.monitorLabels).length > 0 ? { labels: { ...spec.monitorLabels } } : {}),
+      };
     }
     if (options.includeDeclarativeConfig) {
-      values.dblessConfig = { config: spec.plugins.toDeclarativeConfig() };
+      values.dblessConfig = { config: spec.declarativeConfig };
     }
     return JSON.stringify(values, null, 2);
   }

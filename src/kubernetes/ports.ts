@@ -25,7 +25,20 @@ export interface KongPortOptions {
   readonly adminTlsPort?: number;
 
   /**
-   * Any other container ports the Kong pod declares (cluster listener, stream listeners...).
+   * Hybrid control planes: the cluster listener data planes connect to (`cluster_listen`).
+   * @default 8005
+   */
+  readonly clusterPort?: number;
+
+  /**
+   * Hybrid control planes of Kong Gateway Enterprise: the telemetry listener
+   * (`cluster_telemetry_listen`; open-source Kong has none).
+   * @default 8006
+   */
+  readonly clusterTelemetryPort?: number;
+
+  /**
+   * Any other container ports the Kong pod declares (stream listeners...).
    * @default []
    */
   readonly additionalPorts?: number[];

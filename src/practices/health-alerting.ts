@@ -99,6 +99,14 @@ export interface HealthAlertingProps {
    * @default - none
    */
   readonly prometheus?: PrometheusAlertingOptions;
+
+  /**
+   * Routes in the DB-less declarative configuration the stack writes for this gateway
+   * (`KongMonitoring` passes it when it deploys Kong). With 0, Kong answers 404 to every
+   * request and an endpoint synthetic test is refused.
+   * @default - unknown: not checked
+   */
+  readonly declarativeRouteCount?: number;
 }
 
 /**
@@ -136,6 +144,7 @@ export class HealthAlerting extends Construct {
           notify: dd.notify,
           endpoint: dd.synthetics.endpoint,
           readiness: dd.synthetics.readiness,
+          declarativeRouteCount: props.declarativeRouteCount,
           renotifyInterval: dd.renotifyInterval,
           tags: dd.tags,
         });

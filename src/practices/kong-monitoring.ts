@@ -3,15 +3,18 @@ import { PrometheusAlertingOptions } from './alerting-options';
 import { AllNodesMonitored } from './all-nodes-monitored';
 import { HealthAlerting, HealthAlertingDatadogOptions } from './health-alerting';
 import { HealthDashboards } from './health-dashboards';
-import { LoadBalancerCloud } from './load-balancer-readiness';
+import { failValidation } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
 import { GrafanaAlertingPolicyProps } from '../grafana/alerting/grafana-alerting-policy';
 import { Folder } from '../grafana/provider/folder';
 import { stableUid } from '../grafana/uid';
-import { KongConfigurationSource } from '../kubernetes/configuration-source';
+import { KongDeclarativeConfig } from '../kubernetes/declarative-config';
+import { KongDeploymentOptions } from '../kubernetes/deployment-options';
+import { describePlugins } from '../kubernetes/internal/plugin-set';
 import { KongClusterPlugins } from '../kubernetes/kong-cluster-plugins';
 import { KongDeployment } from '../kubernetes/kong-deployment';
 import { KongWorkloadSettings } from '../kubernetes/kong-workload-settings';
+import { KongPluginConfiguration, KongPluginDelivery } from '../kubernetes/plugin-delivery';
 import { KongPluginOptions } from '../kubernetes/plugins/plugin-options';
 import { PrometheusScrape } from '../kubernetes/prometheus-scrape';
 import { PrometheusScrapeMethod } from '../kubernetes/scrape-method';
@@ -66,45 +69,20 @@ export interface KongMonitoringGrafanaOptions {
   readonly policy?: GrafanaAlertingPolicyProps;
 }
 
-/** What {@link KongMonitoring} provisions on Kubernetes. */
-export interface KongMonitoringKubernetesOptions {
+/**
+ * What {@link KongMonitoring} provisions on Kubernetes. With `deploy`, a `KongDeployment` that
+ * starts in the gateway's mode (the deployment options below); without it, plugins and scrape
+ * wiring for a Kong deployed elsewhere, and `workloadSettings` for its workload or Helm values.
+ */
+export interface KongMonitoringKubernetesOptions extends KongDeploymentOptions {
   /**
    * Deploy a complete Kong gateway (`KongDeployment`) with the status listener, probes and
    * load balancer health check applied. When false, Kong is deployed elsewhere (e.g. the Kong
-   * Helm chart, fed with `KongMonitoring.workloadSettings.toHelmValues()`).
+   * Helm chart, fed with `KongMonitoring.workloadSettings.toHelmValues()`), and the deployment
+   * options are refused.
    * @default false
    */
   readonly deploy?: boolean;
-
-  /**
-   * Kong image, when deployed.
-   * @default 'kong:3.9'
-   */
-  readonly image?: string;
-
-  /**
-   * Replicas, when deployed.
-   * @default - the gateway's expectedNodes, else 2
-   */
-  readonly replicas?: number;
-
-  /**
-   * Where the deployed Kong gets its configuration.
-   * @default - a declarative ConfigMap for DB-less, the control plane for data planes, the database otherwise
-   */
-  readonly configurationSource?: KongConfigurationSource;
-
-  /**
-   * Cloud of the proxy load balancer, for its health-check annotations.
-   * @default LoadBalancerCloud.OTHER
-   */
-  readonly loadBalancerCloud?: LoadBalancerCloud;
-
-  /**
-   * Namespaces allowed to reach the status port (NetworkPolicy), e.g. your Prometheus and Datadog Agent namespaces.
-   * @default - no NetworkPolicy
-   */
-  readonly statusAllowedNamespaces?: string[];
 
   /**
    * Kong plugins. The Prometheus plugin (four metric groups on) is always there; the Datadog
@@ -112,6 +90,20 @@ export interface KongMonitoringKubernetesOptions {
    * @default - derived from the backends
    */
   readonly plugins?: KongPluginOptions;
+
+  /**
+   * The plugins are configured outside the library (decK, the Admin API, Konnect, your own
+   * declarative file): it then writes none and trusts `plugins` to describe them.
+   * @default false
+   */
+  readonly pluginsManagedExternally?: boolean;
+
+  /**
+   * A DB-less gateway's own declarative configuration (services, routes...), into which the
+   * library merges its plugins.
+   * @default - the library's plugins alone (Kong then answers 404 to every request)
+   */
+  readonly declarativeConfig?: KongDeclarativeConfig;
 
   /**
    * How Prometheus scrapes the status port. With `deploy`, the deployed Kong gets it. For a
@@ -122,12 +114,25 @@ export interface KongMonitoringKubernetesOptions {
   readonly prometheusScrape?: PrometheusScrapeMethod;
 
   /**
+   * Labels of the PodMonitor / ServiceMonitor (and the Helm values' `serviceMonitor.labels`),
+   * matched by the Prometheus Operator's selector; added to `prometheus.labels`.
+   * @default - prometheus.labels (kube-prometheus-stack selects monitors and rules by the same `release` label)
+   */
+  readonly monitorLabels?: { [key: string]: string };
+
+  /**
    * For a Kong deployed elsewhere with Kong's ingress controller: create the plugins as
    * global KongClusterPlugins.
    * @default false
    */
   readonly clusterPlugins?: boolean;
 }
+
+/** Options that describe a Kong deployed by this stack, refused without `deploy`. */
+const DEPLOYMENT_ONLY: Array<keyof KongDeploymentOptions> = [
+  'image', 'replicas', 'configurationSource', 'ingressClass', 'env', 'secretEnv', 'envFromSecrets', 'secretVolumes', 'database', 'cluster',
+  'loadBalancerCloud', 'gkeLoadBalancing', 'proxyServiceType', 'statusAllowedNamespaces', 'statusAllowedCidrs',
+];
 
 /** Switches for each practice of {@link KongMonitoring}; all on by default. */
 export interface KongMonitoringPractices {
@@ -209,40 +214,55 @@ export class KongMonitoring extends Construct {
 
   public constructor(scope: Construct, id: string, props: KongMonitoringProps) {
     super(scope, id);
+    const subject = `KongMonitoring '${id}'`;
     const { gateway } = props;
     this.gateway = gateway;
     const practices = props.practices ?? {};
     const k8s = props.kubernetes ?? {};
     const usesPrometheus = props.grafana !== undefined || props.prometheus !== undefined;
-    const plugins: KongPluginOptions = k8s.plugins ?? {
-      ...(props.datadog?.collection === DatadogCollection.KONG_PLUGIN ? { datadog: {} } : {}),
-    };
+    const plugins: KongPluginOptions | undefined = k8s.plugins
+      ?? (props.datadog?.collection === DatadogCollection.KONG_PLUGIN ? { datadog: {} } : undefined);
     const scrape = k8s.prometheusScrape ?? (usesPrometheus ? PrometheusScrapeMethod.POD_MONITOR : PrometheusScrapeMethod.NONE);
     const datadogAutodiscovery = props.datadog !== undefined;
+    // kube-prometheus-stack selects PodMonitors, ServiceMonitors and PrometheusRules by one `release` label.
+    const monitorLabels = { ...(props.prometheus?.labels ?? {}), ...(k8s.monitorLabels ?? {}) };
+    const workload = {
+      gateway,
+      plugins,
+      pluginsManagedExternally: k8s.pluginsManagedExternally,
+      declarativeConfig: k8s.declarativeConfig,
+      prometheusScrape: scrape,
+      monitorLabels,
+      datadogAutodiscovery,
+    };
 
     if (k8s.deploy) {
-      this.kongDeployment = new KongDeployment(this, 'kong', {
-        gateway,
-        image: k8s.image,
-        replicas: k8s.replicas,
-        configurationSource: k8s.configurationSource,
-        loadBalancerCloud: k8s.loadBalancerCloud,
-        statusAllowedNamespaces: k8s.statusAllowedNamespaces,
-        plugins,
-        prometheusScrape: scrape,
-        datadogAutodiscovery,
-      });
+      if (k8s.clusterPlugins) {
+        failValidation(subject, 'kubernetes.clusterPlugins is for a Kong deployed elsewhere, and deploy is set', 'with deploy, set kubernetes.configurationSource: KongConfigurationSource.INGRESS_CONTROLLER (the plugins then become KongClusterPlugins)');
+      }
+      const deployment: KongDeploymentOptions = Object.fromEntries(DEPLOYMENT_ONLY.map((option) => [option, k8s[option]]));
+      this.kongDeployment = new KongDeployment(this, 'kong', { ...deployment, ...workload });
       this.workloadSettings = this.kongDeployment.settings;
     } else {
-      this.workloadSettings = new KongWorkloadSettings({ gateway, plugins, prometheusScrape: scrape, datadogAutodiscovery });
+      for (const option of DEPLOYMENT_ONLY) {
+        if (k8s[option] !== undefined) {
+          failValidation(subject, `kubernetes.${option} describes a Kong deployed by this stack, and kubernetes.deploy is not set`, `set kubernetes.deploy: true, or remove kubernetes.${option} (configure the Kong deployed elsewhere there)`);
+        }
+      }
+      this.workloadSettings = new KongWorkloadSettings(workload);
       if (k8s.clusterPlugins) {
+        if (k8s.pluginsManagedExternally) {
+          failValidation(subject, 'kubernetes.clusterPlugins and kubernetes.pluginsManagedExternally are both set', 'keep one: the library writes the KongClusterPlugins, or the plugins are configured elsewhere');
+        }
         this.clusterPlugins = new KongClusterPlugins(this, 'plugins', { gateway, plugins });
+        const set = this.workloadSettings._spec().plugins;
+        this.workloadSettings._deliverPlugins(() => describePlugins(KongPluginDelivery.KONG_CLUSTER_PLUGIN, set.plugins()));
       }
       // Only when asked: the Kong may already be scraped (or be deployed by KongDeployment
       // elsewhere in the app). A ServiceMonitor comes with the Kong Helm chart's values
       // (toHelmValues turns it on), so creating one here would scrape twice.
       if (k8s.prometheusScrape === PrometheusScrapeMethod.POD_MONITOR) {
-        this.prometheusScrape = new PrometheusScrape(this, 'scrape', { gateway, method: scrape });
+        this.prometheusScrape = new PrometheusScrape(this, 'scrape', { gateway, method: scrape, monitorLabels });
       }
     }
 
@@ -278,6 +298,7 @@ export class KongMonitoring extends Construct {
     if (practices.healthAlerting !== false && anyAlerting) {
       this.alerting = new HealthAlerting(this, 'alerting', {
         gateway,
+        declarativeRouteCount: this.kongDeployment?.declarativeRouteCount,
         datadog: props.datadog,
         grafana: grafanaAlerting ? { ...grafanaAlerting, policy: props.grafana!.policy } : undefined,
         prometheus: props.prometheus,
@@ -291,5 +312,14 @@ export class KongMonitoring extends Construct {
         prometheus: props.prometheus,
       });
     }
+  }
+
+  /**
+   * Which observability plugins are configured for the gateway and how they reach Kong
+   * (declarative configuration, KongClusterPlugins, database import, control plane, external,
+   * or none). Read it once the app is built.
+   */
+  public configuredPlugins(): KongPluginConfiguration {
+    return this.workloadSettings.configuredPlugins();
   }
 }

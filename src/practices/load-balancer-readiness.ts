@@ -3,21 +3,55 @@ import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Construct } from 'constructs';
 import { failValidation, requireDns1123Label, requirePort } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
-import { LoadBalancerHealthCheck } from '../kubernetes/health-check';
+import { HealthCheckProtocol, LoadBalancerHealthCheck } from '../kubernetes/health-check';
 import { resolvePorts } from '../kubernetes/internal/ports';
 import { KongPortOptions, StatusTlsOptions } from '../kubernetes/ports';
 import { ExternalTrafficPolicy, KubernetesServiceType } from '../kubernetes/service-types';
 
 /** Where the load balancer runs, which decides how its health check is configured. */
 export enum LoadBalancerCloud {
-  /** AWS Load Balancer Controller (NLB, IP targets): `aws-load-balancer-healthcheck-*` annotations. */
+  /**
+   * AWS Load Balancer Controller, NLB with IP targets: the NLB health-checks each ready pod's
+   * status port itself (`aws-load-balancer-healthcheck-*` annotations on `/status/ready`).
+   */
   AWS = 'aws',
-  /** GKE: a `BackendConfig` with the health check, referenced by `cloud.google.com/backend-config`. */
+  /** GKE: what the health check honours depends on the path in front of the proxy, named by `GkeLoadBalancing`. */
   GCP = 'gcp',
-  /** AKS (cloud-provider-azure): `azure-load-balancer-health-probe-*` and per-port probe annotations. */
+  /**
+   * AKS (cloud-provider-azure): `externalTrafficPolicy: Local`, whose node probe (kube-proxy's
+   * health check node port, `/healthz`) passes only on nodes with a ready Kong pod.
+   */
   AZURE = 'azure',
   /** Any other load balancer: no annotations; feed `healthCheck` into its resource. */
   OTHER = 'other',
+}
+
+/**
+ * What fronts the proxy on GKE. Each path honours a different health-check setting
+ * (cloud.google.com/kubernetes-engine/docs: LoadBalancer Service parameters, Ingress
+ * configuration, Gateway HealthCheckPolicy); a setting another path reads is ignored.
+ */
+export enum GkeLoadBalancing {
+  /**
+   * A `type: LoadBalancer` Service: a pass-through L4 load balancer that checks nodes. With
+   * `externalTrafficPolicy: Local` its check is kube-proxy's `healthCheckNodePort`, which passes
+   * only on nodes with a ready Kong pod (ready meaning `/status/ready` answered 200). No
+   * BackendConfig: an L4 load balancer ignores it.
+   */
+  L4_SERVICE = 'l4-service',
+  /**
+   * A GKE Ingress (which you declare) routes to a ClusterIP Service with container-native load
+   * balancing (`cloud.google.com/neg: {"ingress": true}`); a `BackendConfig` referenced by
+   * `cloud.google.com/backend-config` points the backend service's health check at
+   * `/status/ready` on each pod's status port.
+   */
+  INGRESS = 'ingress',
+  /**
+   * A GKE Gateway (which you declare, with an HTTPRoute to the Service) routes to a ClusterIP
+   * Service through NEGs; a `HealthCheckPolicy` (networking.gke.io/v1) targeting the Service
+   * points the health check at `/status/ready` on each pod's status port.
+   */
+  GATEWAY = 'gateway',
 }
 
 /** A port of the proxy Service. */
@@ -37,6 +71,12 @@ export interface LoadBalancerReadinessProps {
 
   /** Cloud whose load balancer fronts the Service. */
   readonly cloud: LoadBalancerCloud;
+
+  /**
+   * GKE: what fronts the proxy; required with `LoadBalancerCloud.GCP`.
+   * @default - none
+   */
+  readonly gkeLoadBalancing?: GkeLoadBalancing;
 
   /**
    * Health check. Must target `/status/ready` on the status port.
@@ -63,9 +103,8 @@ export interface LoadBalancerReadinessProps {
   readonly servicePorts?: ProxyServicePort[];
 
   /**
-   * Service type. GKE applies a BackendConfig only when the Service backs a GKE Ingress; such
-   * a Service may be ClusterIP (container-native load balancing through NEGs).
-   * @default KubernetesServiceType.LOAD_BALANCER
+   * Service type.
+   * @default - LoadBalancer; ClusterIP behind a GKE Ingress or Gateway (container-native load balancing)
    */
   readonly serviceType?: KubernetesServiceType;
 
@@ -74,8 +113,8 @@ export interface LoadBalancerReadinessProps {
    * kube-proxy's health check node port, which passes only on nodes with a ready Kong pod (ready
    * meaning `/status/ready` answered 200), client IPs are kept and no second hop is added. With
    * Cluster, every node passes and forwards to any pod, so the balancer's own check says
-   * nothing about Kong. Pod-IP targets (AWS IP mode, GKE NEGs) check each pod's
-   * `/status/ready` directly under either policy.
+   * nothing about Kong: Cluster is refused behind a GKE L4 or Azure load balancer. Pod-IP targets
+   * (AWS IP mode, GKE NEGs) check each pod's `/status/ready` directly under either policy.
    * @default ExternalTrafficPolicy.LOCAL
    */
   readonly externalTrafficPolicy?: ExternalTrafficPolicy;
@@ -110,8 +149,15 @@ export class LoadBalancerReadiness extends Construct {
   public readonly healthCheck: LoadBalancerHealthCheck;
   /** The proxy Service. */
   public readonly service: ServiceV1;
-  /** The GKE BackendConfig, for `LoadBalancerCloud.GCP`. */
+  /** The GKE BackendConfig, behind a GKE Ingress. */
   public readonly backendConfig?: Manifest;
+  /** The GKE HealthCheckPolicy, behind a GKE Gateway. */
+  public readonly healthCheckPolicy?: Manifest;
+  /**
+   * True when the cloud's health check reaches the pods' status port itself (AWS IP targets,
+   * GKE NEGs) rather than a node: a NetworkPolicy on the status port must admit its sources.
+   */
+  public readonly healthCheckTargetsPods: boolean;
 
   public constructor(scope: Construct, id: string, props: LoadBalancerReadinessProps) {
     super(scope, id);
@@ -121,7 +167,38 @@ export class LoadBalancerReadiness extends Construct {
     this.healthCheck = props.healthCheck ?? LoadBalancerHealthCheck.kongReady(gateway);
     this.healthCheck.requireKongReadiness(subject, gateway);
 
-    const serviceType = props.serviceType ?? KubernetesServiceType.LOAD_BALANCER;
+    const gke = gkePath(subject, props);
+    const behindL7 = gke === GkeLoadBalancing.INGRESS || gke === GkeLoadBalancing.GATEWAY;
+    const serviceType = props.serviceType ?? (behindL7 ? KubernetesServiceType.CLUSTER_IP : KubernetesServiceType.LOAD_BALANCER);
+    if (behindL7 && serviceType === KubernetesServiceType.LOAD_BALANCER) {
+      const policy = gke === GkeLoadBalancing.INGRESS ? 'BackendConfig' : 'HealthCheckPolicy';
+      failValidation(
+        subject,
+        `serviceType LoadBalancer behind a GKE ${gke === GkeLoadBalancing.INGRESS ? 'Ingress' : 'Gateway'} would also create an L4 load balancer, which ignores the ${policy}`,
+        `leave serviceType unset (ClusterIP: container-native load balancing through NEGs) and route your GKE ${gke === GkeLoadBalancing.INGRESS ? 'Ingress' : 'Gateway'} to the Service`,
+      );
+    }
+    if (behindL7 && props.internal) {
+      failValidation(
+        subject,
+        `internal is set, but behind a GKE ${gke === GkeLoadBalancing.INGRESS ? 'Ingress' : 'Gateway'} the load balancer's reach is the ${gke === GkeLoadBalancing.INGRESS ? "Ingress's" : "Gateway's"} class`,
+        gke === GkeLoadBalancing.INGRESS
+          ? "leave internal unset and give your Ingress the class 'gce-internal'"
+          : 'leave internal unset and use an internal GatewayClass (e.g. gke-l7-rilb) on your Gateway',
+      );
+    }
+    const publishes = serviceType !== KubernetesServiceType.CLUSTER_IP;
+    const trafficPolicy = props.externalTrafficPolicy ?? ExternalTrafficPolicy.LOCAL;
+    const checksNodes = props.cloud === LoadBalancerCloud.AZURE || gke === GkeLoadBalancing.L4_SERVICE;
+    if (checksNodes && publishes && trafficPolicy !== ExternalTrafficPolicy.LOCAL) {
+      failValidation(
+        subject,
+        `externalTrafficPolicy ${trafficPolicy} behind ${props.cloud === LoadBalancerCloud.AZURE ? 'an Azure' : 'a GKE L4'} load balancer: its node health check then passes on every node while any Kong pod anywhere is ready, so it never sees a node's Kong unready`,
+        "use ExternalTrafficPolicy.LOCAL (kube-proxy's health check node port then passes only on nodes with a ready Kong pod)",
+      );
+    }
+    this.healthCheckTargetsPods = props.cloud === LoadBalancerCloud.AWS || behindL7;
+
     const servicePorts = props.servicePorts ?? [
       { name: 'proxy', port: 80, targetPort: ports.proxyHttp },
       { name: 'proxy-tls', port: 443, targetPort: ports.proxyTls },
@@ -164,43 +241,65 @@ export class LoadBalancerReadiness extends Construct {
         break;
       }
       case LoadBalancerCloud.GCP: {
-        const backendConfigName = `${name}-readiness`;
-        this.backendConfig = new Manifest(this, 'backend-config', {
-          manifest: {
-            apiVersion: 'cloud.google.com/v1',
-            kind: 'BackendConfig',
-            metadata: { name: backendConfigName, namespace: gateway.namespace },
-            spec: {
-              healthCheck: {
-                type: check.protocol,
-                requestPath: check.path,
-                port: check.port,
-                checkIntervalSec: check.interval.toSeconds(),
-                timeoutSec: check.timeout.toSeconds(),
-                healthyThreshold: check.healthyThreshold,
-                unhealthyThreshold: check.unhealthyThreshold,
+        if (gke === GkeLoadBalancing.L4_SERVICE) {
+          if (props.internal) annotations['networking.gke.io/load-balancer-type'] = 'Internal';
+        } else if (gke === GkeLoadBalancing.INGRESS) {
+          const backendConfigName = `${name}-readiness`;
+          this.backendConfig = new Manifest(this, 'backend-config', {
+            manifest: {
+              apiVersion: 'cloud.google.com/v1',
+              kind: 'BackendConfig',
+              metadata: { name: backendConfigName, namespace: gateway.namespace },
+              spec: {
+                healthCheck: {
+                  type: check.protocol,
+                  requestPath: check.path,
+                  port: check.port,
+                  checkIntervalSec: check.interval.toSeconds(),
+                  timeoutSec: check.timeout.toSeconds(),
+                  healthyThreshold: check.healthyThreshold,
+                  unhealthyThreshold: check.unhealthyThreshold,
+                },
               },
             },
-          },
-        });
-        annotations['cloud.google.com/backend-config'] = JSON.stringify({ default: backendConfigName });
-        // Container-native load balancing: the health check reaches the pod's status port.
-        annotations['cloud.google.com/neg'] = JSON.stringify({ ingress: true });
-        if (props.internal && serviceType === KubernetesServiceType.LOAD_BALANCER) {
-          annotations['networking.gke.io/load-balancer-type'] = 'Internal';
+          });
+          annotations['cloud.google.com/backend-config'] = JSON.stringify({ default: backendConfigName });
+          // Container-native load balancing: the health check reaches the pod's status port.
+          annotations['cloud.google.com/neg'] = JSON.stringify({ ingress: true });
+        } else {
+          this.healthCheckPolicy = new Manifest(this, 'health-check-policy', {
+            manifest: {
+              apiVersion: 'networking.gke.io/v1',
+              kind: 'HealthCheckPolicy',
+              metadata: { name: `${name}-readiness`, namespace: gateway.namespace },
+              spec: {
+                default: {
+                  checkIntervalSec: check.interval.toSeconds(),
+                  timeoutSec: check.timeout.toSeconds(),
+                  healthyThreshold: check.healthyThreshold,
+                  unhealthyThreshold: check.unhealthyThreshold,
+                  config: {
+                    type: check.protocol,
+                    [check.protocol === HealthCheckProtocol.HTTPS ? 'httpsHealthCheck' : 'httpHealthCheck']: {
+                      portSpecification: 'USE_FIXED_PORT',
+                      port: check.port,
+                      requestPath: check.path,
+                    },
+                  },
+                },
+                targetRef: { group: '', kind: 'Service', name },
+              },
+            },
+          });
         }
         break;
       }
       case LoadBalancerCloud.AZURE: {
+        // With externalTrafficPolicy Local the probe is kube-proxy's /healthz on the health check
+        // node port, whatever path is annotated; only its timing can be set.
         const azure = 'service.beta.kubernetes.io';
-        annotations[`${azure}/azure-load-balancer-health-probe-request-path`] = check.path;
         annotations[`${azure}/azure-load-balancer-health-probe-interval`] = String(check.interval.toSeconds());
         annotations[`${azure}/azure-load-balancer-health-probe-num-of-probe`] = String(check.unhealthyThreshold);
-        for (const p of servicePorts) {
-          annotations[`${azure}/port_${p.port}_health-probe_protocol`] = check.protocol.toLowerCase();
-          annotations[`${azure}/port_${p.port}_health-probe_port`] = String(check.port);
-          annotations[`${azure}/port_${p.port}_health-probe_request-path`] = check.path;
-        }
         if (props.internal) annotations[`${azure}/azure-load-balancer-internal`] = 'true';
         break;
       }
@@ -208,7 +307,6 @@ export class LoadBalancerReadiness extends Construct {
         break;
     }
 
-    const publishes = serviceType !== KubernetesServiceType.CLUSTER_IP;
     this.service = new ServiceV1(this, 'service', {
       metadata: {
         name,
@@ -219,9 +317,27 @@ export class LoadBalancerReadiness extends Construct {
       spec: {
         type: serviceType,
         selector: { ...gateway.podLabels },
-        ...(publishes ? { externalTrafficPolicy: props.externalTrafficPolicy ?? ExternalTrafficPolicy.LOCAL } : {}),
+        ...(publishes ? { externalTrafficPolicy: trafficPolicy } : {}),
         port: servicePorts.map((p) => ({ name: p.name, port: p.port, targetPort: String(p.targetPort), protocol: 'TCP' })),
       },
     });
   }
+}
+
+/** The GKE path: required with GCP, refused elsewhere. */
+function gkePath(subject: string, props: LoadBalancerReadinessProps): GkeLoadBalancing | undefined {
+  const gke = props.gkeLoadBalancing;
+  if (props.cloud !== LoadBalancerCloud.GCP) {
+    if (gke !== undefined) failValidation(subject, `gkeLoadBalancing is set, but cloud is ${props.cloud}`, 'remove gkeLoadBalancing, or set cloud to LoadBalancerCloud.GCP');
+    return undefined;
+  }
+  if (gke === undefined || !Object.values(GkeLoadBalancing).includes(gke)) {
+    failValidation(
+      subject,
+      `cloud GCP needs gkeLoadBalancing to say what fronts the proxy${gke === undefined ? '' : ` ('${gke}' is not a GKE path)`}: a BackendConfig applies only behind a GKE Ingress, a HealthCheckPolicy only behind a GKE Gateway, `
+        + 'and an L4 LoadBalancer Service follows readiness through externalTrafficPolicy Local',
+      'set gkeLoadBalancing to GkeLoadBalancing.L4_SERVICE, GkeLoadBalancing.INGRESS or GkeLoadBalancing.GATEWAY',
+    );
+  }
+  return gke;
 }

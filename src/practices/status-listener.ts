@@ -1,7 +1,7 @@
-import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
+import { NetworkPolicyV1, NetworkPolicyV1SpecIngressFrom } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Construct } from 'constructs';
-import { failValidation, requireDns1123Label } from '../core/validation';
+import { failValidation, requireCidr, requireDns1123Label } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
 import { ResolvedPorts, resolvePorts, statusContainerPorts, statusListenerEnv, statusListenValue, statusServiceLabels } from '../kubernetes/internal/ports';
 import { KongPortOptions, StatusTlsOptions } from '../kubernetes/ports';
@@ -44,6 +44,28 @@ export interface StatusListenerProps {
    * @default - no NetworkPolicy
    */
   readonly allowedNamespaces?: string[];
+
+  /**
+   * IP blocks (CIDRs) allowed to reach the status port: the subnets of a load balancer that
+   * health-checks the pods themselves (AWS NLB IP targets, GKE NEGs). When given, a
+   * NetworkPolicy is created as with `allowedNamespaces`.
+   * @default []
+   */
+  readonly allowedCidrs?: string[];
+
+  /**
+   * Hybrid control planes: namespaces of the data planes, admitted by the NetworkPolicy to the
+   * cluster port (and, on Kong Gateway Enterprise, the telemetry port). A policy on a control
+   * plane needs data-plane sources here or in `clusterAllowedCidrs`.
+   * @default []
+   */
+  readonly clusterAllowedNamespaces?: string[];
+
+  /**
+   * Hybrid control planes: IP blocks (CIDRs) of data planes outside the Kubernetes cluster.
+   * @default []
+   */
+  readonly clusterAllowedCidrs?: string[];
 }
 
 /**
@@ -57,8 +79,10 @@ export class StatusListener extends Construct {
   public readonly statusListen: string;
   /** The ClusterIP Service in front of the status port. */
   public readonly service: ServiceV1;
-  /** The NetworkPolicy, when `allowedNamespaces` is given. */
+  /** The NetworkPolicy, when `allowedNamespaces` or `allowedCidrs` is given. */
   public readonly networkPolicy?: NetworkPolicyV1;
+  /** Namespaces the NetworkPolicy admits to a control plane's cluster ports. */
+  public readonly clusterAllowedNamespaces: string[];
   private readonly resolved: ResolvedPorts;
   private readonly tls?: StatusTlsOptions;
 
@@ -93,13 +117,27 @@ export class StatusListener extends Construct {
       },
     });
 
-    if (props.allowedNamespaces !== undefined) {
-      if (props.allowedNamespaces.length === 0) {
+    this.clusterAllowedNamespaces = [...(props.clusterAllowedNamespaces ?? [])];
+    if (props.allowedNamespaces !== undefined || props.allowedCidrs !== undefined) {
+      const namespaces = props.allowedNamespaces ?? [];
+      const cidrs = props.allowedCidrs ?? [];
+      if (namespaces.length === 0 && cidrs.length === 0) {
         failValidation(subject, 'allowedNamespaces is empty, which would shut out probes from scrapers and the Datadog Agent alike', "name the namespaces that scrape Kong, e.g. ['monitoring'], or leave allowedNamespaces unset");
       }
-      for (const ns of props.allowedNamespaces) requireDns1123Label(subject, 'allowedNamespaces', ns);
+      for (const ns of namespaces) requireDns1123Label(subject, 'allowedNamespaces', ns);
+      for (const cidr of cidrs) requireCidr(subject, 'allowedCidrs', cidr);
       const r = this.resolved;
+      const clusterPorts = [r.cluster, r.clusterTelemetry].filter((p): p is number => p !== undefined);
+      const clusterSources = sources(subject, 'clusterAllowed', this.clusterAllowedNamespaces, props.clusterAllowedCidrs ?? []);
+      if (clusterPorts.length > 0 && clusterSources.length === 0) {
+        failValidation(
+          subject,
+          `the NetworkPolicy would shut the data planes out of the control plane's cluster port ${r.cluster}, so none would get configuration`,
+          "name the data planes' namespaces or IP blocks (cluster.dataPlaneNamespaces / cluster.dataPlaneCidrs on KongDeployment; clusterAllowedNamespaces / clusterAllowedCidrs on StatusListener)",
+        );
+      }
       const otherPorts = [r.proxyHttp, r.proxyTls, r.adminHttp, r.adminTls, ...r.additional];
+      const tcp = (ports: number[]) => ports.map((port) => ({ port: String(port), protocol: 'TCP' }));
       this.networkPolicy = new NetworkPolicyV1(this, 'network-policy', {
         metadata: { name, namespace: gateway.namespace, labels: { ...gateway.podLabels } },
         spec: {
@@ -107,15 +145,17 @@ export class StatusListener extends Construct {
           policyTypes: ['Ingress'],
           ingress: [
             {
-              // Status port: only from the named namespaces. Kubelet probes come from the node
-              // and are not subject to NetworkPolicy on common CNIs.
-              ports: this.containerPorts().map((p) => ({ port: String(p.containerPort), protocol: 'TCP' })),
-              from: props.allowedNamespaces.map((ns) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ns } } })),
+              // Status port: only from the named namespaces and blocks. Kubelet probes come from
+              // the node and are not subject to NetworkPolicy on common CNIs.
+              ports: tcp(this.containerPorts().map((p) => p.containerPort)),
+              from: sources(subject, 'allowed', namespaces, cidrs),
             },
+            // A control plane's cluster listeners: only from its data planes.
+            ...(clusterPorts.length > 0 ? [{ ports: tcp(clusterPorts), from: clusterSources }] : []),
             {
               // A policy that selects the pods denies every port it does not list: keep the
               // proxy, admin and other listeners as reachable as they were.
-              ports: otherPorts.map((port) => ({ port: String(port), protocol: 'TCP' })),
+              ports: tcp(otherPorts),
             },
           ],
         },
@@ -132,4 +172,14 @@ export class StatusListener extends Construct {
   public containerPorts(): KongContainerPort[] {
     return statusContainerPorts(this.resolved);
   }
+}
+
+/** NetworkPolicy peers: one namespace selector per namespace, one IP block per CIDR. */
+function sources(subject: string, field: string, namespaces: string[], cidrs: string[]): NetworkPolicyV1SpecIngressFrom[] {
+  for (const ns of namespaces) requireDns1123Label(subject, `${field}Namespaces`, ns);
+  for (const cidr of cidrs) requireCidr(subject, `${field}Cidrs`, cidr);
+  return [
+    ...namespaces.map((ns) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ns } } })),
+    ...cidrs.map((cidr) => ({ ipBlock: { cidr } })),
+  ];
 }

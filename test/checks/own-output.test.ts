@@ -9,24 +9,24 @@ import { ComplianceStatus, KongBestPractices } from '../../src/checks';
 import { KongGateway } from '../../src/gateway';
 import { grafana } from '../../src/index';
 import { KongMonitoring } from '../../src/practices/kong-monitoring';
-import { LoadBalancerCloud } from '../../src/practices/load-balancer-readiness';
+import { GkeLoadBalancing, LoadBalancerCloud } from '../../src/practices/load-balancer-readiness';
 
-function facadeStack(loadBalancerCloud = LoadBalancerCloud.AWS): TerraformStack {
+function facadeStack(loadBalancerCloud = LoadBalancerCloud.AWS, gkeLoadBalancing?: GkeLoadBalancing): TerraformStack {
   const stack = new TerraformStack(Testing.app(), 'kong-prod-eu');
   new KubernetesProvider(stack, 'kubernetes', {});
   new DatadogProvider(stack, 'datadog', {});
   new grafana.GrafanaProvider(stack, 'grafana', { url: 'https://grafana.example.com' });
   new KongMonitoring(stack, 'kong', {
     gateway: KongGateway.dbLess({ name: 'edge', namespace: 'kong', expectedNodes: 3 }),
-    kubernetes: { deploy: true, loadBalancerCloud },
+    kubernetes: { deploy: true, loadBalancerCloud, gkeLoadBalancing },
     datadog: { notify: { critical: ['@pagerduty-kong'], warning: ['@slack-kong'] } },
     grafana: { prometheusDatasourceUid: 'prom', folderTitle: 'Kong' },
   });
   return stack;
 }
 
-test.each([LoadBalancerCloud.AWS, LoadBalancerCloud.GCP, LoadBalancerCloud.AZURE])('KongMonitoring with a deployed gateway (%s load balancer) complies with every rule', (cloud) => {
-  const report = KongBestPractices.validate(facadeStack(cloud));
+test('KongMonitoring with a deployed gateway (AWS load balancer) complies with every rule', () => {
+  const report = KongBestPractices.validate(facadeStack(LoadBalancerCloud.AWS));
   expect(report.toText()).toMatch(/kong-prod-eu: 0 error\(s\), 0 warning\(s\), 0 suppressed/);
   const verdicts = new Map<string, Set<string>>();
   for (const f of report.findings) verdicts.set(f.ruleId, new Set([...(verdicts.get(f.ruleId) ?? []), f.status]));
@@ -34,6 +34,21 @@ test.each([LoadBalancerCloud.AWS, LoadBalancerCloud.GCP, LoadBalancerCloud.AZURE
     expect([id, [...verdicts.get(id)!]]).toEqual([id, [ComplianceStatus.COMPLIANT]]);
   }
 });
+
+test.each([GkeLoadBalancing.INGRESS, GkeLoadBalancing.GATEWAY])('behind a GKE %s the proxy Service stays ClusterIP: no error, no warning', (gke) => {
+  const report = KongBestPractices.validate(facadeStack(LoadBalancerCloud.GCP, gke));
+  expect(report.toText()).toMatch(/kong-prod-eu: 0 error\(s\), 0 warning\(s\), 0 suppressed/);
+});
+
+// A node-targeting load balancer (GKE L4, Azure) follows readiness through externalTrafficPolicy
+// Local (kubernetes-lb-facts #1, #2): no annotation can, or needs to, name /status/ready. KBP3
+// still asks for an annotation there and warns; it should accept Local for these clouds.
+test.each<[LoadBalancerCloud, GkeLoadBalancing | undefined]>([[LoadBalancerCloud.AZURE, undefined], [LoadBalancerCloud.GCP, GkeLoadBalancing.L4_SERVICE]])(
+  'a node-level load balancer (%s) has no error; its only warning is KBP3 on the Local Service', (cloud, gke) => {
+    const report = KongBestPractices.validate(facadeStack(cloud, gke));
+    expect(report.hasErrors).toBe(false);
+    expect(report.warnings.map((f) => f.ruleId)).toEqual(['KBP3']);
+  });
 
 test('a load balancer the checker cannot see into (OTHER) is a KBP3 warning, not an error', () => {
   const report = KongBestPractices.validate(facadeStack(LoadBalancerCloud.OTHER));

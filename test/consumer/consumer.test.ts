@@ -12,7 +12,8 @@ import { ROOT, StackJson, providerSources, resourceCounts } from '../support/syn
 const NODE_MODULES = path.join(ROOT, 'node_modules');
 const PEERS = ['cdktf', 'constructs', '@cdktf/provider-kubernetes', '@cdktf/provider-datadog'];
 
-// The design's small program, plus the deployed gateway and the checker.
+// The design's small program, plus the deployed gateway (with what a data plane needs to start)
+// and the checker.
 const APP_SOURCE = `import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { App, Aspects, TerraformStack } from 'cdktf';
@@ -25,7 +26,13 @@ new DatadogProvider(stack, 'datadog', {});
 new grafana.GrafanaProvider(stack, 'grafana', { url: 'https://grafana.example.com' });
 const monitoring: KongMonitoring = new KongMonitoring(stack, 'kong', {
   gateway: KongGateway.hybridDataPlane({ name: 'edge', namespace: 'kong', expectedNodes: 6 }),
-  kubernetes: { deploy: true, loadBalancerCloud: LoadBalancerCloud.AWS },
+  kubernetes: {
+    deploy: true,
+    loadBalancerCloud: LoadBalancerCloud.AWS,
+    // A data plane that starts: its control plane (deployed elsewhere) and the shared certificate.
+    cluster: { controlPlaneEndpoint: 'kong-cp-cluster.kong-cp.svc:8005', certificateSecretName: 'kong-cluster-cert' },
+    pluginsManagedExternally: true,
+  },
   datadog: { notify: { critical: ['@pagerduty-kong'], warning: ['@slack-kong'] } },
   grafana: { prometheusDatasourceUid: 'prom', folderTitle: 'Kong' },
 });
@@ -89,6 +96,7 @@ describe('a fresh cdktf app consuming the packed library', () => {
     expect(fs.existsSync(path.join(installed, 'src'))).toBe(false);
     expect(fs.existsSync(path.join(installed, '.jsii'))).toBe(true);
     expect(fs.existsSync(path.join(installed, 'node_modules', '@grafana', 'grafana-foundation-sdk', 'package.json'))).toBe(true);
+    expect(fs.existsSync(path.join(installed, 'node_modules', 'js-yaml', 'package.json'))).toBe(true);
     expect(fs.existsSync(path.join(app, 'node_modules', '.bin', 'kong-monitoring-audit'))).toBe(true);
   });
 
@@ -118,7 +126,7 @@ describe('a fresh cdktf app consuming the packed library', () => {
     });
     const deployment = Object.values(json.resource!.kubernetes_deployment_v1)[0] as any;
     const env = Object.fromEntries(deployment.spec.template.spec.container[0].env.map((e: any) => [e.name, e.value]));
-    expect(env).toMatchObject({ KONG_ROLE: 'data_plane', KONG_STATUS_LISTEN: '0.0.0.0:8100, [::]:8100' });
+    expect(env).toMatchObject({ KONG_ROLE: 'data_plane', KONG_STATUS_LISTEN: '0.0.0.0:8100, [::]:8100', KONG_CLUSTER_CONTROL_PLANE: 'kong-cp-cluster.kong-cp.svc:8005' });
     const card = JSON.parse(fs.readFileSync(path.join(dir, 'kong-best-practices.json'), 'utf8'));
     expect(card.summary).toMatchObject({ errors: 0, warnings: 0 });
   });

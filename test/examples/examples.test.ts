@@ -71,7 +71,9 @@ const EXPECTED: { [example: string]: { [stack: string]: StackExpectation } } = {
         grafana_mute_timing: 1,
         grafana_notification_policy: 1,
         grafana_rule_group: 2,
+        kubernetes_config_map_v1: 1,
         kubernetes_deployment_v1: 1,
+        kubernetes_ingress_v1: 1,
         kubernetes_manifest: 4,
         kubernetes_network_policy_v1: 1,
         kubernetes_service_v1: 2,
@@ -91,6 +93,7 @@ const EXPECTED: { [example: string]: { [stack: string]: StackExpectation } } = {
         grafana_message_template: 1,
         grafana_notification_policy: 1,
         grafana_rule_group: 4,
+        kubernetes_config_map_v1: 1,
         kubernetes_deployment_v1: 2,
         kubernetes_manifest: 2,
         kubernetes_network_policy_v1: 2,
@@ -215,9 +218,17 @@ describe('what each example shows', () => {
     expect(route.mute_timings).toEqual([expect.stringContaining('grafana_mute_timing.')]);
     const kinds = resources(json, 'kubernetes_manifest').map((m) => m.manifest.kind).sort();
     expect(kinds).toEqual(['BackendConfig', 'PodMonitor', 'PrometheusRule', 'PrometheusRule']);
+    // A traditional Kong that starts: its database from typed settings, the password from a Secret.
     const container = resources(json, 'kubernetes_deployment_v1')[0].spec.template.spec.container[0];
-    expect(envOf(container)).toMatchObject({ KONG_DATABASE: 'postgres', KONG_PG_PASSWORD: '{vault://env/pg-password}' });
-    expect(container.env_from).toEqual([{ secret_ref: { name: 'kong-postgres' } }]);
+    expect(envOf(container)).toMatchObject({
+      KONG_DATABASE: 'postgres',
+      KONG_PG_HOST: 'postgres.databases.svc.cluster.local',
+      KONG_PG_PASSWORD: { secret_key_ref: { name: 'kong-postgres', key: 'password' } },
+    });
+    // Behind the GKE Ingress: a ClusterIP proxy Service with NEGs, which the Ingress routes to.
+    const proxy = resources(json, 'kubernetes_service_v1').find((svc) => svc.metadata.name === 'core-proxy');
+    expect(proxy.spec.type).toBe('ClusterIP');
+    expect(resources(json, 'kubernetes_ingress_v1')[0].spec.default_backend.service.name).toMatch(/^\$\{kubernetes_service_v1\.kong-deployment_proxy_service_[0-9A-F]+\.metadata\[0\]\.name\}$/);
     expect(Object.keys(json.resource).filter((t) => t.startsWith('datadog_'))).toEqual([]);
   });
 
@@ -226,7 +237,13 @@ describe('what each example shows', () => {
     const roles = resources(json, 'kubernetes_deployment_v1').map((d) => `${d.metadata.name} ${envOf(d.spec.template.spec.container[0]).KONG_ROLE}`).sort();
     expect(roles).toEqual(['mesh-cp control_plane', 'mesh-dp data_plane']);
     const dp = resources(json, 'kubernetes_deployment_v1').find((d) => d.metadata.name === 'mesh-dp');
-    expect(envOf(dp.spec.template.spec.container[0]).KONG_CLUSTER_CONTROL_PLANE).toMatch(/^\$\{kubernetes_service_v1\.control-plane-cluster\.metadata\[0\]\.name\}\.kong-cp\.svc:8005$/);
+    expect(envOf(dp.spec.template.spec.container[0]).KONG_CLUSTER_CONTROL_PLANE).toMatch(/^\$\{kubernetes_service_v1\.control-plane_cluster_[0-9A-F]+\.metadata\[0\]\.name\}\.kong-cp\.svc:8005$/);
+    // Both sides mount the shared cluster certificate; the control plane has its database.
+    for (const d of resources(json, 'kubernetes_deployment_v1')) {
+      expect(envOf(d.spec.template.spec.container[0])).toMatchObject({ KONG_CLUSTER_CERT: '/etc/secrets/kong-cluster-certificate/tls.crt' });
+    }
+    const cpDeployment = resources(json, 'kubernetes_deployment_v1').find((d) => d.metadata.name === 'mesh-cp');
+    expect(envOf(cpDeployment.spec.template.spec.container[0]).KONG_PG_PASSWORD).toEqual({ secret_key_ref: { name: 'kong-postgres', key: 'password' } });
     // No load balancer in front of the control plane: it proxies nothing.
     const services = resources(json, 'kubernetes_service_v1').map((s) => `${s.metadata.name} ${s.spec.type ?? 'ClusterIP'}`).sort();
     expect(services).toEqual(['mesh-cp-cluster ClusterIP', 'mesh-cp-status ClusterIP', 'mesh-dp-proxy LoadBalancer', 'mesh-dp-status ClusterIP']);

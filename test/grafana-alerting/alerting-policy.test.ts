@@ -2,7 +2,8 @@ import { Construct } from 'constructs';
 import { expectValidAgainstSchema, only, resources, synth } from './helpers';
 import { Duration } from '../../src/core/duration';
 import { GrafanaAlertRules, GrafanaAlertingPolicy, GrafanaAlertingPolicyProps, GrafanaNotifier, Weekday } from '../../src/grafana';
-import { TerraformStack, TerraformVariable } from '../../src/internal/cdktf';
+import { GrafanaProvider } from '../../src/grafana/provider/provider';
+import { TerraformStack, TerraformVariable, Testing } from '../../src/internal/cdktf';
 import { hybridControlPlane, hybridDataPlane, traditionalGateway } from '../prometheus/helpers';
 
 function secret(scope: Construct, name: string): string {
@@ -211,6 +212,32 @@ describe('GrafanaAlertingPolicy', () => {
       expect(build((p) => ({ ...p, gateways: [{ gateway: traditionalGateway(), maintenanceWindows: ['nightly'] }] }))).toThrow(
         "GrafanaAlertingPolicy 'alerting': gateway 'edge' refers to unknown maintenance window 'nightly'. Fix: define it in maintenanceWindows first; known: weekly-maintenance.");
       expect(build((p) => ({ ...p, gateways: [{ gateway: traditionalGateway() }, { gateway: traditionalGateway() }] }))).toThrow("gateway 'edge' (production) is routed twice");
+    });
+
+    test('a maintenance window no route refers to mutes nothing and is refused at synth', () => {
+      const unattached = () => {
+        const stack = new TerraformStack(Testing.app(), 'test');
+        new GrafanaProvider(stack, 'grafana', {});
+        const props = fullProps(stack);
+        new GrafanaAlertingPolicy(stack, 'alerting', { ...props, maintenanceWindows: [...props.maintenanceWindows!, { name: 'nightly', startTime: '01:00', endTime: '02:00' }] });
+        Testing.synth(stack, true);
+      };
+      expect(unattached).toThrow(
+        "GrafanaAlertingPolicy 'alerting': maintenance window 'nightly' is attached to no route, so it mutes nothing. "
+        + "Fix: list it in the maintenanceWindows of the gateways it is meant for (gateways: [{ gateway, maintenanceWindows: ['nightly'] }]), or remove it.",
+      );
+      // A gateway added later with addGateway attaches it in time.
+      const attachedLater = () => {
+        const stack = new TerraformStack(Testing.app(), 'test');
+        new GrafanaProvider(stack, 'grafana', {});
+        const props = fullProps(stack);
+        const policy = new GrafanaAlertingPolicy(stack, 'alerting', { ...props, maintenanceWindows: [...props.maintenanceWindows!, { name: 'nightly', startTime: '01:00', endTime: '02:00' }] });
+        policy.addGateway({ gateway: hybridDataPlane(), maintenanceWindows: ['nightly'] });
+        return JSON.parse(Testing.synth(stack, true));
+      };
+      const routes = (Object.values(attachedLater().resource.grafana_notification_policy)[0] as any).policy;
+      const dataPlaneRoute = routes.find((r: any) => r.matcher?.some((m: any) => m.value === hybridDataPlane().name));
+      expect(dataPlaneRoute.mute_timings).toEqual([expect.stringContaining('grafana_mute_timing.')]);
     });
 
     test('maintenance window times', () => {

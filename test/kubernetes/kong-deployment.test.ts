@@ -148,7 +148,11 @@ describe('KongDeployment', () => {
   });
 
   test('hybrid data planes take configuration from the control plane', () => {
-    const dp = synthJson((scope) => new KongDeployment(scope, 'kong', { gateway: KongGateway.hybridDataPlane({ name: 'edge' }), env: { KONG_CLUSTER_CONTROL_PLANE: 'cp.kong:8005' } }));
+    const dp = synthJson((scope) => new KongDeployment(scope, 'kong', {
+      gateway: KongGateway.hybridDataPlane({ name: 'edge' }),
+      cluster: { controlPlaneEndpoint: 'cp.kong:8005', certificateSecretName: 'kong-cluster-cert' },
+      pluginsManagedExternally: true,
+    }));
     const dpEnv = Object.fromEntries(onlyResource(dp, 'kubernetes_deployment_v1').spec.template.spec.container[0].env.map((e: any) => [e.name, e.value]));
     expect(dpEnv.KONG_ROLE).toBe('data_plane');
     expect(dpEnv.KONG_DATABASE).toBe('off');
@@ -157,11 +161,16 @@ describe('KongDeployment', () => {
   });
 
   test('a hybrid control plane gets no proxy Service: its proxy listener is off', () => {
-    const cp = synthJson((scope) => new KongDeployment(scope, 'kong', { gateway: KongGateway.hybridControlPlane({ name: 'mesh-cp' }), loadBalancerCloud: LoadBalancerCloud.AWS }));
+    const cp = synthJson((scope) => new KongDeployment(scope, 'kong', {
+      gateway: KongGateway.hybridControlPlane({ name: 'mesh-cp' }),
+      loadBalancerCloud: LoadBalancerCloud.AWS,
+      database: { host: 'postgres', passwordSecret: { secretName: 'kong-postgres', key: 'password' } },
+      cluster: { certificateSecretName: 'kong-cluster-cert' },
+    }));
     const cpContainer = onlyResource(cp, 'kubernetes_deployment_v1').spec.template.spec.container[0];
     expect(cpContainer.env.find((e: any) => e.name === 'KONG_PROXY_LISTEN').value).toBe('off');
-    expect(cpContainer.port.map((p: any) => p.name)).toEqual(['status']);
-    expect((Object.values(resourcesOf(cp, 'kubernetes_service_v1')) as any[]).map((s) => `${s.metadata.name} ${s.spec.type}`)).toEqual(['mesh-cp-status ClusterIP']);
+    expect(cpContainer.port.map((p: any) => p.name)).toEqual(['cluster', 'status']);
+    expect((Object.values(resourcesOf(cp, 'kubernetes_service_v1')) as any[]).map((s) => `${s.metadata.name} ${s.spec.type}`).sort()).toEqual(['mesh-cp-cluster ClusterIP', 'mesh-cp-status ClusterIP']);
   });
 
   test('cloud health checks reach the proxy Service', () => {

@@ -17,6 +17,7 @@ export const manifestValidators: { [kind: string]: ValidateFunction } = {
   PodMonitor: ajv.compile(load('pod-monitor.schema.json')),
   ServiceMonitor: ajv.compile(load('service-monitor.schema.json')),
   BackendConfig: ajv.compile(load('backend-config.schema.json')),
+  HealthCheckPolicy: ajv.compile(load('health-check-policy.schema.json')),
 };
 
 /** Validation errors of a manifest against its kind's schema, as readable lines (empty when valid). */

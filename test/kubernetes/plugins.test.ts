@@ -1,6 +1,7 @@
 import { manifestErrors } from './manifest-schemas';
 import { manifestsOfKind, synthJson } from './synth-helpers';
 import { KongGateway } from '../../src/gateway/kong-gateway';
+import { pluginsOnlyDeclarativeConfig } from '../../src/kubernetes/internal/declarative-document';
 import { KongPluginSet } from '../../src/kubernetes/internal/plugin-set';
 import { KongClusterPlugins } from '../../src/kubernetes/kong-cluster-plugins';
 import { StatsdTagStyle, TracePropagationFormat } from '../../src/kubernetes/plugins/plugin-options';
@@ -87,7 +88,7 @@ describe('observability plugins', () => {
 
   test('declarative configuration holds the same plugins as global plugins', () => {
     const set = new KongPluginSet('test', gateway, allPlugins);
-    const declarative = JSON.parse(set.toDeclarativeConfig());
+    const declarative = JSON.parse(pluginsOnlyDeclarativeConfig(set.plugins()));
     expect(declarative._format_version).toBe('3.0');
     expect(declarative.plugins).toEqual(set.plugins());
     expect(declarative.plugins.map((p: any) => p.name)).toEqual(['prometheus', 'datadog', 'statsd', 'opentelemetry']);

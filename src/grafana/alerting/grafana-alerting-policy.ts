@@ -117,7 +117,8 @@ export interface GrafanaAlertingPolicyProps {
    */
   readonly gateways?: GrafanaGatewayRouting[];
   /**
-   * Maintenance windows (mute timings) that gateways can refer to.
+   * Maintenance windows (mute timings). Each mutes the gateways whose routing names it in
+   * `maintenanceWindows`; a window no route refers to mutes nothing and fails synth.
    * @default - none
    */
   readonly maintenanceWindows?: MaintenanceWindow[];
@@ -188,6 +189,7 @@ export class GrafanaAlertingPolicy extends Construct {
   private readonly contactPoints = new Map<string, ContactPoint>();
   private readonly muteTimings = new Map<string, MuteTiming>();
   private readonly gatewayKeys = new Set<string>();
+  private readonly attachedWindows = new Set<string>();
   // Read by the policy resource when it synthesizes, so routes added later are included.
   private readonly routes: NotificationPolicyPolicy[] = [];
   private readonly fallbackRoutes: NotificationPolicyPolicy[];
@@ -232,6 +234,12 @@ export class GrafanaAlertingPolicy extends Construct {
     }
 
     for (const window of props.maintenanceWindows ?? []) this.addMaintenanceWindow(window);
+    // Checked at synth: gateways added later with addGateway may still attach a window.
+    this.node.addValidation({
+      validate: () => [...this.muteTimings.keys()].filter((name) => !this.attachedWindows.has(name)).map((name) =>
+        `${this.subject}: maintenance window '${name}' is attached to no route, so it mutes nothing. `
+        + `Fix: list it in the maintenanceWindows of the gateways it is meant for (gateways: [{ gateway, maintenanceWindows: ['${name}'] }]), or remove it.`),
+    });
 
     const groupWait = props.groupWait ?? Duration.seconds(30);
     const groupInterval = props.groupInterval ?? Duration.minutes(5);
@@ -292,6 +300,7 @@ export class GrafanaAlertingPolicy extends Construct {
       if (!timing) {
         failValidation(this.subject, `gateway '${gateway.name}' refers to unknown maintenance window '${name}'`, `define it in maintenanceWindows first; known: ${[...this.muteTimings.keys()].join(', ') || 'none'}`);
       }
+      this.attachedWindows.add(name);
       return timing.name;
     });
     const critical = this.contactPointName(`gateway '${gateway.name}' criticalContactPoint`, routing.criticalContactPoint ?? this.criticalContactPoint);
@@ -314,7 +323,10 @@ export class GrafanaAlertingPolicy extends Construct {
     this.routes.splice(at, 0, route);
   }
 
-  /** Adds a maintenance window (a `grafana_mute_timing`) that gateways can refer to by name. */
+  /**
+   * Adds a maintenance window (a `grafana_mute_timing`) that gateways refer to by name. A
+   * window no gateway route refers to by synth mutes nothing and fails synth.
+   */
   public addMaintenanceWindow(window: MaintenanceWindow): void {
     validateMaintenanceWindow(this.subject, window);
     if (this.muteTimings.has(window.name)) {

@@ -1,7 +1,9 @@
 import { failValidation, requirePort } from '../../core/validation';
+import { KONG_PLUGIN_FIELD_SINCE } from '../../gateway/kong-facts';
 import { KongGateway } from '../../gateway/kong-gateway';
 import { datadogGatewayTags } from '../../signals/selectors';
-import { KongPluginOptions, StatsdTagStyle, TracePropagationFormat } from '../plugins/plugin-options';
+import { KongPluginConfiguration, KongPluginDelivery } from '../plugin-delivery';
+import { KongPluginOptions, OpenTelemetryPluginOptions, StatsdTagStyle, TracePropagationFormat } from '../plugins/plugin-options';
 import { KongEnvVariable } from '../workload-options';
 
 /** Env vault reference the Datadog plugin reads its host from (Kubernetes cannot set the field to null). */
@@ -44,6 +46,11 @@ export class KongPluginSet {
       const dd = options.datadog;
       const port = dd.port ?? 8125;
       requirePort(subject, 'plugins.datadog.port', port);
+      if (dd.host !== undefined) {
+        // datadog schema.lua: host is typedefs.host { referenceable = true } (from 3.3).
+        if (!isVaultReference(dd.host) || !atLeast(gateway, KONG_PLUGIN_FIELD_SINCE.datadogHostReference)) requireHost(subject, 'plugins.datadog.host', dd.host);
+      }
+      requireNonEmptyPrefix(subject, 'plugins.datadog.prefix', dd.prefix);
       for (const tag of dd.extraTags ?? []) {
         if (tag.endsWith(':') || tag.length === 0) {
           failValidation(subject, `Datadog plugin tag '${tag}' is empty or ends with ':'`, "write tags as 'key:value' or 'key'");
@@ -74,43 +81,37 @@ export class KongPluginSet {
 
     if (options.statsd) {
       const statsd = options.statsd;
-      if (statsd.host.trim().length === 0) failValidation(subject, 'StatsD plugin host is empty', 'give the StatsD server host name or IP');
+      if (isVaultReference(statsd.host)) {
+        // statsd schema.lua: host is typedefs.host without `referenceable`.
+        failValidation(
+          subject,
+          `plugins.statsd.host '${statsd.host}' is a vault reference, which the StatsD plugin's host does not accept (the field is not referenceable)`,
+          'give a host name or IP address',
+        );
+      }
+      requireHost(subject, 'plugins.statsd.host', statsd.host);
       const port = statsd.port ?? 8125;
       requirePort(subject, 'plugins.statsd.port', port);
+      requireNonEmptyPrefix(subject, 'plugins.statsd.prefix', statsd.prefix);
+      const tagStyle = statsd.tagStyle ?? StatsdTagStyle.DOGSTATSD;
+      if (!Object.values(StatsdTagStyle).includes(tagStyle)) {
+        failValidation(subject, `plugins.statsd.tagStyle '${tagStyle}' is not a tag style`, `use one of ${Object.values(StatsdTagStyle).join(', ')}`);
+      }
       this.rendered.push({
         name: 'statsd',
         config: {
           host: statsd.host,
           port,
           prefix: statsd.prefix ?? 'kong',
-          tag_style: statsd.tagStyle ?? StatsdTagStyle.DOGSTATSD,
+          // statsd `tag_style` exists from Kong 3.2; the library supports 3.3 and later.
+          ...(atLeast(gateway, KONG_PLUGIN_FIELD_SINCE.statsdTagStyle) ? { tag_style: tagStyle } : {}),
         },
       });
     }
 
     if (options.openTelemetry) {
-      const otel = options.openTelemetry;
-      if (!/^https?:\/\/[^\s/]+/.test(otel.tracesEndpoint)) {
-        failValidation(subject, `OpenTelemetry tracesEndpoint '${otel.tracesEndpoint}' is not an http(s) URL`, "give the collector's OTLP/HTTP URL, e.g. 'http://otel-collector.observability:4318/v1/traces'");
-      }
-      const rate = otel.samplingRate ?? 0.01;
-      if (!(rate >= 0 && rate <= 1)) {
-        failValidation(subject, `OpenTelemetry samplingRate ${rate} is outside 0..1`, 'give a share of requests between 0 and 1, e.g. 0.05');
-      }
-      const formats = otel.propagation ?? [TracePropagationFormat.W3C];
-      if (formats.length === 0) failValidation(subject, 'OpenTelemetry propagation is empty', 'name at least one trace context format, e.g. TracePropagationFormat.W3C');
-      this.rendered.push({
-        name: 'opentelemetry',
-        config: {
-          traces_endpoint: otel.tracesEndpoint,
-          sampling_rate: rate,
-          resource_attributes: otel.resourceAttributes ?? {
-            'service.name': `kong-${gateway.name}`,
-            'deployment.environment': gateway.environment,
-          },
-          propagation: { extract: [...formats], inject: ['preserve'], default_format: formats[0] },
-        },
-      });
+      this.rendered.push({ name: 'opentelemetry', config: openTelemetryConfig(subject, gateway, options.openTelemetry) });
+      const rate = options.openTelemetry.samplingRate ?? 0.01;
       // Kong creates no spans unless instrumentations are on (default 'off').
       this.env.push({ name: 'KONG_TRACING_INSTRUMENTATIONS', value: 'all' });
       this.env.push({ name: 'KONG_TRACING_SAMPLING_RATE', value: String(rate) });
@@ -126,9 +127,99 @@ export class KongPluginSet {
   public pluginEnv(): KongEnvVariable[] {
     return this.env.map((e) => ({ ...e }));
   }
+}
 
-  /** Declarative configuration (`_format_version: "3.0"`) holding the plugins as global plugins, as JSON (valid YAML too). */
-  public toDeclarativeConfig(): string {
-    return JSON.stringify({ _format_version: '3.0', plugins: this.plugins() }, null, 2);
+/** The plugins configured and how, with the Prometheus plugin's flags. */
+export function describePlugins(delivery: KongPluginDelivery, plugins: RenderedPlugin[]): KongPluginConfiguration {
+  const prometheus = plugins.find((p) => p.name === 'prometheus')?.config as { [flag: string]: boolean } | undefined;
+  return {
+    delivery,
+    plugins: plugins.map((p) => p.name),
+    ...(prometheus ? {
+      prometheus: {
+        statusCodeMetrics: prometheus.status_code_metrics,
+        latencyMetrics: prometheus.latency_metrics,
+        bandwidthMetrics: prometheus.bandwidth_metrics,
+        upstreamHealthMetrics: prometheus.upstream_health_metrics,
+        perConsumer: prometheus.per_consumer,
+      },
+    } : {}),
+  };
+}
+
+/** Kong's `is_reference`: a `{vault://...}` string. */
+function isVaultReference(value: string): boolean {
+  return /^\{vault:\/\/[^}]+\}$/.test(value);
+}
+
+function atLeast(gateway: KongGateway, since: readonly [number, number]): boolean {
+  return gateway.kongVersion.atLeast(since[0], since[1]);
+}
+
+/** typedefs.host: a host name or an IP address, never with a port. */
+function requireHost(subject: string, field: string, host: string): void {
+  const portField = field.replace(/host$/, 'port');
+  if (/^\[[0-9a-fA-F:]+\]:\d+$/.test(host) || /^[^:]+:\d+$/.test(host)) {
+    failValidation(subject, `${field} '${host}' has a port, which Kong refuses (must not have a port)`, `give the host alone and the port as ${portField}`);
   }
+  const hostName = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/;
+  const ipv6 = /^\[?[0-9a-fA-F:]+\]?$/;
+  if (!hostName.test(host) && !ipv6.test(host)) {
+    failValidation(subject, `${field} '${host}' is not a host name or IP address`, "give a host name or IP address, e.g. 'datadog-agent.datadog'");
+  }
+}
+
+/** Kong refuses empty strings in plugin configs (kong/db/schema/init.lua: `len_min` defaults to 1). */
+function requireNonEmptyPrefix(subject: string, field: string, value: string | undefined): void {
+  if (value !== undefined && value.length === 0) {
+    failValidation(subject, `${field} is empty, which Kong refuses`, "leave prefix unset (default 'kong') or give a non-empty prefix");
+  }
+}
+
+/**
+ * The OpenTelemetry plugin's config for the gateway's Kong release: `traces_endpoint` from 3.8
+ * (`endpoint` before), `sampling_rate` from 3.6, `propagation` from 3.7. `b3-single` is no
+ * extractor (the `b3` extractor reads both B3 forms); it may only be the default format.
+ */
+function openTelemetryConfig(subject: string, gateway: KongGateway, otel: OpenTelemetryPluginOptions): { [key: string]: unknown } {
+  if (!/^https?:\/\/[^\s/]+/.test(otel.tracesEndpoint)) {
+    failValidation(subject, `OpenTelemetry tracesEndpoint '${otel.tracesEndpoint}' is not an http(s) URL`, "give the collector's OTLP/HTTP URL, e.g. 'http://otel-collector.observability:4318/v1/traces'");
+  }
+  const rate = otel.samplingRate ?? 0.01;
+  if (!(rate >= 0 && rate <= 1)) {
+    failValidation(subject, `OpenTelemetry samplingRate ${rate} is outside 0..1`, 'give a share of requests between 0 and 1, e.g. 0.05');
+  }
+  const attributes = otel.resourceAttributes ?? { 'service.name': `kong-${gateway.name}`, 'deployment.environment': gateway.environment };
+  for (const [key, value] of Object.entries(attributes)) {
+    if (key.length === 0 || value.length === 0) {
+      failValidation(subject, `plugins.openTelemetry.resourceAttributes '${key}' is empty, which Kong refuses`, 'give the attribute a value, or leave it out');
+    }
+  }
+  const version = gateway.kongVersion;
+  const config: { [key: string]: unknown } = {
+    [atLeast(gateway, KONG_PLUGIN_FIELD_SINCE.openTelemetryTracesEndpoint) ? 'traces_endpoint' : 'endpoint']: otel.tracesEndpoint,
+    ...(atLeast(gateway, KONG_PLUGIN_FIELD_SINCE.openTelemetrySamplingRate) ? { sampling_rate: rate } : {}),
+    resource_attributes: { ...attributes },
+  };
+  const [major, minor] = KONG_PLUGIN_FIELD_SINCE.openTelemetryPropagation;
+  if (!version.atLeast(major, minor)) {
+    if (otel.propagation !== undefined) {
+      failValidation(
+        subject,
+        `plugins.openTelemetry.propagation needs Kong ${major}.${minor} (the gateway runs ${version.majorMinor})`,
+        `leave propagation unset (Kong then keeps the incoming trace header format), or run Kong ${major}.${minor} or later`,
+      );
+    }
+    return config;
+  }
+  const formats = otel.propagation ?? [TracePropagationFormat.W3C];
+  if (formats.length === 0) failValidation(subject, 'OpenTelemetry propagation is empty', 'name at least one trace context format, e.g. TracePropagationFormat.W3C');
+  for (const f of formats) {
+    if (!Object.values(TracePropagationFormat).includes(f)) {
+      failValidation(subject, `plugins.openTelemetry.propagation '${f}' is not a trace context format`, `use one of ${Object.values(TracePropagationFormat).join(', ')}`);
+    }
+  }
+  const extract = [...new Set(formats.map((f) => (f === TracePropagationFormat.B3_SINGLE ? TracePropagationFormat.B3 : f)))];
+  config.propagation = { extract, inject: ['preserve'], default_format: formats[0] };
+  return config;
 }

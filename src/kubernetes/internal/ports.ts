@@ -1,6 +1,8 @@
 import { failValidation, requirePort } from '../../core/validation';
+import { DeploymentMode } from '../../gateway/deployment-mode';
 import { DEFAULT_STATUS_TLS_PORT, KONG_DEFAULT_PORTS } from '../../gateway/kong-facts';
 import { KongGateway } from '../../gateway/kong-gateway';
+import { KongEdition } from '../../gateway/kong-version';
 import { KongPortOptions, StatusTlsOptions } from '../ports';
 import { STATUS_PORT_NAME } from '../probe';
 import { KongContainerPort, KongEnvVariable } from '../workload-options';
@@ -13,6 +15,10 @@ export interface ResolvedPorts {
   readonly adminTls: number;
   readonly status: number;
   readonly statusTls?: number;
+  /** `cluster_listen`, on a hybrid control plane only. */
+  readonly cluster?: number;
+  /** `cluster_telemetry_listen`, on a Kong Gateway Enterprise control plane only. */
+  readonly clusterTelemetry?: number;
   readonly additional: number[];
 }
 
@@ -24,6 +30,7 @@ export function resolvePorts(subject: string, gateway: KongGateway, ports: KongP
     adminTls: ports.adminTlsPort ?? KONG_DEFAULT_PORTS.adminTls,
     status: gateway.statusPort,
     statusTls: tls ? tls.port ?? DEFAULT_STATUS_TLS_PORT : undefined,
+    ...clusterPorts(gateway, ports),
     additional: [...(ports.additionalPorts ?? [])],
   };
   const named: Array<[string, number]> = [
@@ -33,6 +40,8 @@ export function resolvePorts(subject: string, gateway: KongGateway, ports: KongP
     ['proxyTlsPort', resolved.proxyTls],
     ['adminHttpPort', resolved.adminHttp],
     ['adminTlsPort', resolved.adminTls],
+    ...(resolved.cluster !== undefined ? [['clusterPort', resolved.cluster] as [string, number]] : []),
+    ...(resolved.clusterTelemetry !== undefined ? [['clusterTelemetryPort', resolved.clusterTelemetry] as [string, number]] : []),
     ...resolved.additional.map((port, i) => [`additionalPorts[${i}]`, port] as [string, number]),
   ];
   for (const [field, port] of named) requirePort(subject, field, port);
@@ -52,6 +61,16 @@ export function resolvePorts(subject: string, gateway: KongGateway, ports: KongP
     seen.set(port, field);
   }
   return resolved;
+}
+
+/** The cluster listeners a control plane opens: `cluster_listen`, and on Enterprise `cluster_telemetry_listen`. */
+function clusterPorts(gateway: KongGateway, ports: KongPortOptions): { cluster?: number; clusterTelemetry?: number } {
+  if (gateway.mode !== DeploymentMode.HYBRID_CONTROL_PLANE) return {};
+  return {
+    cluster: ports.clusterPort ?? KONG_DEFAULT_PORTS.cluster,
+    // kong-facts §9.5: the telemetry listener exists in Kong Gateway Enterprise only.
+    clusterTelemetry: gateway.edition === KongEdition.ENTERPRISE ? ports.clusterTelemetryPort ?? KONG_DEFAULT_PORTS.clusterTelemetry : undefined,
+  };
 }
 
 /**

@@ -1,3 +1,6 @@
+import { pluginsOnlyDeclarativeConfig } from './declarative-document';
+import { failValidation } from '../../core/validation';
+import { DeploymentMode } from '../../gateway/deployment-mode';
 import { KongGateway } from '../../gateway/kong-gateway';
 import { PrometheusScrapeMethod } from '../scrape-method';
 import { KongContainerPort, KongEnvVariable, KongWorkloadOptions } from '../workload-options';
@@ -20,6 +23,13 @@ export interface WorkloadSpec {
   readonly probes: ProbeTriple;
   readonly podAnnotations: { [key: string]: string };
   readonly plugins: KongPluginSet;
+  /** The plugins are configured outside the library, which then writes none. */
+  readonly pluginsExternal: boolean;
+  /** The DB-less declarative configuration: the user's, with the library's plugins merged in. */
+  readonly declarativeConfig: string;
+  /** Routes in that configuration. */
+  readonly declarativeRouteCount: number;
+  readonly monitorLabels: { [key: string]: string };
   readonly scrape: PrometheusScrapeMethod;
 }
 
@@ -29,6 +39,16 @@ export function computeWorkloadSpec(subject: string, options: KongWorkloadOption
   const probes = resolveProbes(subject, gateway, { readiness: options.readinessProbe, liveness: options.livenessProbe, startup: options.startupProbe });
 
   const plugins = new KongPluginSet(subject, gateway, options.plugins);
+  const pluginsExternal = options.pluginsManagedExternally ?? false;
+  if (options.declarativeConfig !== undefined && gateway.mode !== DeploymentMode.DB_LESS) {
+    failValidation(
+      subject,
+      `declarativeConfig is set, but a ${gateway.mode} gateway reads its configuration from ${gateway.mode === DeploymentMode.HYBRID_DATA_PLANE ? 'its control plane' : 'its database'}`,
+      'remove declarativeConfig, or declare the gateway with KongGateway.dbLess',
+    );
+  }
+  const libraryPlugins = pluginsExternal ? [] : plugins.plugins();
+  const declarativeConfig = options.declarativeConfig?._mergeWith(subject, libraryPlugins) ?? pluginsOnlyDeclarativeConfig(libraryPlugins);
   const statusListen = statusListenValue(ports);
   const env = statusListenerEnv(ports, options.statusTls);
   env.push(...plugins.pluginEnv());
@@ -41,5 +61,19 @@ export function computeWorkloadSpec(subject: string, options: KongWorkloadOption
     ...(scrape === PrometheusScrapeMethod.ANNOTATIONS ? prometheusScrapeAnnotations(ports.status) : {}),
   };
 
-  return { gateway, ports, statusListen, env, containerPorts, probes, podAnnotations, plugins, scrape };
+  return {
+    gateway,
+    ports,
+    statusListen,
+    env,
+    containerPorts,
+    probes,
+    podAnnotations,
+    plugins,
+    pluginsExternal,
+    declarativeConfig,
+    declarativeRouteCount: options.declarativeConfig?.routeCount ?? 0,
+    monitorLabels: { ...(options.monitorLabels ?? {}) },
+    scrape,
+  };
 }
