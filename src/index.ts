@@ -18,3 +18,4 @@ export * from './practices/kong-monitoring';
 export * from './checks';
 export * from './practices/no-kong-health-check-cli';
 export * from './practices/kong-fleet';
+export * from './practices/alert-source';

@@ -107,12 +107,17 @@ export class KongClusterStack extends TerraformStack {
     this.addOverride('terraform.required_providers.kubernetes.source', 'hashicorp/kubernetes');
 
     const defaults = fleetDefaults(c.environment);
-    this.fleet = new KongFleet(this, 'kong', { defaults });
+    // Kong itself is released by the platform's Helm pipeline: each gateway's chart values
+    // (status listener, probes, Datadog annotations, DB-less plugins) are stack outputs.
+    this.fleet = new KongFleet(this, 'kong', { defaults, helmValuesOutputs: true });
     for (const g of c.gateways) {
       // A backend given for one gateway replaces that backend's defaults: keep them with a spread.
-      this.fleet.addGateway(kongGateway(g, c), g.publicUrl
-        ? { datadog: { ...defaults.datadog!, synthetics: { endpoint: { url: g.publicUrl } } } }
-        : {});
+      const hybrid = g.mode === 'hybridControlPlane' || g.mode === 'hybridDataPlane';
+      this.fleet.addGateway(kongGateway(g, c), {
+        ...(g.publicUrl ? { datadog: { ...defaults.datadog!, synthetics: { endpoint: { url: g.publicUrl } } } } : {}),
+        // The control plane's plugins are synced with decK by that pipeline; data planes receive them from it.
+        ...(hybrid ? { kubernetes: { ...defaults.kubernetes, pluginsManagedExternally: true } } : {}),
+      });
     }
     Aspects.of(this).add(new KongBestPractices());
   }

@@ -1,8 +1,12 @@
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { Construct } from 'constructs';
+import { GATEWAY_WIRING } from './gateway-wiring';
+import { AppRegistry } from '../core/app-registry';
 import { requireDns1123Label } from '../core/validation';
+import { identityKey } from '../gateway/gateway-identity';
 import { KongGateway } from '../gateway/kong-gateway';
-import { KongPluginSet } from './internal/plugin-set';
+import { describePlugins, KongPluginSet } from './internal/plugin-set';
+import { KongPluginConfiguration, KongPluginDelivery } from './plugin-delivery';
 import { KongPluginOptions } from './plugins/plugin-options';
 
 /** Props of `KongClusterPlugins`. */
@@ -30,6 +34,8 @@ export interface KongClusterPluginsProps {
  * Cluster-scoped, so names carry the gateway's name.
  */
 export class KongClusterPlugins extends Construct {
+  /** The plugins these KongClusterPlugins configure. */
+  public readonly pluginConfiguration: KongPluginConfiguration;
   /** The manifests, keyed by plugin name (`prometheus`, `datadog`, `statsd`, `opentelemetry`). */
   public readonly manifests: { [plugin: string]: Manifest } = {};
 
@@ -39,6 +45,8 @@ export class KongClusterPlugins extends Construct {
     const ingressClass = props.ingressClass ?? 'kong';
     requireDns1123Label(subject, 'ingressClass', ingressClass);
     const set = new KongPluginSet(subject, props.gateway, props.plugins);
+    this.pluginConfiguration = describePlugins(KongPluginDelivery.KONG_CLUSTER_PLUGIN, set.plugins());
+    AppRegistry.of(this).add(GATEWAY_WIRING, identityKey(props.gateway), this);
     for (const plugin of set.plugins()) {
       // One construct id per plugin name: adding a plugin never moves another's logical ID.
       this.manifests[plugin.name] = new Manifest(this, plugin.name, {

@@ -11,6 +11,9 @@ import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Construct } from 'constructs';
 import { KongConfigurationSource } from './configuration-source';
 import { KongDeploymentOptions } from './deployment-options';
+import { GATEWAY_WIRING } from './gateway-wiring';
+import { AppRegistry } from '../core/app-registry';
+import { identityKey } from '../gateway/gateway-identity';
 import { toProviderEnv, toProviderPorts } from './internal/container-rendering';
 import { databaseSettings, requireSecretKey } from './internal/database-settings';
 import { CLUSTER_CERTIFICATE_DIR, CLUSTER_CERTIFICATE_VOLUME, clusterCertificateEnv, controlPlaneListenEnv, endpointHost, requireEndpoint } from './internal/hybrid-cluster';
@@ -140,6 +143,8 @@ export class KongDeployment extends Construct {
 
     this.settings = new KongWorkloadSettings(props);
     const spec = this.settings._spec();
+    this.settings._markApplied(`KongDeployment ${this.node.path}`);
+    AppRegistry.of(this).add(GATEWAY_WIRING, identityKey(gateway), this);
     this.ownPlugins = spec.plugins;
     this.explicitPlugins = props.plugins !== undefined;
     this.pluginsExternal = spec.pluginsExternal;

@@ -59,6 +59,8 @@ export class KongWorkloadSettings {
   private readonly spec: WorkloadSpec;
   private readonly subject: string;
   private pluginConfiguration: () => KongPluginConfiguration;
+  /** Where the settings went: workloads they were applied to, Helm values handed out. */
+  private readonly applications: string[] = [];
 
   public constructor(options: KongWorkloadOptions) {
     this.subject = `KongWorkloadSettings '${options.gateway.name}'`;
@@ -84,6 +86,16 @@ export class KongWorkloadSettings {
   /** @internal the construct that delivers the plugins answers for them. */
   public _deliverPlugins(answer: () => KongPluginConfiguration): void {
     this.pluginConfiguration = answer;
+  }
+
+  /** @internal records a workload (or Helm values) that carries these settings. */
+  public _markApplied(where: string): void {
+    if (!this.applications.includes(where)) this.applications.push(where);
+  }
+
+  /** @internal the workloads and Helm values that carry these settings, so far. */
+  public _applications(): string[] {
+    return [...this.applications];
   }
 
   /** Environment variables for the Kong container. */
@@ -168,6 +180,7 @@ export class KongWorkloadSettings {
       }
     }
     metadata.annotations = { ...existing, ...this.spec.podAnnotations };
+    this._markApplied(`Deployment ${deployment.node.path}`);
   }
 
   /**
@@ -198,12 +211,17 @@ export class KongWorkloadSettings {
         enabled: true,
         interval: spec.gateway.scrapeInterval.toPrometheus(),
         // The Prometheus Operator selects monitors by these (kube-prometheus-stack: `release`).
-        ...(Object.keys(spec.monitorLabels).length > 0 ? { labels: { ...spec.monitorLabels } } : {}),
+        ...(spec.monitorLabels && Object.keys(spec.monitorLabels).length > 0 ? { labels: { ...spec.monitorLabels } } : {}),
       };
     }
     if (options.includeDeclarativeConfig) {
       values.dblessConfig = { config: spec.declarativeConfig };
+      if (!spec.pluginsExternal) {
+        const set = spec.plugins;
+        this._deliverPlugins(() => describePlugins(KongPluginDelivery.DECLARATIVE_CONFIG, set.plugins()));
+      }
     }
+    this._markApplied('Kong Helm chart values');
     return JSON.stringify(values, null, 2);
   }
 

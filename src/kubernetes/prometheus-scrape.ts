@@ -1,5 +1,8 @@
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { Construct } from 'constructs';
+import { GATEWAY_WIRING } from './gateway-wiring';
+import { AppRegistry } from '../core/app-registry';
+import { identityKey } from '../gateway/gateway-identity';
 import { statusServiceLabels } from './internal/ports';
 import { PrometheusScrapeMethod } from './scrape-method';
 import { failValidation } from '../core/validation';
@@ -36,10 +39,17 @@ export interface PrometheusScrapeProps {
 export class PrometheusScrape extends Construct {
   /** The PodMonitor or ServiceMonitor, when one is created. */
   public readonly monitor?: Manifest;
+  /** How the status port is scraped. */
+  public readonly method: PrometheusScrapeMethod;
+  /** The selector labels given for the monitor (undefined when none were given). */
+  public readonly selectorLabels?: { [key: string]: string };
 
   public constructor(scope: Construct, id: string, props: PrometheusScrapeProps) {
     super(scope, id);
     const gateway = props.gateway;
+    this.method = props.method;
+    this.selectorLabels = props.monitorLabels === undefined ? undefined : { ...props.monitorLabels };
+    AppRegistry.of(this).add(GATEWAY_WIRING, identityKey(gateway), this);
     const interval = gateway.scrapeInterval.toPrometheus();
     const metadata = {
       name: gateway.workloadName,
@@ -76,6 +86,7 @@ export class PrometheusScrape extends Construct {
         });
         break;
       case PrometheusScrapeMethod.ANNOTATIONS:
+      case PrometheusScrapeMethod.EXTERNAL:
       case PrometheusScrapeMethod.NONE:
         break;
       default:

@@ -12,6 +12,12 @@ export enum PrometheusScrapeMethod {
    * job relabels them; that job must map the pod's namespace and name to `namespace` and `pod`.
    */
   ANNOTATIONS = 'annotations',
+  /**
+   * Scraped by configuration outside the library (your Prometheus' own job, a monitor created
+   * elsewhere): the library creates nothing and trusts that the targets carry `namespace` and
+   * `pod` labels.
+   */
+  EXTERNAL = 'external',
   /** No scrape wiring. */
   NONE = 'none',
 }

@@ -8,7 +8,9 @@ import {
   KongMonitoringPractices,
 } from './kong-monitoring';
 import { failValidation } from '../core/validation';
+import { DeploymentMode } from '../gateway/deployment-mode';
 import { KongGateway } from '../gateway/kong-gateway';
+import { TerraformOutput } from '../internal/cdktf';
 
 /**
  * Backends and options of {@link KongMonitoring}, without the gateway: what a fleet applies
@@ -63,6 +65,17 @@ export interface KongFleetProps {
    * @default - no backend
    */
   readonly defaults?: KongFleetOptions;
+
+  /**
+   * Hand each gateway's workload settings to its Kong Helm release through a stack output,
+   * `<gateway>-kong-helm-values` (the chart values of `workloadSettings.toHelmValues()`; for a
+   * DB-less gateway whose plugins nothing else delivers, with the declarative configuration).
+   * Read them with `terraform output -json` where the releases are deployed. Without it, each
+   * gateway's workload must be wired some other way (`kubernetes.deploy`, `applyTo`, or
+   * `kubernetes.workloadManagedExternally`), or synth warns that its alerts may have no data.
+   * @default false
+   */
+  readonly helmValuesOutputs?: boolean;
 }
 
 /**
@@ -76,11 +89,13 @@ export interface KongFleetProps {
  */
 export class KongFleet extends Construct {
   private readonly defaults: KongFleetOptions;
+  private readonly helmValuesOutputs: boolean;
   private readonly byName = new Map<string, KongMonitoring>();
 
   public constructor(scope: Construct, id: string, props: KongFleetProps = {}) {
     super(scope, id);
     this.defaults = props.defaults ?? {};
+    this.helmValuesOutputs = props.helmValuesOutputs ?? false;
     this.refusePolicy(this.defaults, 'defaults');
     for (const gateway of props.gateways ?? []) this.addGateway(gateway);
   }
@@ -114,6 +129,16 @@ export class KongFleet extends Construct {
       practices: options.practices ?? this.defaults.practices,
     });
     this.byName.set(gateway.name, monitoring);
+    if (this.helmValuesOutputs) {
+      const k8s = options.kubernetes ?? this.defaults.kubernetes ?? {};
+      const settings = monitoring.workloadSettings;
+      // A DB-less gateway's plugins travel in the chart's dblessConfig unless something else delivers them.
+      const declarative = gateway.mode === DeploymentMode.DB_LESS && !k8s.clusterPlugins && !k8s.pluginsManagedExternally && !k8s.deploy;
+      new TerraformOutput(monitoring, 'helm-values', {
+        description: `Kong Helm chart values for gateway ${gateway.name} (${gateway.environment}): status listener, probes, Datadog annotations${declarative ? ', declarative configuration with the plugins' : ''}`,
+        value: settings.toHelmValues({ includeDeclarativeConfig: declarative }),
+      });
+    }
     return monitoring;
   }
 

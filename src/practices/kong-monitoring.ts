@@ -1,15 +1,21 @@
 import { Construct } from 'constructs';
+import { AlertBackend, AlertSource } from './alert-source';
 import { PrometheusAlertingOptions } from './alerting-options';
 import { AllNodesMonitored } from './all-nodes-monitored';
 import { HealthAlerting, HealthAlertingDatadogOptions } from './health-alerting';
 import { HealthDashboards } from './health-dashboards';
+import { WiringInputs, alertSource, telemetryWiring } from './telemetry-wiring';
+import { AppRegistry } from '../core/app-registry';
 import { failValidation } from '../core/validation';
+import { identityKey } from '../gateway/gateway-identity';
 import { KongGateway } from '../gateway/kong-gateway';
 import { GrafanaAlertingPolicyProps } from '../grafana/alerting/grafana-alerting-policy';
 import { Folder } from '../grafana/provider/folder';
 import { stableUid } from '../grafana/uid';
+import { Annotations } from '../internal/cdktf';
 import { KongDeclarativeConfig } from '../kubernetes/declarative-config';
 import { KongDeploymentOptions } from '../kubernetes/deployment-options';
+import { GATEWAY_WIRING } from '../kubernetes/gateway-wiring';
 import { describePlugins } from '../kubernetes/internal/plugin-set';
 import { KongClusterPlugins } from '../kubernetes/kong-cluster-plugins';
 import { KongDeployment } from '../kubernetes/kong-deployment';
@@ -18,6 +24,7 @@ import { KongPluginConfiguration, KongPluginDelivery } from '../kubernetes/plugi
 import { KongPluginOptions } from '../kubernetes/plugins/plugin-options';
 import { PrometheusScrape } from '../kubernetes/prometheus-scrape';
 import { PrometheusScrapeMethod } from '../kubernetes/scrape-method';
+import { SourceStatus } from '../signals/lineage';
 import { DatadogCollection } from '../signals/signal-types';
 
 /** Datadog side of {@link KongMonitoring}. */
@@ -126,6 +133,14 @@ export interface KongMonitoringKubernetesOptions extends KongDeploymentOptions {
    * @default false
    */
   readonly clusterPlugins?: boolean;
+
+  /**
+   * The Kong workload gets the library's settings (status listener, probes, Datadog
+   * annotations) outside this app, e.g. from Helm values kept in another repository. The
+   * library then trusts that instead of warning that `workloadSettings` went nowhere.
+   * @default false
+   */
+  readonly workloadManagedExternally?: boolean;
 }
 
 /** Options that describe a Kong deployed by this stack, refused without `deploy`. */
@@ -211,6 +226,8 @@ export class KongMonitoring extends Construct {
   public readonly dashboards?: HealthDashboards;
   public readonly alerting?: HealthAlerting;
   public readonly allNodes?: AllNodesMonitored;
+  private readonly wiringInputs: WiringInputs;
+  private readonly datadogCollection?: DatadogCollection;
 
   public constructor(scope: Construct, id: string, props: KongMonitoringProps) {
     super(scope, id);
@@ -225,7 +242,9 @@ export class KongMonitoring extends Construct {
     const scrape = k8s.prometheusScrape ?? (usesPrometheus ? PrometheusScrapeMethod.POD_MONITOR : PrometheusScrapeMethod.NONE);
     const datadogAutodiscovery = props.datadog !== undefined;
     // kube-prometheus-stack selects PodMonitors, ServiceMonitors and PrometheusRules by one `release` label.
-    const monitorLabels = { ...(props.prometheus?.labels ?? {}), ...(k8s.monitorLabels ?? {}) };
+    // Undefined when no selector labels were given at all: the source check then asks to confirm the selector.
+    const monitorLabels = props.prometheus?.labels === undefined && k8s.monitorLabels === undefined
+      ? undefined : { ...(props.prometheus?.labels ?? {}), ...(k8s.monitorLabels ?? {}) };
     const workload = {
       gateway,
       plugins,
@@ -294,6 +313,18 @@ export class KongMonitoring extends Construct {
       });
     }
 
+    this.datadogCollection = props.datadog ? props.datadog.collection ?? DatadogCollection.AGENT_INTEGRATION : undefined;
+    this.wiringInputs = {
+      gateway,
+      settings: this.workloadSettings,
+      workloadExternal: k8s.workloadManagedExternally === true,
+      scrapeExternal: k8s.prometheusScrape === PrometheusScrapeMethod.EXTERNAL,
+      // Filled as the app is built; read at synth.
+      peers: AppRegistry.of(this).get(GATEWAY_WIRING, identityKey(gateway)),
+    };
+    // Read at synth: the user's code may apply the workload settings after this constructor.
+    this.node.addValidation({ validate: () => this.checkSources(subject) });
+
     const anyAlerting = props.datadog || props.grafana || props.prometheus;
     if (practices.healthAlerting !== false && anyAlerting) {
       this.alerting = new HealthAlerting(this, 'alerting', {
@@ -321,5 +352,55 @@ export class KongMonitoring extends Construct {
    */
   public configuredPlugins(): KongPluginConfiguration {
     return this.workloadSettings.configuredPlugins();
+  }
+
+  /**
+   * Where each rendered alert's data comes from, and whether this stack makes that source
+   * live: the producer (Kong's exporter and the plugin flag it needs, kube-state-metrics, the
+   * Datadog Agent's checks, Kong's Datadog plugin), what collects it, and the labels or tags
+   * the library attaches. Read it once the app is built. At synth, an alert whose source is
+   * missing fails synth with the fix; an unverified one is a warning naming what to confirm.
+   */
+  public alertSources(): AlertSource[] {
+    const wiring = telemetryWiring({ ...this.wiringInputs, peers: AppRegistry.of(this).get(GATEWAY_WIRING, identityKey(this.gateway)) }, this.datadogCollection !== undefined);
+    const signals = new Map(this.gateway.signals().map((s) => [s.id, s]));
+    const out: AlertSource[] = [];
+    for (const practice of [this.alerting, this.allNodes]) {
+      if (!practice) continue;
+      for (const id of practice.datadogMonitors?.monitoredSignals ?? []) {
+        out.push(alertSource(id, AlertBackend.DATADOG, signals.get(id)!.datadog(this.datadogCollection!)!.sources, wiring));
+      }
+      for (const id of practice.grafanaRules?.alertedSignals ?? []) {
+        out.push(alertSource(id, AlertBackend.GRAFANA, signals.get(id)!.prometheusSources, wiring));
+      }
+      const ruleSignals = new Set((practice.prometheusRules?.ruleGroups ?? []).flatMap((g) => g.rules.map((r) => r.labels.signal)));
+      for (const signal of this.gateway.signals().filter((s) => ruleSignals.has(s.id))) {
+        out.push(alertSource(signal.id, AlertBackend.PROMETHEUS, signal.prometheusSources, wiring));
+      }
+    }
+    return out;
+  }
+
+  /** Dead alerts as errors; unverified sources as warnings, one per problem. */
+  private checkSources(subject: string): string[] {
+    const sources = this.alertSources();
+    const byProblem = (pick: (s: AlertSource) => string[]) => {
+      const grouped = new Map<string, Map<string, string[]>>();
+      for (const s of sources) {
+        for (const problem of pick(s)) {
+          const signals = grouped.get(problem) ?? new Map<string, string[]>();
+          signals.set(s.signal, [...(signals.get(s.signal) ?? []), s.backend]);
+          grouped.set(problem, signals);
+        }
+      }
+      return [...grouped].map(([problem, signals]) => ({
+        problem,
+        alerts: [...signals].map(([signal, backends]) => `${signal} (${backends.join(', ')})`).join('; '),
+      }));
+    };
+    for (const { problem, alerts } of byProblem((s) => (s.status === SourceStatus.MISSING ? [] : s.unverified))) {
+      Annotations.of(this).addWarning(`${subject}: confirm the source of ${alerts}: ${problem}`);
+    }
+    return byProblem((s) => s.missing).map(({ problem, alerts }) => `${subject}: no data can reach ${alerts}: ${problem}`);
   }
 }

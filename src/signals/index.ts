@@ -3,3 +3,4 @@ export * from './signal-override';
 export * from './resolved-signal';
 export * from './signal-source';
 export * from './unavailable-signal';
+export { SourceStatus } from './lineage';

@@ -49,8 +49,10 @@ export interface SourceVerdict {
   readonly status: SourceStatus;
   /** Each component it needs, in words, with its status. */
   readonly needs: string[];
-  /** Problems, for unverified or missing components, with their fixes. */
-  readonly problems: string[];
+  /** Missing components, with their fixes: the data never arrives. */
+  readonly missing: string[];
+  /** Components the stack cannot show, with what to confirm. */
+  readonly unverified: string[];
 }
 
 const RANK: Record<SourceStatus, number> = {
@@ -70,10 +72,11 @@ const ASSUMED_CLUSTER_COMPONENT: { [producer: string]: string } = {
 function requirements(source: SignalSource, wiring: TelemetryWiring): Array<[string, WiringFact]> {
   const plugin = (): Array<[string, WiringFact]> => {
     const out: Array<[string, WiringFact]> = [['Prometheus plugin', wiring.prometheusPlugin]];
-    if (source.pluginFlag !== undefined) {
-      const on = wiring.prometheusPlugin.status !== SourceStatus.MISSING && wiring.prometheusFlags.includes(source.pluginFlag);
+    // A flag matters only once there is a plugin to carry it.
+    if (source.pluginFlag !== undefined && wiring.prometheusPlugin.status !== SourceStatus.MISSING) {
+      const on = wiring.prometheusFlags.includes(source.pluginFlag);
       out.push([`Prometheus plugin flag ${source.pluginFlag}`, on
-        ? { status: wiring.prometheusPlugin.status, how: `${source.pluginFlag} on` }
+        ? { status: SourceStatus.LIVE, how: `${source.pluginFlag} on` }
         : { status: SourceStatus.MISSING, how: `${source.pluginFlag} off`, fix: `turn ${source.pluginFlag} on in the Prometheus plugin (plugins.prometheus), or switch the signal off with the gateway's signalOverrides` }]);
     }
     return out;
@@ -106,12 +109,14 @@ export function traceSource(source: SignalSource, wiring: TelemetryWiring): Sour
   const needed = requirements(source, wiring);
   let status = SourceStatus.LIVE;
   for (const [, fact] of needed) if (RANK[fact.status] > RANK[status]) status = fact.status;
+  const problems = (wanted: SourceStatus) => needed
+    .filter(([, fact]) => fact.status === wanted)
+    .map(([what, fact]) => `${what}: ${fact.how}${fact.fix ? `. Fix: ${fact.fix}` : ''}`);
   return {
     status,
     needs: needed.map(([what, fact]) => `${what}: ${fact.status} (${fact.how})`),
-    problems: needed
-      .filter(([, fact]) => fact.status === SourceStatus.MISSING || fact.status === SourceStatus.UNVERIFIED)
-      .map(([what, fact]) => `${what} is ${fact.status} (${fact.how})${fact.fix ? `; ${fact.fix}` : ''}`),
+    missing: problems(SourceStatus.MISSING),
+    unverified: problems(SourceStatus.UNVERIFIED),
   };
 }
 
@@ -123,6 +128,7 @@ export function traceSources(sources: SignalSource[], wiring: TelemetryWiring): 
   return {
     status,
     needs: [...new Set(verdicts.flatMap((v) => v.needs))],
-    problems: [...new Set(verdicts.flatMap((v) => v.problems))],
+    missing: [...new Set(verdicts.flatMap((v) => v.missing))],
+    unverified: [...new Set(verdicts.flatMap((v) => v.unverified))],
   };
 }

@@ -11,6 +11,7 @@ import { SIGNAL_CATALOG } from '../../src/signals/catalog';
 import { formatNumber } from '../../src/signals/resolved-signal';
 import { SignalId } from '../../src/signals/signal-types';
 import { requireFreshLib } from '../support/compiled';
+import { sourceTableRows } from '../support/source-table';
 import { ROOT, exampleNames } from '../support/synth';
 
 const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
@@ -53,6 +54,11 @@ function catalogRow(id: SignalId): string {
 }
 
 describe('README', () => {
+  test("the data-source table lists every signal's producers per backend, from the catalog", () => {
+    const rows = section("## Where each alert's data comes from").split('\n').filter((l) => l.startsWith('| `'));
+    expect(rows).toEqual(sourceTableRows());
+  });
+
   test('the signal catalog table lists every signal of the catalog, in order, with its defaults', () => {
     const rows = tableRows(section('## The signal catalog'));
     expect(rows.map((r) => r.map(unquote).join(' | ').replace(' — ', ' | '))).toEqual(SIGNAL_CATALOG.map((d) => catalogRow(d.id)));

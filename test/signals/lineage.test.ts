@@ -30,7 +30,7 @@ describe('tracing a source', () => {
     expect(traceSource(source, wired).status).toBe(SourceStatus.LIVE);
     const off = traceSource(source, { ...wired, prometheusFlags: [PrometheusPluginFlag.LATENCY_METRICS] });
     expect(off.status).toBe(SourceStatus.MISSING);
-    expect(off.problems).toEqual([expect.stringContaining('Prometheus plugin flag status_code_metrics is missing (status_code_metrics off); turn status_code_metrics on')]);
+    expect(off.missing).toEqual(['Prometheus plugin flag status_code_metrics: status_code_metrics off. Fix: turn status_code_metrics on in the Prometheus plugin (plugins.prometheus), or switch the signal off with the gateway\'s signalOverrides']);
     expect(traceSource(source, { ...wired, prometheusPlugin: missing('no plugin', 'configure it') }).status).toBe(SourceStatus.MISSING);
     expect(traceSource(source, { ...wired, prometheusScrape: { status: SourceStatus.UNVERIFIED, how: 'no selector labels' } }).status).toBe(SourceStatus.UNVERIFIED);
   });
@@ -46,7 +46,7 @@ describe('tracing a source', () => {
     const [source] = signal(SignalId.NODE_READY).prometheusSources;
     const verdict = traceSource(source, { ...wired, kongWorkload: missing('x', 'y'), prometheusScrape: missing('x', 'y') });
     expect(verdict.status).toBe(SourceStatus.ASSUMED);
-    expect(verdict.problems).toEqual([]);
+    expect([verdict.missing, verdict.unverified]).toEqual([[], []]);
   });
 
   test("the Datadog Kong check reads Kong's exporter: plugin metrics need the plugin there too", () => {

@@ -109,6 +109,8 @@ export class GrafanaAlertRules extends Construct {
   public readonly intervalSeconds: number;
   /** Rule UIDs, in rule order. */
   public readonly ruleUids: string[];
+  /** Signals that got rules, in catalog order. */
+  public readonly alertedSignals: SignalId[];
 
   constructor(scope: Construct, id: string, props: GrafanaAlertRulesProps) {
     super(scope, id);
@@ -129,7 +131,9 @@ export class GrafanaAlertRules extends Construct {
 
     const rules: RuleGroupRule[] = [];
     const include = props.includeSignals ? new Set(props.includeSignals) : undefined;
-    for (const signal of gateway.signals().filter((x) => !include || include.has(x.id))) {
+    const alerted = gateway.signals().filter((x) => !include || include.has(x.id));
+    this.alertedSignals = alerted.map((s) => s.id);
+    for (const signal of alerted) {
       for (const level of signal.levels()) {
         rules.push(renderRule(gateway, signal, level, props));
       }

@@ -29,7 +29,8 @@ export interface WorkloadSpec {
   readonly declarativeConfig: string;
   /** Routes in that configuration. */
   readonly declarativeRouteCount: number;
-  readonly monitorLabels: { [key: string]: string };
+  /** Selector labels for the scrape monitor; undefined when none were given. */
+  readonly monitorLabels?: { [key: string]: string };
   readonly scrape: PrometheusScrapeMethod;
 }
 
@@ -73,7 +74,7 @@ export function computeWorkloadSpec(subject: string, options: KongWorkloadOption
     pluginsExternal,
     declarativeConfig,
     declarativeRouteCount: options.declarativeConfig?.routeCount ?? 0,
-    monitorLabels: { ...(options.monitorLabels ?? {}) },
+    monitorLabels: options.monitorLabels === undefined ? undefined : { ...options.monitorLabels },
     scrape,
   };
 }

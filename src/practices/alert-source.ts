@@ -1,0 +1,34 @@
+import { SourceStatus } from '../signals/lineage';
+import { SignalId } from '../signals/signal-types';
+
+/** Where an alert or panel is rendered. */
+export enum AlertBackend {
+  /** A Datadog monitor. */
+  DATADOG = 'datadog',
+  /** A Grafana-managed alert rule. */
+  GRAFANA = 'grafana',
+  /** A PrometheusRule (Prometheus Operator, Alertmanager). */
+  PROMETHEUS = 'prometheus',
+  /** A panel of the Grafana dashboard. */
+  GRAFANA_DASHBOARD = 'grafana-dashboard',
+}
+
+/** Where one rendered alert's data comes from, and whether that source is live. */
+export interface AlertSource {
+  /** The signal alerted on. */
+  readonly signal: SignalId;
+  /** The backend the alert lives in. */
+  readonly backend: AlertBackend;
+  /** The components that produce its data, e.g. `kong-prometheus-plugin (status_code_metrics)`. */
+  readonly producers: string[];
+  /** The metrics or checks it reads. */
+  readonly metrics: string[];
+  /** Each component the data passes through, with its status in this stack. */
+  readonly path: string[];
+  /** The weakest status along the path. */
+  readonly status: SourceStatus;
+  /** What is missing, with the fix: the alert can never fire. */
+  readonly missing: string[];
+  /** What the stack cannot show, with what to confirm. */
+  readonly unverified: string[];
+}
