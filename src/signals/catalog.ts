@@ -1,10 +1,10 @@
 import {
-  DATADOG_EXTRA_METRICS,
   DATADOG_READY_PROBE_TAG,
   GatewayIdentity,
   datadogGatewayFilter,
   datadogGatewayTags,
   datadogReplicaMetrics,
+  datadogExtraMetricName,
   datadogWorkloadFilter,
 } from './selectors';
 import { DatadogDefinition, KongAvailability, SignalDefinition } from './signal-definition';
@@ -18,6 +18,7 @@ const ALL_MODES = Object.values(DeploymentMode);
 const PROXY_MODES = [DeploymentMode.TRADITIONAL, DeploymentMode.DB_LESS, DeploymentMode.HYBRID_DATA_PLANE];
 const DATASTORE_MODES = [DeploymentMode.TRADITIONAL, DeploymentMode.HYBRID_CONTROL_PLANE];
 const RATE_WINDOW = '5m';
+const SECONDS_PER_DAY = 86400;
 
 /**
  * A data plane pings its control plane every 30 s, and each ping rewrites its row's
@@ -66,7 +67,7 @@ const ENTERPRISE_3_10: KongAvailability = {
 function extraGauge(exposedName: string, groupBy: string[]) {
   return (gateway: GatewayIdentity, collection: DatadogCollection): DatadogDefinition | undefined => {
     if (collection !== DatadogCollection.AGENT_INTEGRATION) return undefined;
-    const metric = `kong.${DATADOG_EXTRA_METRICS[exposedName]}`;
+    const metric = datadogExtraMetricName(exposedName);
     return {
       kind: DatadogQueryKind.METRIC,
       timeAggregation: 'max',
@@ -109,23 +110,22 @@ function upDownSignal(spec: UpDownSpec): SignalDefinition {
 interface LatencySpec {
   readonly id: SignalId;
   readonly title: string;
-  readonly meanTitle: string;
   readonly what: string;
   readonly prometheusHistogram: string;
-  readonly agentHistogram: string;
+  /** The distribution the Agent's Kong check sends for the histogram (buckets as distributions). */
+  readonly agentDistribution: string;
   readonly pluginMetric: string;
   readonly warning: number;
   readonly critical: number;
-  readonly meanWarning: number;
-  readonly meanCritical: number;
   readonly runbook: string;
 }
 
 /**
- * A p99 latency signal. Through Kong's Datadog plugin, latency arrives as a distribution
- * (the library's plugin config asks for it), so Datadog has the p99; through the Agent's
- * Kong integration only histogram sums and counts exist, so Datadog measures the mean,
- * with defaults of its own.
+ * A p99 latency signal, the same p99 on every backend: PromQL's `histogram_quantile` over
+ * Kong's histogram buckets; in Datadog the p99 of a distribution, sent by Kong's Datadog
+ * plugin (the library's plugin config asks for distributions) or by the Agent's Kong check
+ * (its instance sends the histogram buckets as a distribution). Both need percentiles
+ * enabled for the metric, which the Datadog constructs do.
  */
 function latencySignal(spec: LatencySpec): SignalDefinition {
   const needs = 'Needs latency_metrics on the Prometheus plugin.';
@@ -149,26 +149,15 @@ function latencySignal(spec: LatencySpec): SignalDefinition {
     promqlGroupBy: [],
     prometheusSources: [pluginMetric(flag, `${spec.prometheusHistogram}_bucket`)],
     datadog: (gateway, collection) => {
-      const filter = datadogGatewayFilter(gateway);
-      if (collection === DatadogCollection.KONG_PLUGIN) {
-        return {
-          kind: DatadogQueryKind.METRIC,
-          timeAggregation: 'min',
-          expression: `p99:${spec.pluginMetric}{${filter}}`,
-          groupBy: [],
-          sources: [datadogPlugin(gateway, spec.pluginMetric)],
-        };
-      }
+      const plugin = collection === DatadogCollection.KONG_PLUGIN;
+      const metric = plugin ? spec.pluginMetric : spec.agentDistribution;
       return {
         kind: DatadogQueryKind.METRIC,
-        timeAggregation: 'sum',
-        title: spec.meanTitle,
-        description: `Mean ${spec.what.charAt(0).toLowerCase()}${spec.what.slice(1)} in milliseconds: the Agent's Kong integration keeps histogram sums and counts, not percentiles. ${needs}`,
-        expression: `sum:${spec.agentHistogram}.sum{${filter}}.as_count() / sum:${spec.agentHistogram}.count{${filter}}.as_count()`,
+        // "Above" held throughout the window: the smallest p99 of the window is above.
+        timeAggregation: 'min',
+        expression: `p99:${metric}{${datadogGatewayFilter(gateway)}}`,
         groupBy: [],
-        warning: spec.meanWarning,
-        critical: spec.meanCritical,
-        sources: [kongCheck(gateway, [`${spec.agentHistogram}.sum`, `${spec.agentHistogram}.count`], flag)],
+        sources: [plugin ? datadogPlugin(gateway, metric) : kongCheck(gateway, [metric], flag)],
       };
     },
   };
@@ -275,8 +264,19 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     promql: (q) => `(kong_data_plane_cluster_cert_expiry_timestamp${q.pods()} - time()) / 86400`,
     promqlGroupBy: ['pod'],
     prometheusSources: [nodeGauge('kong_data_plane_cluster_cert_expiry_timestamp')],
-    datadog: () => undefined,
-    datadogGap: 'Datadog monitor queries have no current time to subtract the expiry timestamp from; Grafana and Prometheus rules cover it',
+    // Monitor queries have no clock: the Kong check sends now - expiry (time_elapsed), the
+    // seconds since expiry, negative while the certificate is valid; negated, in days.
+    datadog: (gateway, collection) => {
+      if (collection !== DatadogCollection.AGENT_INTEGRATION) return undefined;
+      const metric = datadogExtraMetricName('kong_data_plane_cluster_cert_expiry_timestamp');
+      return {
+        kind: DatadogQueryKind.METRIC,
+        timeAggregation: 'max',
+        expression: `(0 - max:${metric}{${datadogGatewayFilter(gateway)}} by {endpoint}) / ${SECONDS_PER_DAY}`,
+        groupBy: ['endpoint'],
+        sources: [kongCheck(gateway, [metric])],
+      };
+    },
   },
   {
     id: SignalId.DATA_PLANES_SEEN_BELOW_EXPECTED,
@@ -410,29 +410,23 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
   latencySignal({
     id: SignalId.REQUEST_LATENCY_P99,
     title: 'Kong request latency p99 high',
-    meanTitle: 'Kong mean request latency high',
     what: 'Total request latency (Kong plus upstream)',
     prometheusHistogram: 'kong_request_latency_ms',
-    agentHistogram: 'kong.request.latency.ms',
+    agentDistribution: 'kong.request.latency.ms',
     pluginMetric: 'kong.latency',
     warning: 1000,
     critical: 3000,
-    meanWarning: 500,
-    meanCritical: 1500,
     runbook: 'Compare with upstream latency: if upstream time dominates, the service is slow; otherwise look at Kong latency, plugins and node CPU.',
   }),
   latencySignal({
     id: SignalId.KONG_LATENCY_P99,
     title: 'Kong added latency p99 high',
-    meanTitle: 'Kong mean added latency high',
     what: 'Latency Kong itself adds (plugins, routing)',
     prometheusHistogram: 'kong_kong_latency_ms',
-    agentHistogram: 'kong.kong.latency.ms',
+    agentDistribution: 'kong.kong.latency.ms',
     pluginMetric: 'kong.kong_latency',
     warning: 50,
     critical: 200,
-    meanWarning: 20,
-    meanCritical: 100,
     runbook: 'Look for slow plugins (external calls, rate limiting backends), DNS resolution, and CPU saturation on the nodes.',
   }),
   {
@@ -452,7 +446,10 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     promql: (q) => `sum by (upstream, target) (kong_upstream_target_health${q.pods('state=~"unhealthy|dns_error"')})`,
     promqlGroupBy: ['upstream', 'target'],
     prometheusSources: [pluginMetric(PrometheusPluginFlag.UPSTREAM_HEALTH_METRICS, 'kong_upstream_target_health')],
-    datadog: serviceCheck('kong.upstream.target.health', ['upstream', 'target'], PrometheusPluginFlag.UPSTREAM_HEALTH_METRICS),
+    // A service check counts consecutive statuses per group: grouped by upstream and target
+    // alone, every node would submit into one group and one node's OK would break another's
+    // run of CRITICALs. `endpoint` (the pod's scrape URL) makes each node's view its own group.
+    datadog: serviceCheck('kong.upstream.target.health', ['upstream', 'target', 'endpoint'], PrometheusPluginFlag.UPSTREAM_HEALTH_METRICS),
   },
   {
     id: SignalId.SHARED_DICT_MEMORY,
@@ -506,7 +503,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     datadog: (gateway, collection) => {
       if (collection !== DatadogCollection.AGENT_INTEGRATION) return undefined;
       // A counter sent through extra_metrics arrives as `<name>.count`.
-      const metric = `kong.${DATADOG_EXTRA_METRICS.kong_nginx_metric_errors}.count`;
+      const metric = datadogExtraMetricName('kong_nginx_metric_errors');
       return {
         kind: DatadogQueryKind.METRIC,
         timeAggregation: 'sum',

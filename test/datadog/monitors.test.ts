@@ -1,6 +1,7 @@
 import { Monitor } from '@cdktf/provider-datadog/lib/monitor';
 import {
   ALLOWED_METRICS,
+  KONG_CHECK_DISTRIBUTIONS_FIXTURE,
   ALLOWED_SERVICE_CHECKS,
   BASE,
   KUBE_STATE_METRICS,
@@ -38,12 +39,48 @@ describe('hybrid data plane, Agent integration: one monitor per signal with a Da
 
   test('monitored and skipped signals', () => {
     expect(construct.monitoredSignals).toEqual([
-      SignalId.NODE_READY, SignalId.NODE_METRICS_UP, SignalId.CONTROL_PLANE_CONNECTED, SignalId.READY_NODES_BELOW_EXPECTED,
-      SignalId.ERROR_RATIO_5XX, SignalId.REQUEST_LATENCY_P99, SignalId.KONG_LATENCY_P99, SignalId.UPSTREAM_TARGET_UNHEALTHY,
-      SignalId.SHARED_DICT_MEMORY, SignalId.METRIC_ERRORS,
+      SignalId.NODE_READY, SignalId.NODE_METRICS_UP, SignalId.CONTROL_PLANE_CONNECTED, SignalId.DATA_PLANE_CERT_EXPIRY,
+      SignalId.READY_NODES_BELOW_EXPECTED, SignalId.ERROR_RATIO_5XX, SignalId.REQUEST_LATENCY_P99, SignalId.KONG_LATENCY_P99,
+      SignalId.UPSTREAM_TARGET_UNHEALTHY, SignalId.SHARED_DICT_MEMORY, SignalId.METRIC_ERRORS,
     ]);
-    expect(construct.skippedSignals).toEqual([SignalId.DATA_PLANE_CERT_EXPIRY]);
-    expect(Object.keys(resources(s, 'datadog_monitor'))).toHaveLength(10);
+    expect(construct.skippedSignals).toEqual([]);
+    expect(Object.keys(resources(s, 'datadog_monitor'))).toHaveLength(11);
+  });
+
+  test('cluster certificate: days until expiry from the Agent\'s time_elapsed gauge, warning 30, critical 7, per node', () => {
+    // The Kong check sends now - expiry (seconds, negative while valid): days until expiry is
+    // its negation over 86400, the same quantity as the PromQL (expiry - time()) / 86400.
+    const m = monitorOf(s, SignalId.DATA_PLANE_CERT_EXPIRY);
+    expect(m.type).toBe('query alert');
+    expect(m.query).toBe('max(last_10m):(0 - max:kong.data_plane.cluster_cert.seconds_since_expiry{kong_gateway:edge,kong_environment:production} by {endpoint}) / 86400 < 7');
+    expect(m.monitor_thresholds).toEqual({ critical: '7', warning: '30' });
+    expect(m.priority).toBe('1');
+    const q = parseMetricMonitorQuery(m.query);
+    expect(q.groupBy).toEqual(['endpoint']);
+  });
+
+  test('latency: the Agent path alerts on a real p99 (histogram buckets as distributions), with the catalog\'s thresholds', () => {
+    const request = monitorOf(s, SignalId.REQUEST_LATENCY_P99);
+    expect(request.name).toBe('[Kong edge production] Kong request latency p99 high');
+    expect(request.query).toBe('min(last_10m):p99:kong.request.latency.ms{kong_gateway:edge,kong_environment:production} > 3000');
+    expect(request.monitor_thresholds).toEqual({ critical: '3000', warning: '1000' });
+    const kong = monitorOf(s, SignalId.KONG_LATENCY_P99);
+    expect(kong.query).toBe('min(last_10m):p99:kong.kong.latency.ms{kong_gateway:edge,kong_environment:production} > 200');
+    expect(kong.monitor_thresholds).toEqual({ critical: '200', warning: '50' });
+    for (const m of [request, kong]) {
+      expect(m.message).not.toMatch(/\bmean\b/i);
+      expect(KONG_CHECK_DISTRIBUTIONS_FIXTURE.distributions).toHaveProperty([parseMetricMonitorQuery(m.query).metrics[0]]);
+    }
+  });
+
+  test('upstream target health: one group per upstream, target and node, so each node\'s statuses count on their own', () => {
+    // A check alert "tracks consecutive statuses submitted per check grouping"
+    // (docs.datadoghq.com/monitors/types/custom_check): grouped by upstream and target only,
+    // every node submits into one group, and one healthy node's OK breaks another's run of
+    // CRITICALs. The Kong check tags each status with the scraping endpoint (one per pod).
+    const m = monitorOf(s, SignalId.UPSTREAM_TARGET_UNHEALTHY);
+    expect(parseServiceCheckQuery(m.query).groupBy).toEqual(['upstream', 'target', 'endpoint']);
+    expect(m.message).toContain('endpoint {{endpoint.name}}');
   });
 
   test('a data plane that lost its control plane alerts per node, though its readiness stays 200', () => {

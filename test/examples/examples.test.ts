@@ -84,7 +84,7 @@ const EXPECTED: { [example: string]: { [stack: string]: StackExpectation } } = {
       providers: { datadog: DATADOG, grafana: GRAFANA, kubernetes: KUBERNETES },
       resources: {
         datadog_dashboard_json: 2,
-        datadog_monitor: 15,
+        datadog_monitor: 16,
         grafana_contact_point: 2,
         grafana_dashboard: 2,
         grafana_folder: 2,

@@ -117,8 +117,11 @@ describe('Datadog forms of the catalog', () => {
     );
   });
 
-  test('the Agent path measures mean latency with its own defaults; overrides still win', () => {
-    expect(signal(SignalId.REQUEST_LATENCY_P99).datadog(DatadogCollection.AGENT_INTEGRATION)).toMatchObject({ title: 'Kong mean request latency high', critical: 1500, warning: 500 });
+  test('both Datadog paths measure the p99 with the catalog\'s thresholds; overrides apply to both', () => {
+    expect(signal(SignalId.REQUEST_LATENCY_P99).datadog(DatadogCollection.AGENT_INTEGRATION)).toMatchObject({ title: 'Kong request latency p99 high', critical: 3000, warning: 1000 });
+    expect(signal(SignalId.REQUEST_LATENCY_P99).datadog(DatadogCollection.AGENT_INTEGRATION)!.query).toBe(
+      'min(last_10m):p99:kong.request.latency.ms{kong_gateway:edge,kong_environment:prod} > 3000',
+    );
     expect(signal(SignalId.REQUEST_LATENCY_P99).datadog(DatadogCollection.KONG_PLUGIN)!.query).toBe(
       'min(last_10m):p99:kong.latency{kong_gateway:edge,kong_environment:prod} > 3000',
     );
