@@ -1,6 +1,7 @@
 import { Monitor, MonitorConfig } from '@cdktf/provider-datadog/lib/monitor';
 import { Construct } from 'constructs';
 import { DatadogGatewayProps } from './common';
+import { DatadogDistributionPercentiles } from './distribution-percentiles';
 import { checkMonitorConsistency, RenderedThresholds } from './internal/consistency';
 import { renotifyMinutes, resolveHandles, validateHandles } from './internal/notify-rules';
 import { gatewayLine, namePrefix, resourceTags } from './internal/tags';
@@ -87,6 +88,7 @@ export class DatadogMonitors extends Construct {
 
     const monitored: SignalId[] = [];
     const skipped: SignalId[] = [];
+    const queries: string[] = [];
     for (const signal of signals) {
       const query = signal.datadog(this.collection);
       const option = options.get(signal.id);
@@ -96,10 +98,13 @@ export class DatadogMonitors extends Construct {
       }
       const config = renderMonitor(subject, props, signal, query, option, renotify, this.monitorTags);
       this.monitors.set(signal.id, new Monitor(this, signal.id, config));
+      queries.push(config.query);
       monitored.push(signal.id);
     }
     this.monitoredSignals = monitored;
     this.skippedSignals = skipped;
+    // p99 monitors read percentiles, which exist only once enabled for the metric.
+    DatadogDistributionPercentiles._register(this, queries);
   }
 
   /** The monitor of a signal, or undefined when the signal has none (see `skippedSignals`). */

@@ -39,7 +39,8 @@ describe('DatadogDashboard, traditional gateway, Agent integration', () => {
   const { s, construct, model } = render(gateway);
 
   test('one dashboard_json resource with an ordered layout and the three template variables', () => {
-    expect(resourceCounts(s)).toEqual({ datadog_dashboard_json: 1 });
+    // Plus the percentile settings of the three latency distributions its widgets query.
+    expect(resourceCounts(s)).toEqual({ datadog_dashboard_json: 1, datadog_metric_tag_configuration: 3 });
     expect(s.json).toHaveResourceWithProperties(DashboardJson, { dashboard: construct.definition });
     expect(model.title).toBe('Kong edge (production): health');
     expect(model.layout_type).toBe('ordered');

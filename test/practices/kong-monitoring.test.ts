@@ -37,6 +37,7 @@ describe('KongMonitoring, the program from the design', () => {
   test('gets dashboards and alerts in both backends and nothing on Kubernetes', () => {
     expect(c).toEqual({
       datadog_dashboard_json: 1,
+      datadog_metric_tag_configuration: 3,
       datadog_monitor: 10,
       grafana_folder: 1,
       grafana_dashboard: 1,
