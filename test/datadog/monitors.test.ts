@@ -98,8 +98,10 @@ describe('hybrid data plane, Agent integration: one monitor per signal with a Da
     expect(m.type).toBe('service check');
     expect(m.query).toBe('"http.can_connect".over("kong_gateway:edge","kong_environment:production","kong_probe:ready").by("instance").last(8).count_by_status()');
     expect(m.monitor_thresholds).toEqual({ critical: '8' });
-    expect(m.notify_no_data).toBe(true);
-    expect(m.no_data_timeframe).toBeGreaterThanOrEqual(2);
+    // A pod that goes away (roll-out, scale-down) is not a NO DATA page: see rollout.test.ts.
+    expect(m.notify_no_data).toBe(false);
+    expect(m.no_data_timeframe).toBeUndefined();
+    expect(m.timeout_h).toBe(1);
     expect(m.new_group_delay).toBe(120);
     expect(m.priority).toBe('1');
     expect(m.renotify_interval).toBe(60);
@@ -118,8 +120,8 @@ describe('hybrid data plane, Agent integration: one monitor per signal with a Da
     expect(section(message, 'is_alert')).toContain('{{instance.name}}');
     expect(handlesOf(message, 'is_alert')).toEqual(['@pagerduty-kong']);
     expect(handlesOf(message, 'is_recovery')).toEqual(['@pagerduty-kong']);
-    // A vanished pod group (rolling update) goes to the warning targets, not the pager.
-    expect(handlesOf(message, 'is_no_data')).toEqual(['@slack-kong-alerts']);
+    // A vanished pod group (rolling update) notifies nobody.
+    expect(section(message, 'is_no_data')).toBe('');
     expect(section(message, 'is_warning')).toBe('');
     expect(message).toContain('Runbook: Read the 503 reason');
     expect(message).toContain('Gateway edge (hybrid-data-plane, production; namespace kong).');
@@ -152,8 +154,9 @@ describe('hybrid data plane, Agent integration: one monitor per signal with a Da
     const m = monitorOf(s, SignalId.ERROR_RATIO_5XX);
     expect(m.query).toBe('sum(last_5m):sum:kong.http.requests.count{kong_gateway:edge,kong_environment:production,code:5*}.as_count() / sum:kong.http.requests.count{kong_gateway:edge,kong_environment:production}.as_count() > 0.05');
     expect(m.require_full_window).toBe(false);
-    expect(m.notify_no_data).toBe(false);
-    expect(m.no_data_timeframe).toBeUndefined();
+    // No traffic is no alert (catalog policy OK): missing data shows OK.
+    expect(m.on_missing_data).toBe('resolve');
+    expect(m.notify_no_data).toBeUndefined();
     expect(m.monitor_thresholds).toEqual({ critical: '0.05', warning: '0.01' });
     expect(m.priority).toBe('1');
   });
@@ -169,7 +172,7 @@ describe('hybrid data plane, Agent integration: one monitor per signal with a Da
     expect(s.json).toHaveResourceWithProperties(Monitor, {
       name: '[Kong edge production] Kong node not ready',
       type: 'service check',
-      notify_no_data: true,
+      notify_no_data: false,
       new_group_delay: 120,
     });
   });
@@ -183,7 +186,7 @@ describe('traditional gateway, Agent integration', () => {
     const m = monitorOf(s, SignalId.DATASTORE_REACHABLE);
     expect(m.query).toBe('"kong.datastore.reachable".over("kong_gateway:edge","kong_environment:production").by("endpoint").last(8).count_by_status()');
     expect(m.priority).toBe('1');
-    expect(m.notify_no_data).toBe(true);
+    expect(m.notify_no_data).toBe(false);
   });
 });
 
