@@ -163,8 +163,8 @@ function latencySignal(spec: LatencySpec): SignalDefinition {
   };
 }
 
-/** Datadog has no `time()` in monitor queries and cannot count distinct values. */
-const DATADOG_HAS_NO_CLOCK = 'Datadog monitor queries have neither the current time nor distinct counts, so the control plane\'s view of recently seen data planes cannot be expressed there; Grafana and Prometheus rules cover it';
+/** What Datadog monitor queries cannot do: a join, such as PromQL's `and on (node_id)`. */
+const DATADOG_NO_JOIN = 'keep one metric\'s rows only where another metric shows the data plane as recently seen';
 
 /**
  * The signal catalog, in a fixed order (backends keep it, so rendering is deterministic).
@@ -297,8 +297,20 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     promql: (q) => `(count(count by (node_id) (time() - kong_data_plane_last_seen${q.pods()} < ${DATA_PLANE_RECENT_SECONDS})) or vector(0)) / ${q.gateway.expectedDataPlanes ?? 1}`,
     promqlGroupBy: [],
     prometheusSources: [nodeGauge('kong_data_plane_last_seen')],
-    datadog: () => undefined,
-    datadogGap: DATADOG_HAS_NO_CLOCK,
+    // The Kong check sends each row's age (now - last_seen, time_elapsed): rows older than
+    // the recent window are cut to no value, and the node ids left are counted.
+    datadog: (gateway, collection) => {
+      if (collection !== DatadogCollection.AGENT_INTEGRATION) return undefined;
+      const metric = datadogExtraMetricName('kong_data_plane_last_seen');
+      const ages = `min:${metric}{${datadogGatewayFilter(gateway)}} by {node_id}`;
+      return {
+        kind: DatadogQueryKind.METRIC,
+        timeAggregation: 'max',
+        expression: `count_not_null(cutoff_max(${ages}, ${DATA_PLANE_RECENT_SECONDS})) / ${gateway.expectedDataPlanes ?? 1}`,
+        groupBy: [],
+        sources: [kongCheck(gateway, [metric])],
+      };
+    },
   },
   {
     id: SignalId.DATA_PLANE_CONFIG_DRIFT,
@@ -318,7 +330,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     promqlGroupBy: [],
     prometheusSources: [nodeGauge('kong_data_plane_config_hash', 'kong_data_plane_last_seen')],
     datadog: () => undefined,
-    datadogGap: DATADOG_HAS_NO_CLOCK,
+    datadogGap: `Datadog monitor queries can neither count the distinct values of a gauge (the configuration hash) nor ${DATADOG_NO_JOIN}; Grafana and Prometheus rules cover it`,
   },
   upDownSignal({
     id: SignalId.DATA_PLANE_VERSION_COMPATIBLE,
@@ -334,7 +346,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     promqlGroupBy: ['hostname', 'node_id'],
     prometheusSources: [nodeGauge('kong_data_plane_version_compatible', 'kong_data_plane_last_seen')],
     datadog: () => undefined,
-    datadogGap: `${DATADOG_HAS_NO_CLOCK}; without it, rows of replaced data planes would keep their old verdict for 14 days`,
+    datadogGap: `Datadog monitor queries cannot ${DATADOG_NO_JOIN}, so rows of replaced data planes would keep their old verdict for 14 days; Grafana and Prometheus rules cover it`,
   }),
   {
     id: SignalId.READY_NODES_BELOW_EXPECTED,

@@ -133,15 +133,17 @@ export interface DatadogExtraMetric {
  * autodiscovery annotations ask the `kong` check for them with `extra_metrics` (keyed by the
  * exposed family name, counters without `_total`), so the catalog can alert on them in
  * Datadog. Without this, a hybrid data plane that lost its control plane (readiness still
- * 200) would be invisible there, and so would its cluster certificate's expiry: Datadog
- * monitor queries have no clock, so the Agent subtracts the expiry timestamp from the time
- * of each scrape (`time_elapsed`).
+ * 200) would be invisible there, and so would its cluster certificate's expiry and the
+ * control plane's view of which data planes it heard from recently: Datadog monitor queries
+ * have no clock, so the Agent subtracts those timestamps from the time of each scrape
+ * (`time_elapsed`).
  */
 export const DATADOG_EXTRA_METRICS: { [exposedName: string]: DatadogExtraMetric } = {
   kong_control_plane_connected: { name: 'control_plane.connected', type: 'gauge' },
   kong_data_plane_version_compatible: { name: 'data_plane.version_compatible', type: 'gauge' },
   kong_nginx_metric_errors: { name: 'nginx.metric_errors', type: 'counter' },
   kong_data_plane_cluster_cert_expiry_timestamp: { name: 'data_plane.cluster_cert.seconds_since_expiry', type: 'time_elapsed' },
+  kong_data_plane_last_seen: { name: 'data_plane.seconds_since_last_seen', type: 'time_elapsed' },
 };
 
 /** The Datadog metric name the Kong check sends for a requested extra metric. */

@@ -190,6 +190,32 @@ describe('traditional gateway, Agent integration', () => {
   });
 });
 
+describe('hybrid control plane, Agent integration: its view of the data planes', () => {
+  const { s, construct } = monitorsFor(KongGateway.hybridControlPlane({ ...BASE, name: 'edge-cp', expectedDataPlanes: 6 }));
+
+  test('data planes seen recently: the ids with a last-seen age of at most 120 s, counted, over the expected number', () => {
+    // The Kong check sends now - last_seen per row (time_elapsed); cutoff_max drops the rows
+    // older than 120 s (replaced data planes keep their row for 14 days), count_not_null
+    // counts the node ids left. Control-plane pods export every row: grouping by node_id
+    // counts each data plane once.
+    const m = monitorOf(s, SignalId.DATA_PLANES_SEEN_BELOW_EXPECTED);
+    expect(m.type).toBe('query alert');
+    expect(m.query).toBe('max(last_2m):count_not_null(cutoff_max(min:kong.data_plane.seconds_since_last_seen{kong_gateway:edge-cp,kong_environment:production} by {node_id}, 120)) / 6 < 0.5');
+    expect(m.monitor_thresholds).toEqual({ critical: '0.5', warning: '1' });
+    // One group: no data at all means no data plane reports, which pages.
+    expect(parseMetricMonitorQuery(m.query).groupBy).toEqual([]);
+    expect(m.notify_no_data).toBe(true);
+    expect(m.priority).toBe('1');
+  });
+
+  test('drift and version compatibility stay without a Datadog form, and say why', () => {
+    expect(construct.skippedSignals).toEqual([SignalId.DATA_PLANE_CONFIG_DRIFT, SignalId.DATA_PLANE_VERSION_COMPATIBLE]);
+    const cp = KongGateway.hybridControlPlane({ ...BASE, name: 'edge-cp' }).signals();
+    expect(cp.find((x) => x.id === SignalId.DATA_PLANES_SEEN_BELOW_EXPECTED)!.datadogGap).toBeUndefined();
+    for (const id of construct.skippedSignals) expect(cp.find((x) => x.id === id)!.datadogGap).toMatch(/Grafana and Prometheus rules cover it$/);
+  });
+});
+
 describe('Kong plugin collection path', () => {
   const { s, construct } = monitorsFor(KongGateway.hybridDataPlane(BASE), DatadogCollection.KONG_PLUGIN);
 

@@ -87,7 +87,7 @@ const EXPECTED: { [example: string]: { [stack: string]: StackExpectation } } = {
       resources: {
         datadog_dashboard_json: 2,
         datadog_metric_tag_configuration: 3,
-        datadog_monitor: 16,
+        datadog_monitor: 17,
         grafana_contact_point: 2,
         grafana_dashboard: 2,
         grafana_folder: 2,
