@@ -60,22 +60,38 @@ const ENTERPRISE_3_10: KongAvailability = {
   alternative: `a data plane that loses its control plane keeps answering 200 on /status/ready, so watch it from the control plane: '${SignalId.DATA_PLANES_SEEN_BELOW_EXPECTED}' on the control-plane gateway, with expectedDataPlanes`,
 };
 
+/** How a metric form reads its metrics: the time aggregation, the expression, the groups. */
+interface KongCheckQuery {
+  readonly timeAggregation: 'avg' | 'min' | 'max' | 'sum';
+  /** The expression after `time_aggr(window):`, given the gateway's tag filter. */
+  readonly expression: (filter: string, gateway: GatewayIdentity) => string;
+  readonly groupBy: string[];
+}
+
+/**
+ * A metric form read through the Agent's Kong check only: Kong's Datadog plugin sends
+ * request data alone, so node and resource metrics have no form on that path.
+ */
+function kongCheckMetric(metrics: string[], query: KongCheckQuery) {
+  return (gateway: GatewayIdentity, collection: DatadogCollection): DatadogDefinition | undefined => {
+    if (collection !== DatadogCollection.AGENT_INTEGRATION) return undefined;
+    return {
+      kind: DatadogQueryKind.METRIC,
+      timeAggregation: query.timeAggregation,
+      expression: query.expression(datadogGatewayFilter(gateway), gateway),
+      groupBy: query.groupBy,
+      sources: [kongCheck(gateway, metrics)],
+    };
+  };
+}
+
 /**
  * A 0/1 gauge the library's annotations ask the Agent's Kong check for (DATADOG_EXTRA_METRICS),
  * alerted per group when it stays below 1 for the whole window.
  */
 function extraGauge(exposedName: string, groupBy: string[]) {
-  return (gateway: GatewayIdentity, collection: DatadogCollection): DatadogDefinition | undefined => {
-    if (collection !== DatadogCollection.AGENT_INTEGRATION) return undefined;
-    const metric = datadogExtraMetricName(exposedName);
-    return {
-      kind: DatadogQueryKind.METRIC,
-      timeAggregation: 'max',
-      expression: `min:${metric}{${datadogGatewayFilter(gateway)}} by {${groupBy.join(',')}}`,
-      groupBy,
-      sources: [kongCheck(gateway, [metric])],
-    };
-  };
+  const metric = datadogExtraMetricName(exposedName);
+  return kongCheckMetric([metric], { timeAggregation: 'max', groupBy, expression: (filter) => `min:${metric}{${filter}} by {${groupBy.join(',')}}` });
 }
 
 function serviceCheck(check: string, groupBy: string[], pluginFlag?: PrometheusPluginFlag) {
@@ -162,6 +178,11 @@ function latencySignal(spec: LatencySpec): SignalDefinition {
     },
   };
 }
+
+/** Ages and counts the Kong check sends for the library (extra_metrics). */
+const CERT_EXPIRY_AGE = datadogExtraMetricName('kong_data_plane_cluster_cert_expiry_timestamp');
+const LAST_SEEN_AGE = datadogExtraMetricName('kong_data_plane_last_seen');
+const METRIC_ERRORS_COUNT = datadogExtraMetricName('kong_nginx_metric_errors');
 
 /** What Datadog monitor queries cannot do: a join, such as PromQL's `and on (node_id)`. */
 const DATADOG_NO_JOIN = 'keep one metric\'s rows only where another metric shows the data plane as recently seen';
@@ -266,17 +287,11 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     prometheusSources: [nodeGauge('kong_data_plane_cluster_cert_expiry_timestamp')],
     // Monitor queries have no clock: the Kong check sends now - expiry (time_elapsed), the
     // seconds since expiry, negative while the certificate is valid; negated, in days.
-    datadog: (gateway, collection) => {
-      if (collection !== DatadogCollection.AGENT_INTEGRATION) return undefined;
-      const metric = datadogExtraMetricName('kong_data_plane_cluster_cert_expiry_timestamp');
-      return {
-        kind: DatadogQueryKind.METRIC,
-        timeAggregation: 'max',
-        expression: `(0 - max:${metric}{${datadogGatewayFilter(gateway)}} by {endpoint}) / ${SECONDS_PER_DAY}`,
-        groupBy: ['endpoint'],
-        sources: [kongCheck(gateway, [metric])],
-      };
-    },
+    datadog: kongCheckMetric([CERT_EXPIRY_AGE], {
+      timeAggregation: 'max',
+      groupBy: ['endpoint'],
+      expression: (filter) => `(0 - max:${CERT_EXPIRY_AGE}{${filter}} by {endpoint}) / ${SECONDS_PER_DAY}`,
+    }),
   },
   {
     id: SignalId.DATA_PLANES_SEEN_BELOW_EXPECTED,
@@ -299,18 +314,12 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     prometheusSources: [nodeGauge('kong_data_plane_last_seen')],
     // The Kong check sends each row's age (now - last_seen, time_elapsed): rows older than
     // the recent window are cut to no value, and the node ids left are counted.
-    datadog: (gateway, collection) => {
-      if (collection !== DatadogCollection.AGENT_INTEGRATION) return undefined;
-      const metric = datadogExtraMetricName('kong_data_plane_last_seen');
-      const ages = `min:${metric}{${datadogGatewayFilter(gateway)}} by {node_id}`;
-      return {
-        kind: DatadogQueryKind.METRIC,
-        timeAggregation: 'max',
-        expression: `count_not_null(cutoff_max(${ages}, ${DATA_PLANE_RECENT_SECONDS})) / ${gateway.expectedDataPlanes ?? 1}`,
-        groupBy: [],
-        sources: [kongCheck(gateway, [metric])],
-      };
-    },
+    datadog: kongCheckMetric([LAST_SEEN_AGE], {
+      timeAggregation: 'max',
+      groupBy: [],
+      expression: (filter, gateway) =>
+        `count_not_null(cutoff_max(min:${LAST_SEEN_AGE}{${filter}} by {node_id}, ${DATA_PLANE_RECENT_SECONDS})) / ${gateway.expectedDataPlanes ?? 1}`,
+    }),
   },
   {
     id: SignalId.DATA_PLANE_CONFIG_DRIFT,
@@ -482,17 +491,11 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
       `max by (pod, shared_dict) (kong_memory_lua_shared_dict_bytes${q.pods()}) / max by (pod, shared_dict) (kong_memory_lua_shared_dict_total_bytes${q.pods()})`,
     promqlGroupBy: ['pod', 'shared_dict'],
     prometheusSources: [nodeGauge('kong_memory_lua_shared_dict_bytes', 'kong_memory_lua_shared_dict_total_bytes')],
-    datadog: (gateway, collection) => {
-      if (collection !== DatadogCollection.AGENT_INTEGRATION) return undefined;
-      const filter = datadogGatewayFilter(gateway);
-      return {
-        kind: DatadogQueryKind.METRIC,
-        timeAggregation: 'min',
-        expression: `max:kong.memory.lua.shared_dict.bytes{${filter}} by {endpoint,shared_dict} / max:kong.memory.lua.shared_dict.total_bytes{${filter}} by {endpoint,shared_dict}`,
-        groupBy: ['endpoint', 'shared_dict'],
-        sources: [kongCheck(gateway, ['kong.memory.lua.shared_dict.bytes', 'kong.memory.lua.shared_dict.total_bytes'])],
-      };
-    },
+    datadog: kongCheckMetric(['kong.memory.lua.shared_dict.bytes', 'kong.memory.lua.shared_dict.total_bytes'], {
+      timeAggregation: 'min',
+      groupBy: ['endpoint', 'shared_dict'],
+      expression: (filter) => `max:kong.memory.lua.shared_dict.bytes{${filter}} by {endpoint,shared_dict} / max:kong.memory.lua.shared_dict.total_bytes{${filter}} by {endpoint,shared_dict}`,
+    }),
   },
   {
     id: SignalId.METRIC_ERRORS,
@@ -512,17 +515,11 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     promqlGroupBy: ['pod'],
     // The counter sits in the plugin's shared dictionary: printed only with a plugin instance.
     prometheusSources: [pluginMetric(undefined, 'kong_nginx_metric_errors_total')],
-    datadog: (gateway, collection) => {
-      if (collection !== DatadogCollection.AGENT_INTEGRATION) return undefined;
-      // A counter sent through extra_metrics arrives as `<name>.count`.
-      const metric = datadogExtraMetricName('kong_nginx_metric_errors');
-      return {
-        kind: DatadogQueryKind.METRIC,
-        timeAggregation: 'sum',
-        expression: `sum:${metric}{${datadogGatewayFilter(gateway)}} by {endpoint}.as_count()`,
-        groupBy: ['endpoint'],
-        sources: [kongCheck(gateway, [metric])],
-      };
-    },
+    // A counter sent through extra_metrics arrives as `<name>.count`.
+    datadog: kongCheckMetric([METRIC_ERRORS_COUNT], {
+      timeAggregation: 'sum',
+      groupBy: ['endpoint'],
+      expression: (filter) => `sum:${METRIC_ERRORS_COUNT}{${filter}} by {endpoint}.as_count()`,
+    }),
   },
 ];

@@ -119,58 +119,57 @@ function promqlGrouping(q: string): string {
  * Prometheus has no no-data state: a rule whose expression can be empty does not fire
  * without data (ok), one that cannot be (`or vector(0)`) alerts.
  */
-function prometheusNoData(q: string, grouping: string): string {
-  const whole = /\bor vector\(/.test(q) ? 'alert' : 'ok';
-  return grouping === 'gateway' ? whole : `${whole}; vanished group resolves`;
+function prometheusNoData(q: string): string {
+  return /\bor vector\(/.test(q) ? 'alert' : 'ok';
 }
 
-export function prometheusMeaning(signal: string, rules: Array<{ expr: string; forDuration: string }>): Meaning {
-  const conditions = rules.map((r) => splitCondition(r.expr));
-  const { query, comparator } = conditions[0];
-  const ordered = [...conditions].sort((a, b) => (comparator.startsWith('>') ? Number(b.threshold) - Number(a.threshold) : Number(a.threshold) - Number(b.threshold)));
+/** One alerting level of a PromQL rule: the query, and how its value is compared. */
+interface PromqlCondition {
+  readonly query: string;
+  readonly comparator: string;
+  readonly threshold: number;
+}
+
+/** What a PromQL-based rule means, from its levels (critical first after ordering), window and whole-query no-data. */
+function promqlMeaning(signal: string, backend: Backend, levels: PromqlCondition[], window: string, wholeNoData: string): Meaning {
+  const { query, comparator } = levels[0];
+  // The critical level is the one further into the bad side.
+  const ordered = [...levels].sort((a, b) => (comparator.startsWith('>') ? b.threshold - a.threshold : a.threshold - b.threshold));
   const statistic = promqlStatistic(query);
   const grouping = promqlGrouping(query);
   return {
     signal,
-    backend: 'prometheus',
+    backend,
     statistic,
     unit: promqlUnit(query, statistic),
     critical: `${comparator} ${ordered[0].threshold}`,
     warning: ordered[1] ? `${comparator} ${ordered[1].threshold}` : '—',
-    window: rules[0].forDuration,
+    window,
     grouping,
-    noData: prometheusNoData(query, grouping),
+    // One alert per series: a vanished series resolves its own alert.
+    noData: grouping === 'gateway' ? wholeNoData : `${wholeNoData}; vanished group resolves`,
   };
+}
+
+export function prometheusMeaning(signal: string, rules: Array<{ expr: string; forDuration: string }>): Meaning {
+  const levels = rules.map((r) => {
+    const { query, comparator, threshold } = splitCondition(r.expr);
+    return { query, comparator, threshold: Number(threshold) };
+  });
+  return promqlMeaning(signal, 'prometheus', levels, rules[0].forDuration, prometheusNoData(levels[0].query));
 }
 
 const GRAFANA_NO_DATA: Record<string, string> = { Alerting: 'alert', NoData: 'report', OK: 'ok' };
 
 export function grafanaMeaning(signal: string, rules: any[]): Meaning {
-  const read = (rule: any) => {
+  const levels = rules.map((rule) => {
     const models = rule.data.map((d: any) => JSON.parse(d.model));
-    const expr: string = models.find((m: any) => m.expr !== undefined).expr;
+    const query: string = models.find((m: any) => m.expr !== undefined).expr;
     const evaluator = models.find((m: any) => m.type === 'threshold').conditions[0].evaluator;
     const comparator = { gt: '>', lt: '<', gte: '>=', lte: '<=' }[evaluator.type as string]!;
-    return { expr, comparator, threshold: Number(evaluator.params[0]) };
-  };
-  const conditions = rules.map(read);
-  const { expr, comparator } = conditions[0];
-  const ordered = [...conditions].sort((a, b) => (comparator.startsWith('>') ? b.threshold - a.threshold : a.threshold - b.threshold));
-  const statistic = promqlStatistic(expr);
-  const grouping = promqlGrouping(expr);
-  const whole = GRAFANA_NO_DATA[rules[0].no_data_state] ?? rules[0].no_data_state;
-  return {
-    signal,
-    backend: 'grafana',
-    statistic,
-    unit: promqlUnit(expr, statistic),
-    critical: `${comparator} ${ordered[0].threshold}`,
-    warning: ordered[1] ? `${comparator} ${ordered[1].threshold}` : '—',
-    window: rules[0].for,
-    grouping,
-    // A Grafana rule makes one alert instance per series: a vanished series resolves its own.
-    noData: grouping === 'gateway' ? whole : `${whole}; vanished group resolves`,
-  };
+    return { query, comparator, threshold: Number(evaluator.params[0]) };
+  });
+  return promqlMeaning(signal, 'grafana', levels, rules[0].for, GRAFANA_NO_DATA[rules[0].no_data_state] ?? rules[0].no_data_state);
 }
 
 // ---------------------------------------------------------------------------------------
