@@ -94,6 +94,7 @@ describe('KongDeployment', () => {
           { kong_data_plane_version_compatible: { name: 'data_plane.version_compatible', type: 'gauge' } },
           { kong_nginx_metric_errors: { name: 'nginx.metric_errors', type: 'counter' } },
           { kong_data_plane_cluster_cert_expiry_timestamp: { name: 'data_plane.cluster_cert.seconds_since_expiry', type: 'time_elapsed' } },
+          { kong_data_plane_last_seen: { name: 'data_plane.seconds_since_last_seen', type: 'time_elapsed' } },
         ],
         collect_histogram_buckets: true,
         histogram_buckets_as_distributions: true,
