@@ -3,6 +3,7 @@
 // with the raw provider classes and literal configs of similar size, the way a team would
 // write them without this library. No catalog, no validation, no construct nesting.
 import { DashboardJson } from '@cdktf/provider-datadog/lib/dashboard-json';
+import { MetricTagConfiguration } from '@cdktf/provider-datadog/lib/metric-tag-configuration';
 import { Monitor } from '@cdktf/provider-datadog/lib/monitor';
 import { ServiceLevelObjective } from '@cdktf/provider-datadog/lib/service-level-objective';
 import { SyntheticsTest } from '@cdktf/provider-datadog/lib/synthetics-test';
@@ -53,27 +54,27 @@ const MONITORS: MonitorRow[] = [
   },
   {
     id: 'request-latency-p99',
-    title: 'Kong mean request latency high',
+    title: 'Kong request latency p99 high',
     type: 'query alert',
-    query: (_g, f) => `sum(last_10m):sum:kong.request.latency.ms.sum{${f}}.as_count() / sum:kong.request.latency.ms.count{${f}}.as_count() > 1500`,
-    critical: '1500',
-    warning: '500',
+    query: (_g, f) => `min(last_10m):p99:kong.request.latency.ms{${f}} > 3000`,
+    critical: '3000',
+    warning: '1000',
     runbook: 'Compare request latency with upstream latency: when both rise, the upstream is slow; otherwise look at Kong.',
   },
   {
     id: 'kong-latency-p99',
-    title: 'Kong mean added latency high',
+    title: 'Kong added latency p99 high',
     type: 'query alert',
-    query: (_g, f) => `sum(last_10m):sum:kong.kong.latency.ms.sum{${f}}.as_count() / sum:kong.kong.latency.ms.count{${f}}.as_count() > 100`,
-    critical: '100',
-    warning: '20',
+    query: (_g, f) => `min(last_10m):p99:kong.kong.latency.ms{${f}} > 200`,
+    critical: '200',
+    warning: '50',
     runbook: 'Added latency comes from plugins, DNS and Kong itself: check plugin timings and the DNS resolver.',
   },
   {
     id: 'upstream-target-unhealthy',
     title: 'Kong upstream target unhealthy',
     type: 'service check',
-    query: (g) => `"kong.upstream.target.health".over("kong_gateway:${g.name}","kong_environment:${ENV}").by("upstream","target").last(20).count_by_status()`,
+    query: (g) => `"kong.upstream.target.health".over("kong_gateway:${g.name}","kong_environment:${ENV}").by("upstream","target","endpoint").last(20).count_by_status()`,
     critical: '20',
     runbook: 'Check the target with the upstream health endpoint of the Admin API and the service it points at.',
   },
@@ -386,12 +387,12 @@ function datadogDashboard(g: BaselineGateway): string {
         timeseries('Requests by status', `sum:kong.http.requests.count${f} by {code}.as_count()`),
       ]),
       group('Latency', [
-        timeseries('Mean request latency', `sum:kong.request.latency.ms.sum${f}.as_count() / sum:kong.request.latency.ms.count${f}.as_count()`),
-        timeseries('Mean Kong latency', `sum:kong.kong.latency.ms.sum${f}.as_count() / sum:kong.kong.latency.ms.count${f}.as_count()`),
-        timeseries('Mean upstream latency', `sum:kong.upstream.latency.ms.sum${f}.as_count() / sum:kong.upstream.latency.ms.count${f}.as_count()`),
+        timeseries('Request latency p99', `p99:kong.request.latency.ms${f}`),
+        timeseries('Kong latency p99', `p99:kong.kong.latency.ms${f}`),
+        timeseries('Upstream latency p99', `p99:kong.upstream.latency.ms${f} by {service}`),
       ]),
       group('Upstreams', [
-        { definition: { type: 'check_status', title: 'Upstream targets', check: 'kong.upstream.target.health', grouping: 'cluster', group_by: ['upstream', 'target'], tags: scope } },
+        { definition: { type: 'check_status', title: 'Upstream targets', check: 'kong.upstream.target.health', grouping: 'cluster', group_by: ['upstream', 'target', 'endpoint'], tags: scope } },
       ]),
       group('Memory and connections', [
         timeseries('Shared dictionary use', `max:kong.memory.lua.shared_dict.bytes${f} by {shared_dict} / max:kong.memory.lua.shared_dict.total_bytes${f} by {shared_dict}`),
@@ -403,6 +404,21 @@ function datadogDashboard(g: BaselineGateway): string {
 }
 
 /** Creates one gateway's resources under `scope`, flat, with ids prefixed by the gateway name. */
+/**
+ * Percentiles of the latency distributions the monitors and dashboard query, once per
+ * Datadog account (the first gateway's stack writes them).
+ */
+export function baselinePercentiles(scope: Construct): void {
+  const keysByMetric: Record<string, string[]> = {
+    'kong.request.latency.ms': ['kong_environment', 'kong_gateway'],
+    'kong.kong.latency.ms': ['kong_environment', 'kong_gateway'],
+    'kong.upstream.latency.ms': ['kong_environment', 'kong_gateway', 'service'],
+  };
+  for (const [metric, keys] of Object.entries(keysByMetric)) {
+    new MetricTagConfiguration(scope, `percentiles-${metric}`, { metricName: metric, metricType: 'distribution', includePercentiles: true, tags: keys });
+  }
+}
+
 export function baselineGateway(scope: Construct, g: BaselineGateway): void {
   const f = `kong_gateway:${g.name},kong_environment:${ENV}`;
   const sel = `namespace="${NS}",pod=~"${g.name}-[a-z0-9]+-[a-z0-9]+"`;

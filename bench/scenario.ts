@@ -3,7 +3,8 @@
 import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { App, TerraformStack, TerraformVariable } from 'cdktf';
-import { baselineGateway } from './baseline';
+import { baselineGateway, baselinePercentiles } from './baseline';
+import { DatadogDistributionPercentiles } from '../src/datadog/distribution-percentiles';
 import { KongGateway } from '../src/gateway/kong-gateway';
 import { GrafanaProvider } from '../src/grafana/provider/provider';
 import { PrometheusScrapeMethod } from '../src/kubernetes/scrape-method';
@@ -64,6 +65,9 @@ export function buildScenario(app: App, scenario: Scenario): TerraformStack[] {
       stack = new TerraformStack(app, scenario.layout === 'one-stack' ? 'kong' : `kong-${gatewayName(i)}`);
       providers(stack);
       stacks.push(stack);
+      // Datadog keeps one percentile setting per metric per account: the first stack owns them.
+      if (scenario.variant === 'baseline' && i === 0) baselinePercentiles(stack);
+      if (scenario.variant === 'facade' && i > 0) new DatadogDistributionPercentiles(stack, 'percentiles', { manage: false });
     }
     if (scenario.variant === 'facade') {
       facadeGateway(stack, i, scenario.expectedNodes);

@@ -1,8 +1,10 @@
 // Datadog only: two DB-less gateways deployed by this app, watched by Datadog alone.
 //  - `edge` is collected by the Datadog Agent's Kong integration, which scrapes the Prometheus
-//    plugin on the status port (the pod annotations the library writes tell the Agent where);
+//    plugin on the status port (the pod annotations the library writes tell the Agent where,
+//    and to send the latency histograms as distributions);
 //  - `partners` is collected through Kong's own Datadog plugin (DogStatsD to the node's Agent),
-//    where latency arrives as a distribution and the p99 is exact.
+//    which sends latency as a distribution.
+// Both alert on the same p99; the stack enables the percentiles of every distribution queried.
 // No Grafana, no Prometheus: no PodMonitor, no rule groups. Each gateway's routes are its own
 // declarative configuration, into which the library merges its plugins.
 import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';

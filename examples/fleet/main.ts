@@ -2,12 +2,14 @@
 // Each stack is planned and applied on its own (in parallel in CI), so synth and plan time
 // grow with one cluster's gateways, not with the whole estate; a change to one cluster never
 // shows up in another cluster's plan. Grafana's notification policy (one per organization)
-// lives in its own small stack.
+// and Datadog's percentile settings (one per metric per account) live in small stacks of their own.
 import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { App, Aspects, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import {
+  DatadogCollection,
+  DatadogDistributionPercentiles,
   GrafanaAlertingPolicy,
   GrafanaNotifier,
   KongBestPractices,
@@ -106,6 +108,8 @@ export class KongClusterStack extends TerraformStack {
     new grafana.GrafanaProvider(this, 'grafana', { url: 'https://grafana.example.com', auth: grafanaAuth.stringValue });
     this.addOverride('terraform.required_providers.kubernetes.source', 'hashicorp/kubernetes');
 
+    // The Datadog account's percentile settings belong to the kong-datadog-account stack.
+    new DatadogDistributionPercentiles(this, 'datadog-percentiles', { manage: false });
     const defaults = fleetDefaults(c.environment);
     // Kong itself is released by the platform's Helm pipeline: each gateway's chart values
     // (status listener, probes, Datadog annotations, DB-less plugins) are stack outputs.
@@ -146,6 +150,20 @@ export class GrafanaAlertingStack extends TerraformStack {
 }
 
 /**
+ * Datadog keeps one percentile setting per metric per account: one stack enables them for
+ * the whole fleet, for every distribution the library queries on the Agent's path (the
+ * fleet's collection path), whichever cluster stacks a CI job synthesizes.
+ */
+export class DatadogAccountStack extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    new DatadogProvider(this, 'datadog', {});
+    new DatadogDistributionPercentiles(this, 'percentiles', { collections: [DatadogCollection.AGENT_INTEGRATION] });
+    Aspects.of(this).add(new KongBestPractices());
+  }
+}
+
+/**
  * Adds the fleet's stacks to `app`: all of them, or only those named in `only` (CI runs one
  * synth per stack, in parallel: `KONG_STACKS=kong-production-eu-1 npx ts-node main.ts`).
  */
@@ -153,6 +171,7 @@ export function buildApp(app: App, only?: string[]): void {
   const wanted = (name: string): boolean => only === undefined || only.includes(name);
   for (const c of CLUSTERS) if (wanted(stackName(c))) new KongClusterStack(app, c);
   if (wanted('kong-grafana-alerting')) new GrafanaAlertingStack(app, 'kong-grafana-alerting');
+  if (wanted('kong-datadog-account')) new DatadogAccountStack(app, 'kong-datadog-account');
 }
 
 if (require.main === module) {

@@ -1,6 +1,7 @@
 import { DashboardJson } from '@cdktf/provider-datadog/lib/dashboard-json';
 import { Construct } from 'constructs';
 import { DatadogGatewayProps } from './common';
+import { DatadogDistributionPercentiles } from './distribution-percentiles';
 import {
   CheckStatusDefinition,
   DashboardModel,
@@ -135,7 +136,23 @@ export class DatadogDashboard extends Construct {
     };
     this.definition = JSON.stringify(model);
     this.dashboard = new DashboardJson(this, 'dashboard', { dashboard: this.definition });
+    // Percentile widgets read percentiles, which exist only once enabled for the metric.
+    DatadogDistributionPercentiles._register(
+      this,
+      widgetQueries(widgets),
+      Object.fromEntries(model.template_variables.map((v) => [v.name, v.prefix])),
+    );
   }
+}
+
+/** The metric queries of widgets, groups included. */
+function widgetQueries(widgets: Widget[]): string[] {
+  return widgets.flatMap((w) => {
+    const d = w.definition;
+    if (d.type === 'group') return widgetQueries(d.widgets);
+    if (d.type === 'timeseries' || d.type === 'query_value') return d.requests.map((r) => r.q);
+    return [];
+  });
 }
 
 function templateVariables(gateway: KongGateway): TemplateVariable[] {

@@ -4,3 +4,4 @@ export * from './monitors';
 export * from './synthetics';
 export * from './dashboard';
 export * from './slo';
+export * from './distribution-percentiles';

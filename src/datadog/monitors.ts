@@ -1,6 +1,7 @@
 import { Monitor, MonitorConfig } from '@cdktf/provider-datadog/lib/monitor';
 import { Construct } from 'constructs';
 import { DatadogGatewayProps } from './common';
+import { DatadogDistributionPercentiles } from './distribution-percentiles';
 import { checkMonitorConsistency, RenderedThresholds } from './internal/consistency';
 import { renotifyMinutes, resolveHandles, validateHandles } from './internal/notify-rules';
 import { gatewayLine, namePrefix, resourceTags } from './internal/tags';
@@ -9,7 +10,7 @@ import { Duration } from '../core/duration';
 import { failValidation } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
 import { DatadogSignalQuery, formatNumber, ResolvedSignal } from '../signals/resolved-signal';
-import { DatadogCollection, DatadogQueryKind, Severity, SignalId, SignalScope } from '../signals/signal-types';
+import { DatadogCollection, DatadogQueryKind, NoDataPolicy, Severity, SignalId } from '../signals/signal-types';
 
 /** Props of {@link DatadogMonitors}. */
 export interface DatadogMonitorsProps extends DatadogGatewayProps {
@@ -54,8 +55,10 @@ const PRIORITY: Record<Severity, string> = { [Severity.CRITICAL]: '1', [Severity
  * Per-node signals are multi-alert monitors split by the catalog's group tags (the
  * per-pod http_check `instance`, the metrics `endpoint`), so each node alerts on its own and
  * a new node is covered without a new resource; `new_group_delay` is the gateway's startup
- * window, so a starting node stays silent. Node and cluster monitors notify on missing data.
- * The ready-nodes-below-expected monitor catches nodes that vanish entirely.
+ * window, so a starting node stays silent. A per-node group whose pod is gone (a roll-out,
+ * an eviction, a scale-down) never notifies NO DATA: the ready-nodes-below-expected monitor
+ * catches nodes that vanish, and notifies when its own data stops. Missing data follows the
+ * catalog's no-data policy of each signal.
  *
  * Construct ids are the signal ids, so adding a signal or an option never replaces a monitor.
  */
@@ -87,6 +90,7 @@ export class DatadogMonitors extends Construct {
 
     const monitored: SignalId[] = [];
     const skipped: SignalId[] = [];
+    const queries: string[] = [];
     for (const signal of signals) {
       const query = signal.datadog(this.collection);
       const option = options.get(signal.id);
@@ -96,10 +100,13 @@ export class DatadogMonitors extends Construct {
       }
       const config = renderMonitor(subject, props, signal, query, option, renotify, this.monitorTags);
       this.monitors.set(signal.id, new Monitor(this, signal.id, config));
+      queries.push(config.query);
       monitored.push(signal.id);
     }
     this.monitoredSignals = monitored;
     this.skippedSignals = skipped;
+    // p99 monitors read percentiles, which exist only once enabled for the metric.
+    DatadogDistributionPercentiles._register(this, queries);
   }
 
   /** The monitor of a signal, or undefined when the signal has none (see `skippedSignals`). */
@@ -147,9 +154,46 @@ function indexSignalOptions(subject: string, signals: ResolvedSignal[], list: Da
   return byId;
 }
 
-/** Node and cluster signals notify when their data stops: a silent node is not a healthy one. */
-function notifyNoData(signal: ResolvedSignal): boolean {
-  return signal.scope === SignalScope.NODE || signal.scope === SignalScope.CLUSTER;
+/** Hours without data after which a triggered per-node service-check group resolves (the pod is gone). */
+const VANISHED_GROUP_TIMEOUT_HOURS = 1;
+
+/** How a monitor treats missing data: its options, and whether it notifies NO DATA. */
+interface MissingData {
+  readonly options: Pick<MonitorConfig, 'notifyNoData' | 'noDataTimeframe' | 'onMissingData' | 'timeoutH'>;
+  readonly notifies: boolean;
+}
+
+/**
+ * The catalog's no-data policy says what the WHOLE query returning nothing means. Datadog
+ * applies missing-data options per group, and a per-node group stops reporting whenever its
+ * pod is replaced (roll-out, eviction, scale-down), so per-node monitors never notify NO
+ * DATA: a vanished group resolves, as a vanished series does in Prometheus and Grafana, and
+ * node loss is the expected-count monitor's job. `group_retention_duration` cannot drop the
+ * groups instead: it exists only for APM, audit, CI, error-tracking, event, log and RUM
+ * monitors (provider docs, datadog_monitor).
+ *
+ * - Per-node metric monitors: `on_missing_data: resolve`.
+ * - Per-node service checks (which have no `on_missing_data`): no NO DATA, and a group still
+ *   triggered when its pod went away resolves after an hour without data (`timeout_h`); a
+ *   live unready pod keeps reporting CRITICAL, so it stays alerting.
+ * - One group, ALERT: notify NO DATA after twice the window (at least 2 minutes).
+ * - One group, REPORT: show NO DATA without notifying. OK: missing data is OK.
+ */
+function missingData(signal: ResolvedSignal, query: DatadogSignalQuery): MissingData {
+  const serviceCheck = query.kind === DatadogQueryKind.SERVICE_CHECK;
+  if (query.groupBy.length > 0) {
+    return serviceCheck
+      ? { options: { notifyNoData: false, timeoutH: VANISHED_GROUP_TIMEOUT_HOURS }, notifies: false }
+      : { options: { onMissingData: 'resolve' }, notifies: false };
+  }
+  switch (signal.noData) {
+    case NoDataPolicy.ALERT:
+      return { options: { notifyNoData: true, noDataTimeframe: Math.max(2, 2 * Math.max(1, signal.window.toMinutesCeil())) }, notifies: true };
+    case NoDataPolicy.REPORT:
+      return { options: serviceCheck ? { notifyNoData: false } : { onMissingData: 'show_no_data' }, notifies: false };
+    default:
+      return { options: serviceCheck ? { notifyNoData: false } : { onMissingData: 'resolve' }, notifies: false };
+  }
 }
 
 /** Group tags as Datadog message variables: `instance {{instance.name}}`. */
@@ -184,13 +228,9 @@ function renderMonitor(
   const alertSeverity = signal.routedSeverity(Severity.CRITICAL);
   const alertHandles = resolveHandles(subject, props.notify, alertSeverity, signal, option);
   const warningHandles = hasWarning ? resolveHandles(subject, props.notify, Severity.WARNING, signal, option) : [];
-  // Per-node groups are named after pods: a pod removed by a rolling update or a scale-down
-  // stops reporting too, so per-node no-data goes to the warning targets; a single-group
-  // monitor without data means the whole signal is blind, which pages like the alert itself.
-  const noDataSeverity = perGroup ? Severity.WARNING : alertSeverity;
-  const noDataHandles = notifyNoData(signal)
-    ? resolveHandles(subject, props.notify, noDataSeverity, signal, option, perGroup ? 'no-data notifications for vanished node groups' : undefined)
-    : [];
+  // Only a single-group monitor notifies NO DATA: the whole signal is blind, which pages like the alert itself.
+  const missing = missingData(signal, query);
+  const noDataHandles = missing.notifies ? resolveHandles(subject, props.notify, alertSeverity, signal, option) : [];
   const recoveryHandles = [...new Set([...alertHandles, ...warningHandles])];
 
   const thresholds: RenderedThresholds = {
@@ -200,10 +240,6 @@ function renderMonitor(
   };
   checkMonitorConsistency(subject, name, query.kind, query.query, thresholds);
 
-  const windowMinutes = Math.max(1, signal.window.toMinutesCeil());
-  const noData = notifyNoData(signal);
-  // Metric monitors: at least twice the window; service checks: at least 2 minutes.
-  const noDataTimeframe = Math.max(2, 2 * windowMinutes);
   const at = perGroup ? ` on ${identity(query, gateway)}` : '';
   const mention = (handles: string[]) => handles.join(' ');
   const detail = isServiceCheck
@@ -226,11 +262,9 @@ function renderMonitor(
     `RECOVERED: ${query.title}${at}.`,
     mention(recoveryHandles),
     '{{/is_recovery}}',
-    ...(noData ? [
+    ...(missing.notifies ? [
       '{{#is_no_data}}',
-      perGroup
-        ? `NO DATA: ${query.title}${at} has reported nothing for ${noDataTimeframe} minutes: the node is gone (a rolling update or scale-down also does this; the ready-nodes monitor tells them apart) or its Agent check stopped.`
-        : `NO DATA: ${query.title} has had no data for ${noDataTimeframe} minutes: this signal is blind until it returns.`,
+      `NO DATA: ${query.title} has had no data for ${missing.options.noDataTimeframe} minutes: this signal is blind until it returns.`,
       mention(noDataHandles),
       '{{/is_no_data}}',
     ] : []),
@@ -249,8 +283,7 @@ function renderMonitor(
     priority: PRIORITY[signal.severity],
     tags: [...tags, `kong_signal:${signal.id}`, `severity:${signal.severity}`],
     includeTags: true,
-    notifyNoData: noData,
-    ...(noData ? { noDataTimeframe } : {}),
+    ...missing.options,
     // Skip new groups (new pods) for the startup window: a starting node is not a failure.
     ...(perGroup && gateway.startupWindow.toSeconds() > 0 ? { newGroupDelay: gateway.startupWindow.toSeconds() } : {}),
     // Sparse counts (`.as_count()` ratios) must be evaluated on partial windows.

@@ -1,10 +1,10 @@
 import {
-  DATADOG_EXTRA_METRICS,
   DATADOG_READY_PROBE_TAG,
   GatewayIdentity,
   datadogGatewayFilter,
   datadogGatewayTags,
   datadogReplicaMetrics,
+  datadogExtraMetricName,
   datadogWorkloadFilter,
 } from './selectors';
 import { DatadogDefinition, KongAvailability, SignalDefinition } from './signal-definition';
@@ -18,6 +18,7 @@ const ALL_MODES = Object.values(DeploymentMode);
 const PROXY_MODES = [DeploymentMode.TRADITIONAL, DeploymentMode.DB_LESS, DeploymentMode.HYBRID_DATA_PLANE];
 const DATASTORE_MODES = [DeploymentMode.TRADITIONAL, DeploymentMode.HYBRID_CONTROL_PLANE];
 const RATE_WINDOW = '5m';
+const SECONDS_PER_DAY = 86400;
 
 /**
  * A data plane pings its control plane every 30 s, and each ping rewrites its row's
@@ -65,22 +66,40 @@ const ENTERPRISE_3_10: KongAvailability = {
   alternative: `a data plane that loses its control plane keeps answering 200 on /status/ready, so watch it from the control plane: '${SignalId.DATA_PLANES_SEEN_BELOW_EXPECTED}' on the control-plane gateway, with expectedDataPlanes`,
 };
 
+/** How a metric form reads its metrics: the time aggregation, the expression, the groups. */
+interface KongCheckQuery {
+  readonly timeAggregation: 'avg' | 'min' | 'max' | 'sum';
+  /** The expression after `time_aggr(window):`, given the gateway's tag filter. */
+  readonly expression: (filter: string, gateway: GatewayIdentity) => string;
+  readonly groupBy: string[];
+  /** Where the Kong check reads the data from, when not the node-level gauges. */
+  readonly origin?: TelemetryProducer;
+}
+
+/**
+ * A metric form read through the Agent's Kong check only: Kong's Datadog plugin sends
+ * request data alone, so node and resource metrics have no form on that path.
+ */
+function kongCheckMetric(metrics: string[], query: KongCheckQuery) {
+  return (gateway: GatewayIdentity, collection: DatadogCollection): DatadogDefinition | undefined => {
+    if (collection !== DatadogCollection.AGENT_INTEGRATION) return undefined;
+    return {
+      kind: DatadogQueryKind.METRIC,
+      timeAggregation: query.timeAggregation,
+      expression: query.expression(datadogGatewayFilter(gateway), gateway),
+      groupBy: query.groupBy,
+      sources: [kongCheck(gateway, metrics, undefined, query.origin)],
+    };
+  };
+}
+
 /**
  * A 0/1 gauge the library's annotations ask the Agent's Kong check for (DATADOG_EXTRA_METRICS),
  * alerted per group when it stays below 1 for the whole window.
  */
 function extraGauge(exposedName: string, groupBy: string[]) {
-  return (gateway: GatewayIdentity, collection: DatadogCollection): DatadogDefinition | undefined => {
-    if (collection !== DatadogCollection.AGENT_INTEGRATION) return undefined;
-    const metric = `kong.${DATADOG_EXTRA_METRICS[exposedName]}`;
-    return {
-      kind: DatadogQueryKind.METRIC,
-      timeAggregation: 'max',
-      expression: `min:${metric}{${datadogGatewayFilter(gateway)}} by {${groupBy.join(',')}}`,
-      groupBy,
-      sources: [kongCheck(gateway, [metric])],
-    };
-  };
+  const metric = datadogExtraMetricName(exposedName);
+  return kongCheckMetric([metric], { timeAggregation: 'max', groupBy, expression: (filter) => `min:${metric}{${filter}} by {${groupBy.join(',')}}` });
 }
 
 function serviceCheck(check: string, groupBy: string[], pluginFlag?: PrometheusPluginFlag) {
@@ -115,23 +134,22 @@ function upDownSignal(spec: UpDownSpec): SignalDefinition {
 interface LatencySpec {
   readonly id: SignalId;
   readonly title: string;
-  readonly meanTitle: string;
   readonly what: string;
   readonly prometheusHistogram: string;
-  readonly agentHistogram: string;
+  /** The distribution the Agent's Kong check sends for the histogram (buckets as distributions). */
+  readonly agentDistribution: string;
   readonly pluginMetric: string;
   readonly warning: number;
   readonly critical: number;
-  readonly meanWarning: number;
-  readonly meanCritical: number;
   readonly runbook: string;
 }
 
 /**
- * A p99 latency signal. Through Kong's Datadog plugin, latency arrives as a distribution
- * (the library's plugin config asks for it), so Datadog has the p99; through the Agent's
- * Kong integration only histogram sums and counts exist, so Datadog measures the mean,
- * with defaults of its own.
+ * A p99 latency signal, the same p99 on every backend: PromQL's `histogram_quantile` over
+ * Kong's histogram buckets; in Datadog the p99 of a distribution, sent by Kong's Datadog
+ * plugin (the library's plugin config asks for distributions) or by the Agent's Kong check
+ * (its instance sends the histogram buckets as a distribution). Both need percentiles
+ * enabled for the metric, which the Datadog constructs do.
  */
 function latencySignal(spec: LatencySpec): SignalDefinition {
   const needs = 'Needs latency_metrics on the Prometheus plugin.';
@@ -155,33 +173,27 @@ function latencySignal(spec: LatencySpec): SignalDefinition {
     promqlGroupBy: [],
     prometheusSources: [pluginMetric(flag, `${spec.prometheusHistogram}_bucket`)],
     datadog: (gateway, collection) => {
-      const filter = datadogGatewayFilter(gateway);
-      if (collection === DatadogCollection.KONG_PLUGIN) {
-        return {
-          kind: DatadogQueryKind.METRIC,
-          timeAggregation: 'min',
-          expression: `p99:${spec.pluginMetric}{${filter}}`,
-          groupBy: [],
-          sources: [datadogPlugin(gateway, spec.pluginMetric)],
-        };
-      }
+      const plugin = collection === DatadogCollection.KONG_PLUGIN;
+      const metric = plugin ? spec.pluginMetric : spec.agentDistribution;
       return {
         kind: DatadogQueryKind.METRIC,
-        timeAggregation: 'sum',
-        title: spec.meanTitle,
-        description: `Mean ${spec.what.charAt(0).toLowerCase()}${spec.what.slice(1)} in milliseconds: the Agent's Kong integration keeps histogram sums and counts, not percentiles. ${needs}`,
-        expression: `sum:${spec.agentHistogram}.sum{${filter}}.as_count() / sum:${spec.agentHistogram}.count{${filter}}.as_count()`,
+        // "Above" held throughout the window: the smallest p99 of the window is above.
+        timeAggregation: 'min',
+        expression: `p99:${metric}{${datadogGatewayFilter(gateway)}}`,
         groupBy: [],
-        warning: spec.meanWarning,
-        critical: spec.meanCritical,
-        sources: [kongCheck(gateway, [`${spec.agentHistogram}.sum`, `${spec.agentHistogram}.count`], flag)],
+        sources: [plugin ? datadogPlugin(gateway, metric) : kongCheck(gateway, [metric], flag)],
       };
     },
   };
 }
 
-/** Datadog has no `time()` in monitor queries and cannot count distinct values. */
-const DATADOG_HAS_NO_CLOCK = 'Datadog monitor queries have neither the current time nor distinct counts, so the control plane\'s view of recently seen data planes cannot be expressed there; Grafana and Prometheus rules cover it';
+/** Ages and counts the Kong check sends for the library (extra_metrics). */
+const CERT_EXPIRY_AGE = datadogExtraMetricName('kong_data_plane_cluster_cert_expiry_timestamp');
+const LAST_SEEN_AGE = datadogExtraMetricName('kong_data_plane_last_seen');
+const METRIC_ERRORS_COUNT = datadogExtraMetricName('kong_nginx_metric_errors');
+
+/** What Datadog monitor queries cannot do: a join, such as PromQL's `and on (node_id)`. */
+const DATADOG_NO_JOIN = 'keep one metric\'s rows only where another metric shows the data plane as recently seen';
 
 /**
  * The signal catalog, in a fixed order (backends keep it, so rendering is deterministic).
@@ -281,8 +293,13 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     promql: (q) => `(kong_data_plane_cluster_cert_expiry_timestamp${q.pods()} - time()) / 86400`,
     promqlGroupBy: ['pod'],
     prometheusSources: [nodeGauge('kong_data_plane_cluster_cert_expiry_timestamp')],
-    datadog: () => undefined,
-    datadogGap: 'Datadog monitor queries have no current time to subtract the expiry timestamp from; Grafana and Prometheus rules cover it',
+    // Monitor queries have no clock: the Kong check sends now - expiry (time_elapsed), the
+    // seconds since expiry, negative while the certificate is valid; negated, in days.
+    datadog: kongCheckMetric([CERT_EXPIRY_AGE], {
+      timeAggregation: 'max',
+      groupBy: ['endpoint'],
+      expression: (filter) => `(0 - max:${CERT_EXPIRY_AGE}{${filter}} by {endpoint}) / ${SECONDS_PER_DAY}`,
+    }),
   },
   {
     id: SignalId.DATA_PLANES_SEEN_BELOW_EXPECTED,
@@ -303,8 +320,14 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     promql: (q) => `(count(count by (node_id) (time() - kong_data_plane_last_seen${q.pods()} < ${DATA_PLANE_RECENT_SECONDS})) or vector(0)) / ${q.gateway.expectedDataPlanes ?? 1}`,
     promqlGroupBy: [],
     prometheusSources: [nodeGauge('kong_data_plane_last_seen')],
-    datadog: () => undefined,
-    datadogGap: DATADOG_HAS_NO_CLOCK,
+    // The Kong check sends each row's age (now - last_seen, time_elapsed): rows older than
+    // the recent window are cut to no value, and the node ids left are counted.
+    datadog: kongCheckMetric([LAST_SEEN_AGE], {
+      timeAggregation: 'max',
+      groupBy: [],
+      expression: (filter, gateway) =>
+        `count_not_null(cutoff_max(min:${LAST_SEEN_AGE}{${filter}} by {node_id}, ${DATA_PLANE_RECENT_SECONDS})) / ${gateway.expectedDataPlanes ?? 1}`,
+    }),
   },
   {
     id: SignalId.DATA_PLANE_CONFIG_DRIFT,
@@ -324,7 +347,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     promqlGroupBy: [],
     prometheusSources: [nodeGauge('kong_data_plane_config_hash', 'kong_data_plane_last_seen')],
     datadog: () => undefined,
-    datadogGap: DATADOG_HAS_NO_CLOCK,
+    datadogGap: `Datadog monitor queries can neither count the distinct values of a gauge (the configuration hash) nor ${DATADOG_NO_JOIN}; Grafana and Prometheus rules cover it`,
   },
   upDownSignal({
     id: SignalId.DATA_PLANE_VERSION_COMPATIBLE,
@@ -340,7 +363,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     promqlGroupBy: ['hostname', 'node_id'],
     prometheusSources: [nodeGauge('kong_data_plane_version_compatible', 'kong_data_plane_last_seen')],
     datadog: () => undefined,
-    datadogGap: `${DATADOG_HAS_NO_CLOCK}; without it, rows of replaced data planes would keep their old verdict for 14 days`,
+    datadogGap: `Datadog monitor queries cannot ${DATADOG_NO_JOIN}, so rows of replaced data planes would keep their old verdict for 14 days; Grafana and Prometheus rules cover it`,
   }),
   {
     id: SignalId.READY_NODES_BELOW_EXPECTED,
@@ -416,29 +439,23 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
   latencySignal({
     id: SignalId.REQUEST_LATENCY_P99,
     title: 'Kong request latency p99 high',
-    meanTitle: 'Kong mean request latency high',
     what: 'Total request latency (Kong plus upstream)',
     prometheusHistogram: 'kong_request_latency_ms',
-    agentHistogram: 'kong.request.latency.ms',
+    agentDistribution: 'kong.request.latency.ms',
     pluginMetric: 'kong.latency',
     warning: 1000,
     critical: 3000,
-    meanWarning: 500,
-    meanCritical: 1500,
     runbook: 'Compare with upstream latency: if upstream time dominates, the service is slow; otherwise look at Kong latency, plugins and node CPU.',
   }),
   latencySignal({
     id: SignalId.KONG_LATENCY_P99,
     title: 'Kong added latency p99 high',
-    meanTitle: 'Kong mean added latency high',
     what: 'Latency Kong itself adds (plugins, routing)',
     prometheusHistogram: 'kong_kong_latency_ms',
-    agentHistogram: 'kong.kong.latency.ms',
+    agentDistribution: 'kong.kong.latency.ms',
     pluginMetric: 'kong.kong_latency',
     warning: 50,
     critical: 200,
-    meanWarning: 20,
-    meanCritical: 100,
     runbook: 'Look for slow plugins (external calls, rate limiting backends), DNS resolution, and CPU saturation on the nodes.',
   }),
   {
@@ -458,7 +475,10 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     promql: (q) => `sum by (upstream, target) (kong_upstream_target_health${q.pods('state=~"unhealthy|dns_error"')})`,
     promqlGroupBy: ['upstream', 'target'],
     prometheusSources: [pluginMetric(PrometheusPluginFlag.UPSTREAM_HEALTH_METRICS, 'kong_upstream_target_health')],
-    datadog: serviceCheck('kong.upstream.target.health', ['upstream', 'target'], PrometheusPluginFlag.UPSTREAM_HEALTH_METRICS),
+    // A service check counts consecutive statuses per group: grouped by upstream and target
+    // alone, every node would submit into one group and one node's OK would break another's
+    // run of CRITICALs. `endpoint` (the pod's scrape URL) makes each node's view its own group.
+    datadog: serviceCheck('kong.upstream.target.health', ['upstream', 'target', 'endpoint'], PrometheusPluginFlag.UPSTREAM_HEALTH_METRICS),
   },
   {
     id: SignalId.SHARED_DICT_MEMORY,
@@ -479,17 +499,11 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
       `max by (pod, shared_dict) (kong_memory_lua_shared_dict_bytes${q.pods()}) / max by (pod, shared_dict) (kong_memory_lua_shared_dict_total_bytes${q.pods()})`,
     promqlGroupBy: ['pod', 'shared_dict'],
     prometheusSources: [nodeGauge('kong_memory_lua_shared_dict_bytes', 'kong_memory_lua_shared_dict_total_bytes')],
-    datadog: (gateway, collection) => {
-      if (collection !== DatadogCollection.AGENT_INTEGRATION) return undefined;
-      const filter = datadogGatewayFilter(gateway);
-      return {
-        kind: DatadogQueryKind.METRIC,
-        timeAggregation: 'min',
-        expression: `max:kong.memory.lua.shared_dict.bytes{${filter}} by {endpoint,shared_dict} / max:kong.memory.lua.shared_dict.total_bytes{${filter}} by {endpoint,shared_dict}`,
-        groupBy: ['endpoint', 'shared_dict'],
-        sources: [kongCheck(gateway, ['kong.memory.lua.shared_dict.bytes', 'kong.memory.lua.shared_dict.total_bytes'])],
-      };
-    },
+    datadog: kongCheckMetric(['kong.memory.lua.shared_dict.bytes', 'kong.memory.lua.shared_dict.total_bytes'], {
+      timeAggregation: 'min',
+      groupBy: ['endpoint', 'shared_dict'],
+      expression: (filter) => `max:kong.memory.lua.shared_dict.bytes{${filter}} by {endpoint,shared_dict} / max:kong.memory.lua.shared_dict.total_bytes{${filter}} by {endpoint,shared_dict}`,
+    }),
   },
   {
     id: SignalId.METRIC_ERRORS,
@@ -509,17 +523,13 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     promqlGroupBy: ['pod'],
     // The counter sits in the plugin's shared dictionary: printed only with a plugin instance.
     prometheusSources: [pluginMetric(undefined, 'kong_nginx_metric_errors_total')],
-    datadog: (gateway, collection) => {
-      if (collection !== DatadogCollection.AGENT_INTEGRATION) return undefined;
-      // A counter sent through extra_metrics arrives as `<name>.count`.
-      const metric = `kong.${DATADOG_EXTRA_METRICS.kong_nginx_metric_errors}.count`;
-      return {
-        kind: DatadogQueryKind.METRIC,
-        timeAggregation: 'sum',
-        expression: `sum:${metric}{${datadogGatewayFilter(gateway)}} by {endpoint}.as_count()`,
-        groupBy: ['endpoint'],
-        sources: [kongCheck(gateway, [metric], undefined, TelemetryProducer.KONG_PROMETHEUS_PLUGIN)],
-      };
-    },
+    // A counter sent through extra_metrics arrives as `<name>.count`.
+    datadog: kongCheckMetric([METRIC_ERRORS_COUNT], {
+      timeAggregation: 'sum',
+      groupBy: ['endpoint'],
+      expression: (filter) => `sum:${METRIC_ERRORS_COUNT}{${filter}} by {endpoint}.as_count()`,
+      // The counter sits in the plugin's shared dictionary: printed only with a plugin instance.
+      origin: TelemetryProducer.KONG_PROMETHEUS_PLUGIN,
+    }),
   },
 ];

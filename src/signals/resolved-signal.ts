@@ -13,9 +13,9 @@ const MAX_SERVICE_CHECK_COUNT = 100;
 export interface DatadogSignalQuery {
   /** Monitor type. */
   readonly kind: DatadogQueryKind;
-  /** Monitor title (may differ from the signal title where Datadog measures a mean, say). */
+  /** Monitor title: the signal's title. */
   readonly title: string;
-  /** What the monitor measures (differs from the signal's description where the title does). */
+  /** What the monitor measures: the signal's description. */
   readonly description: string;
   /** The full monitor query; a metric query ends with its comparator and critical threshold. */
   readonly query: string;
@@ -160,8 +160,8 @@ export class ResolvedSignal {
   public datadog(collection: DatadogCollection): DatadogSignalQuery | undefined {
     const form = this.definition.datadog(this.gateway, collection);
     if (!form) return undefined;
-    const title = form.title ?? this.title;
-    const description = form.description ?? this.description;
+    const title = this.title;
+    const description = this.description;
     if (form.kind === DatadogQueryKind.SERVICE_CHECK) {
       // The window becomes a count of consecutive failed checks.
       const count = Math.min(MAX_SERVICE_CHECK_COUNT, Math.max(2, Math.ceil(this.window.toSeconds() / AGENT_CHECK_INTERVAL_SECONDS)));
@@ -180,9 +180,8 @@ export class ResolvedSignal {
         sources: form.sources,
       };
     }
-    // Where the Datadog form measures another statistic, its own defaults apply unless overridden.
-    const critical = this.critical === this.definition.critical && form.critical !== undefined ? form.critical : this.critical;
-    const warning = this.warning === this.definition.warning && form.warning !== undefined ? form.warning : this.warning;
+    const critical = this.critical;
+    const warning = this.warning;
     const minutes = Math.max(1, this.window.toMinutesCeil());
     return {
       kind: form.kind,

@@ -112,16 +112,57 @@ export function datadogGatewayTags(gateway: GatewayIdentity): string[] {
 export const DATADOG_READY_PROBE_TAG = 'kong_probe:ready';
 
 /**
- * Kong gauges and counters the Agent's Kong integration does not map by itself. The library's
- * autodiscovery annotations ask the `kong` check for them with `extra_metrics` (exposed name,
- * counters without `_total`, to the name sent under the check's `kong.` namespace), so the
- * catalog can alert on them in Datadog. Without this, a hybrid data plane that lost its
- * control plane (readiness still 200) would be invisible there.
+ * How the Agent's OpenMetrics V2 checks turn a requested metric into Datadog data
+ * (datadog_checks_base `openmetrics/v2/transformers/`).
  */
-export const DATADOG_EXTRA_METRICS: { [exposedName: string]: string } = {
-  kong_control_plane_connected: 'control_plane.connected',
-  kong_data_plane_version_compatible: 'data_plane.version_compatible',
-  kong_nginx_metric_errors: 'nginx.metric_errors',
+export type DatadogOpenMetricsType = 'gauge' | 'counter' | 'time_elapsed';
+
+/** One metric asked of the Agent's Kong check: the name it is sent under (after `kong.`) and its transformer. */
+export interface DatadogExtraMetric {
+  /** Sent as `kong.<name>` (a counter as `kong.<name>.count`). */
+  readonly name: string;
+  /**
+   * `gauge` sends the value; `counter` sends `<name>.count`, a monotonic count of the
+   * samples ending `_total`; `time_elapsed` sends now minus the value, for timestamps.
+   */
+  readonly type: DatadogOpenMetricsType;
+}
+
+/**
+ * Kong metrics the Agent's Kong integration does not map by itself. The library's
+ * autodiscovery annotations ask the `kong` check for them with `extra_metrics` (keyed by the
+ * exposed family name, counters without `_total`), so the catalog can alert on them in
+ * Datadog. Without this, a hybrid data plane that lost its control plane (readiness still
+ * 200) would be invisible there, and so would its cluster certificate's expiry and the
+ * control plane's view of which data planes it heard from recently: Datadog monitor queries
+ * have no clock, so the Agent subtracts those timestamps from the time of each scrape
+ * (`time_elapsed`).
+ */
+export const DATADOG_EXTRA_METRICS: { [exposedName: string]: DatadogExtraMetric } = {
+  kong_control_plane_connected: { name: 'control_plane.connected', type: 'gauge' },
+  kong_data_plane_version_compatible: { name: 'data_plane.version_compatible', type: 'gauge' },
+  kong_nginx_metric_errors: { name: 'nginx.metric_errors', type: 'counter' },
+  kong_data_plane_cluster_cert_expiry_timestamp: { name: 'data_plane.cluster_cert.seconds_since_expiry', type: 'time_elapsed' },
+  kong_data_plane_last_seen: { name: 'data_plane.seconds_since_last_seen', type: 'time_elapsed' },
+};
+
+/** The Datadog metric name the Kong check sends for a requested extra metric. */
+export function datadogExtraMetricName(exposedName: string): string {
+  const metric = DATADOG_EXTRA_METRICS[exposedName];
+  return `kong.${metric.name}${metric.type === 'counter' ? '.count' : ''}`;
+}
+
+/**
+ * Options of the Kong check instance that send Kong's latency histograms as distributions,
+ * so Datadog has real percentiles on the Agent path too (datadog_checks_base
+ * `openmetrics/v2/transform.py` and `transformers/histogram.py`): each histogram's buckets
+ * become a distribution under the histogram's own name (`kong.request.latency.ms`), and
+ * `collect_counters_with_distributions` keeps its `.sum` and `.count` counts.
+ */
+export const DATADOG_KONG_CHECK_DISTRIBUTION_OPTIONS: { readonly [option: string]: boolean } = {
+  collect_histogram_buckets: true,
+  histogram_buckets_as_distributions: true,
+  collect_counters_with_distributions: true,
 };
 
 /** Datadog tag filter for data the library's check instances and plugins emit. */

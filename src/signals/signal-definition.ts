@@ -5,7 +5,11 @@ import { Duration } from '../core/duration';
 import { DeploymentMode } from '../gateway/deployment-mode';
 import { KongEdition, KongVersion } from '../gateway/kong-version';
 
-/** How a signal reads in Datadog for one collection path (internal to the catalog). */
+/**
+ * How a signal reads in Datadog for one collection path (internal to the catalog). It
+ * measures what the signal's title, unit and thresholds say, as every backend does: a form
+ * that cannot is left out (`datadogGap` says why), never given a meaning of its own.
+ */
 export interface DatadogDefinition {
   readonly kind: DatadogQueryKind;
   /** Metric monitors: time aggregation over the window (`min` for "above", `max` for "below": the condition held throughout). */
@@ -18,13 +22,6 @@ export interface DatadogDefinition {
   readonly over?: string[];
   /** Tags each alert group is split by; empty for a single-group monitor. */
   readonly groupBy: string[];
-  /** Title when the Datadog form measures something else than the catalog title says. */
-  readonly title?: string;
-  /** Description to go with such a title. */
-  readonly description?: string;
-  /** Default thresholds when the Datadog form has another unit or statistic (e.g. mean instead of p99). */
-  readonly warning?: number;
-  readonly critical?: number;
   /** What produces the data this form reads, and how it reaches Datadog. */
   readonly sources: SignalSource[];
 }

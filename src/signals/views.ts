@@ -59,6 +59,11 @@ export function dashboardViews(gateway: GatewayIdentity, collection: DatadogColl
   const workload = datadogWorkloadFilter(gateway);
   const q = new PromSelectors(gateway, scope);
   const ready = `sum(${q.containerReady()})`;
+  // Latency distributions: the Agent's Kong check sends the histograms' buckets as
+  // distributions (tagged `service`), Kong's Datadog plugin its timings (tagged `name`).
+  const latency = agent
+    ? { request: 'kong.request.latency.ms', kong: 'kong.kong.latency.ms', upstream: 'kong.upstream.latency.ms', serviceTag: 'service' }
+    : { request: 'kong.latency', kong: 'kong.kong_latency', upstream: 'kong.upstream_latency', serviceTag: 'name' };
   return [
     {
       id: ViewId.READY_NODES,
@@ -95,22 +100,11 @@ export function dashboardViews(gateway: GatewayIdentity, collection: DatadogColl
       id: ViewId.REQUEST_LATENCY_QUANTILES,
       title: 'Request latency p50 / p95 / p99',
       unit: 'ms',
-      series: agent
-        ? [
-          { legend: 'p50', promql: quantile(0.5, 'kong_request_latency_ms_bucket', q, []) },
-          { legend: 'p95', promql: quantile(0.95, 'kong_request_latency_ms_bucket', q, []) },
-          {
-            legend: 'p99',
-            promql: quantile(0.99, 'kong_request_latency_ms_bucket', q, []),
-            // The Agent integration keeps only histogram sums and counts: Datadog graphs the mean.
-            datadog: `sum:kong.request.latency.ms.sum{${f}}.as_count() / sum:kong.request.latency.ms.count{${f}}.as_count()`,
-          },
-        ]
-        : [
-          { legend: 'p50', promql: quantile(0.5, 'kong_request_latency_ms_bucket', q, []), datadog: `p50:kong.latency{${f}}` },
-          { legend: 'p95', promql: quantile(0.95, 'kong_request_latency_ms_bucket', q, []), datadog: `p95:kong.latency{${f}}` },
-          { legend: 'p99', promql: quantile(0.99, 'kong_request_latency_ms_bucket', q, []), datadog: `p99:kong.latency{${f}}` },
-        ],
+      series: [
+        { legend: 'p50', promql: quantile(0.5, 'kong_request_latency_ms_bucket', q, []), datadog: `p50:${latency.request}{${f}}` },
+        { legend: 'p95', promql: quantile(0.95, 'kong_request_latency_ms_bucket', q, []), datadog: `p95:${latency.request}{${f}}` },
+        { legend: 'p99', promql: quantile(0.99, 'kong_request_latency_ms_bucket', q, []), datadog: `p99:${latency.request}{${f}}` },
+      ],
     },
     {
       id: ViewId.REQUEST_LATENCY_P99_BY_SERVICE,
@@ -119,9 +113,7 @@ export function dashboardViews(gateway: GatewayIdentity, collection: DatadogColl
       series: [{
         legend: '{{service}}',
         promql: quantile(0.99, 'kong_request_latency_ms_bucket', q, ['service']),
-        datadog: agent
-          ? `sum:kong.request.latency.ms.sum{${f}} by {service}.as_count() / sum:kong.request.latency.ms.count{${f}} by {service}.as_count()`
-          : `p99:kong.latency{${f}} by {name}`,
+        datadog: `p99:${latency.request}{${f}} by {${latency.serviceTag}}`,
       }],
     },
     {
@@ -131,9 +123,7 @@ export function dashboardViews(gateway: GatewayIdentity, collection: DatadogColl
       series: [{
         legend: '{{service}}',
         promql: quantile(0.99, 'kong_kong_latency_ms_bucket', q, ['service']),
-        datadog: agent
-          ? `sum:kong.kong.latency.ms.sum{${f}} by {service}.as_count() / sum:kong.kong.latency.ms.count{${f}} by {service}.as_count()`
-          : `p99:kong.kong_latency{${f}} by {name}`,
+        datadog: `p99:${latency.kong}{${f}} by {${latency.serviceTag}}`,
       }],
     },
     {
@@ -143,9 +133,7 @@ export function dashboardViews(gateway: GatewayIdentity, collection: DatadogColl
       series: [{
         legend: '{{service}}',
         promql: quantile(0.99, 'kong_upstream_latency_ms_bucket', q, ['service']),
-        datadog: agent
-          ? `sum:kong.upstream.latency.ms.sum{${f}} by {service}.as_count() / sum:kong.upstream.latency.ms.count{${f}} by {service}.as_count()`
-          : `p99:kong.upstream_latency{${f}} by {name}`,
+        datadog: `p99:${latency.upstream}{${f}} by {${latency.serviceTag}}`,
       }],
     },
     {

@@ -116,7 +116,8 @@ describe('a fresh cdktf app consuming the packed library', () => {
     expect(providerSources(json)).toEqual({ datadog: 'DataDog/datadog', grafana: 'grafana/grafana', kubernetes: 'hashicorp/kubernetes' });
     expect(resourceCounts(json)).toEqual({
       datadog_dashboard_json: 1,
-      datadog_monitor: 9,
+      datadog_metric_tag_configuration: 3,
+      datadog_monitor: 10,
       grafana_dashboard: 1,
       grafana_folder: 1,
       grafana_rule_group: 2,

@@ -39,7 +39,8 @@ describe('DatadogDashboard, traditional gateway, Agent integration', () => {
   const { s, construct, model } = render(gateway);
 
   test('one dashboard_json resource with an ordered layout and the three template variables', () => {
-    expect(resourceCounts(s)).toEqual({ datadog_dashboard_json: 1 });
+    // Plus the percentile settings of the three latency distributions its widgets query.
+    expect(resourceCounts(s)).toEqual({ datadog_dashboard_json: 1, datadog_metric_tag_configuration: 3 });
     expect(s.json).toHaveResourceWithProperties(DashboardJson, { dashboard: construct.definition });
     expect(model.title).toBe('Kong edge (production): health');
     expect(model.layout_type).toBe('ordered');
@@ -75,7 +76,7 @@ describe('DatadogDashboard, traditional gateway, Agent integration', () => {
       'http.can_connect by instance',
       'kong.openmetrics.health by endpoint',
       'kong.datastore.reachable by endpoint',
-      'kong.upstream.target.health by upstream,target',
+      'kong.upstream.target.health by upstream,target,endpoint',
     ]);
   });
 
@@ -97,7 +98,7 @@ describe('DatadogDashboard, traditional gateway, Agent integration', () => {
   test('traffic, latency, shared dict and connections are graphed', () => {
     const titles = widgets(model).map((d) => d.title);
     expect(titles).toEqual(expect.arrayContaining([
-      'Kong 5xx response ratio high', 'Kong mean request latency high', 'Kong mean added latency high',
+      'Kong 5xx response ratio high', 'Kong request latency p99 high', 'Kong added latency p99 high',
       'Requests per second by service', 'Requests per second by status code', 'Upstream latency p99 by service',
       'Kong shared dictionary nearly full', 'Connections by state', 'Worker Lua VM memory by node', 'Bandwidth by direction',
     ]));
@@ -137,6 +138,20 @@ describe('dashboards of every mode and collection path', () => {
       for (const metric of parsed.metrics) expect(ALLOWED_METRICS).toContain(metric);
     }
     for (const d of widgets(model).filter((w) => w.type === 'check_status')) expect(ALLOWED_SERVICE_CHECKS).toContain(d.check);
+  });
+
+  test.each(cases)('%s / %s: a widget titled with percentiles plots those percentiles, and its legend says which', (_mode, collection, gateway) => {
+    // The widget "Request latency p50 / p95 / p99" once plotted a mean on the Agent path.
+    const { model } = render(gateway, collection);
+    for (const d of widgets(model).filter((w) => w.type === 'timeseries' && /\bp\d\d\b/.test(w.title))) {
+      const claimed = [...d.title.matchAll(/\bp(\d\d)\b/g)].map((m: RegExpMatchArray) => `p${m[1]}`);
+      const plotted = d.requests.flatMap((r: any) => parseMetricExpression(r.q).terms.map((t) => t.spaceAggregation));
+      expect([d.title, [...new Set(plotted)].sort()]).toEqual([d.title, [...new Set(claimed)].sort()]);
+      for (const r of d.requests) {
+        const alias = r.metadata?.[0]?.alias_name;
+        if (alias) expect(parseMetricExpression(r.q).terms[0].spaceAggregation).toBe(alias);
+      }
+    }
   });
 
   test('control plane: no traffic section; datastore shown', () => {

@@ -40,6 +40,7 @@ function dashboardQueries(definition: any): string[] {
 }
 
 const examples = fs.readdirSync(EXAMPLES).filter((e) => fs.existsSync(path.join(EXAMPLES, e, 'main.ts')));
+const TEMPLATE_VARIABLE_KEYS: Record<string, string> = { $kong_gateway: 'kong_gateway', $kong_environment: 'kong_environment', $kube_namespace: 'kube_namespace' };
 const withDatadog = examples
   .map((name) => ({ name, stacks: synthesizeExample(name) }))
   .filter((e) => e.stacks.some((s) => s.json.resource?.datadog_monitor));
@@ -69,6 +70,23 @@ describe.each(withDatadog.map((e) => [e.name, e.stacks] as const))('example %s',
       const parsed = parseServiceCheckQuery(m.query);
       expect([m.name, ALLOWED_SERVICE_CHECKS.has(parsed.check)]).toEqual([m.name, true]);
       expect(parsed.last).toBeGreaterThanOrEqual(Number(m.monitor_thresholds.critical));
+    }
+  });
+
+  test('every percentile any stack queries is enabled by exactly one stack of the app, with every tag key the queries use', () => {
+    // Datadog keeps one tag configuration per metric per account (the examples write to one).
+    const terms = [
+      ...monitors.filter((m) => m.type === 'query alert').flatMap((m) => parseMetricMonitorQuery(m.query).terms),
+      ...dashboards.flatMap((d) => dashboardQueries(JSON.parse(d.dashboard))).flatMap((q) => parseMetricExpression(q).terms),
+    ];
+    const configurations = stacks.flatMap((st) => Object.values(st.json.resource?.datadog_metric_tag_configuration ?? {}));
+    for (const metric of new Set(terms.filter((t) => /^p\d+$/.test(t.spaceAggregation)).map((t) => t.metric))) {
+      const owners = configurations.filter((c) => c.metric_name === metric);
+      expect([metric, owners.length]).toEqual([metric, 1]);
+      expect(owners[0]).toMatchObject({ metric_type: 'distribution', include_percentiles: true });
+      const keys = terms.filter((t) => t.metric === metric)
+        .flatMap((t) => [...t.filter.filter((f) => f !== '*').map((f) => TEMPLATE_VARIABLE_KEYS[f] ?? f.replace(/^!/, '').split(':')[0]), ...t.groupBy]);
+      for (const key of keys) expect([metric, key, owners[0].tags.includes(key)]).toEqual([metric, key, true]);
     }
   });
 

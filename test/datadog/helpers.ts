@@ -19,10 +19,18 @@ export const HTTP_CHECK_SERVICE_CHECKS: string[] = fixture('http-check.json').se
 export const KONG_SERVICE_CHECKS: string[] = fixture('kong-service-checks.json').serviceChecks;
 export const KUBE_STATE_METRICS: string[] = fixture('kubernetes-state-metrics.json').metrics;
 /** What the Kong check sends for the library's `extra_metrics` requests (see the fixture's source). */
-export const KONG_EXTRA_METRICS_FIXTURE: { requested: Record<string, { sent: string; type: string }>; metrics: string[] } = fixture('kong-extra-metrics.json');
+export const KONG_EXTRA_METRICS_FIXTURE: { requested: Record<string, { name: string; type: string }>; metrics: string[] } = fixture('kong-extra-metrics.json');
+/** What the Kong check sends for Kong's latency histograms with the distribution options on (see the fixture's source). */
+export const KONG_CHECK_DISTRIBUTIONS_FIXTURE: {
+  instanceOptions: Record<string, boolean>;
+  distributions: Record<string, { exposed: string; unit: string }>;
+} = fixture('kong-check-distributions.json');
+/** Units of the Kong Datadog plugin's latency metrics. */
+export const KONG_PLUGIN_UNITS: Record<string, string> = fixture('kong-datadog-plugin-metrics.json').units;
 
 /** Every metric name a library query may use. */
-export const ALLOWED_METRICS = new Set([...KONG_INTEGRATION_METRICS, ...KONG_PLUGIN_METRICS, ...HTTP_CHECK_METRICS, ...KUBE_STATE_METRICS, ...KONG_EXTRA_METRICS_FIXTURE.metrics]);
+export const ALLOWED_METRICS = new Set([...KONG_INTEGRATION_METRICS, ...KONG_PLUGIN_METRICS, ...HTTP_CHECK_METRICS, ...KUBE_STATE_METRICS, ...KONG_EXTRA_METRICS_FIXTURE.metrics,
+  ...Object.keys(KONG_CHECK_DISTRIBUTIONS_FIXTURE.distributions)]);
 /** Every service check a library monitor or widget may use. */
 export const ALLOWED_SERVICE_CHECKS = new Set([...HTTP_CHECK_SERVICE_CHECKS, ...KONG_SERVICE_CHECKS]);
 

@@ -1,6 +1,7 @@
 import { Monitor } from '@cdktf/provider-datadog/lib/monitor';
 import {
   ALLOWED_METRICS,
+  KONG_CHECK_DISTRIBUTIONS_FIXTURE,
   ALLOWED_SERVICE_CHECKS,
   BASE,
   KUBE_STATE_METRICS,
@@ -38,12 +39,48 @@ describe('hybrid data plane, Agent integration: one monitor per signal with a Da
 
   test('monitored and skipped signals', () => {
     expect(construct.monitoredSignals).toEqual([
-      SignalId.NODE_READY, SignalId.NODE_METRICS_UP, SignalId.CONTROL_PLANE_CONNECTED, SignalId.READY_NODES_BELOW_EXPECTED,
-      SignalId.ERROR_RATIO_5XX, SignalId.REQUEST_LATENCY_P99, SignalId.KONG_LATENCY_P99, SignalId.UPSTREAM_TARGET_UNHEALTHY,
-      SignalId.SHARED_DICT_MEMORY, SignalId.METRIC_ERRORS,
+      SignalId.NODE_READY, SignalId.NODE_METRICS_UP, SignalId.CONTROL_PLANE_CONNECTED, SignalId.DATA_PLANE_CERT_EXPIRY,
+      SignalId.READY_NODES_BELOW_EXPECTED, SignalId.ERROR_RATIO_5XX, SignalId.REQUEST_LATENCY_P99, SignalId.KONG_LATENCY_P99,
+      SignalId.UPSTREAM_TARGET_UNHEALTHY, SignalId.SHARED_DICT_MEMORY, SignalId.METRIC_ERRORS,
     ]);
-    expect(construct.skippedSignals).toEqual([SignalId.DATA_PLANE_CERT_EXPIRY]);
-    expect(Object.keys(resources(s, 'datadog_monitor'))).toHaveLength(10);
+    expect(construct.skippedSignals).toEqual([]);
+    expect(Object.keys(resources(s, 'datadog_monitor'))).toHaveLength(11);
+  });
+
+  test('cluster certificate: days until expiry from the Agent\'s time_elapsed gauge, warning 30, critical 7, per node', () => {
+    // The Kong check sends now - expiry (seconds, negative while valid): days until expiry is
+    // its negation over 86400, the same quantity as the PromQL (expiry - time()) / 86400.
+    const m = monitorOf(s, SignalId.DATA_PLANE_CERT_EXPIRY);
+    expect(m.type).toBe('query alert');
+    expect(m.query).toBe('max(last_10m):(0 - max:kong.data_plane.cluster_cert.seconds_since_expiry{kong_gateway:edge,kong_environment:production} by {endpoint}) / 86400 < 7');
+    expect(m.monitor_thresholds).toEqual({ critical: '7', warning: '30' });
+    expect(m.priority).toBe('1');
+    const q = parseMetricMonitorQuery(m.query);
+    expect(q.groupBy).toEqual(['endpoint']);
+  });
+
+  test('latency: the Agent path alerts on a real p99 (histogram buckets as distributions), with the catalog\'s thresholds', () => {
+    const request = monitorOf(s, SignalId.REQUEST_LATENCY_P99);
+    expect(request.name).toBe('[Kong edge production] Kong request latency p99 high');
+    expect(request.query).toBe('min(last_10m):p99:kong.request.latency.ms{kong_gateway:edge,kong_environment:production} > 3000');
+    expect(request.monitor_thresholds).toEqual({ critical: '3000', warning: '1000' });
+    const kong = monitorOf(s, SignalId.KONG_LATENCY_P99);
+    expect(kong.query).toBe('min(last_10m):p99:kong.kong.latency.ms{kong_gateway:edge,kong_environment:production} > 200');
+    expect(kong.monitor_thresholds).toEqual({ critical: '200', warning: '50' });
+    for (const m of [request, kong]) {
+      expect(m.message).not.toMatch(/\bmean\b/i);
+      expect(KONG_CHECK_DISTRIBUTIONS_FIXTURE.distributions).toHaveProperty([parseMetricMonitorQuery(m.query).metrics[0]]);
+    }
+  });
+
+  test('upstream target health: one group per upstream, target and node, so each node\'s statuses count on their own', () => {
+    // A check alert "tracks consecutive statuses submitted per check grouping"
+    // (docs.datadoghq.com/monitors/types/custom_check): grouped by upstream and target only,
+    // every node submits into one group, and one healthy node's OK breaks another's run of
+    // CRITICALs. The Kong check tags each status with the scraping endpoint (one per pod).
+    const m = monitorOf(s, SignalId.UPSTREAM_TARGET_UNHEALTHY);
+    expect(parseServiceCheckQuery(m.query).groupBy).toEqual(['upstream', 'target', 'endpoint']);
+    expect(m.message).toContain('endpoint {{endpoint.name}}');
   });
 
   test('a data plane that lost its control plane alerts per node, though its readiness stays 200', () => {
@@ -61,8 +98,10 @@ describe('hybrid data plane, Agent integration: one monitor per signal with a Da
     expect(m.type).toBe('service check');
     expect(m.query).toBe('"http.can_connect".over("kong_gateway:edge","kong_environment:production","kong_probe:ready").by("instance").last(8).count_by_status()');
     expect(m.monitor_thresholds).toEqual({ critical: '8' });
-    expect(m.notify_no_data).toBe(true);
-    expect(m.no_data_timeframe).toBeGreaterThanOrEqual(2);
+    // A pod that goes away (roll-out, scale-down) is not a NO DATA page: see rollout.test.ts.
+    expect(m.notify_no_data).toBe(false);
+    expect(m.no_data_timeframe).toBeUndefined();
+    expect(m.timeout_h).toBe(1);
     expect(m.new_group_delay).toBe(120);
     expect(m.priority).toBe('1');
     expect(m.renotify_interval).toBe(60);
@@ -81,8 +120,8 @@ describe('hybrid data plane, Agent integration: one monitor per signal with a Da
     expect(section(message, 'is_alert')).toContain('{{instance.name}}');
     expect(handlesOf(message, 'is_alert')).toEqual(['@pagerduty-kong']);
     expect(handlesOf(message, 'is_recovery')).toEqual(['@pagerduty-kong']);
-    // A vanished pod group (rolling update) goes to the warning targets, not the pager.
-    expect(handlesOf(message, 'is_no_data')).toEqual(['@slack-kong-alerts']);
+    // A vanished pod group (rolling update) notifies nobody.
+    expect(section(message, 'is_no_data')).toBe('');
     expect(section(message, 'is_warning')).toBe('');
     expect(message).toContain('Runbook: Read the 503 reason');
     expect(message).toContain('Gateway edge (hybrid-data-plane, production; namespace kong).');
@@ -115,8 +154,9 @@ describe('hybrid data plane, Agent integration: one monitor per signal with a Da
     const m = monitorOf(s, SignalId.ERROR_RATIO_5XX);
     expect(m.query).toBe('sum(last_5m):sum:kong.http.requests.count{kong_gateway:edge,kong_environment:production,code:5*}.as_count() / sum:kong.http.requests.count{kong_gateway:edge,kong_environment:production}.as_count() > 0.05');
     expect(m.require_full_window).toBe(false);
-    expect(m.notify_no_data).toBe(false);
-    expect(m.no_data_timeframe).toBeUndefined();
+    // No traffic is no alert (catalog policy OK): missing data shows OK.
+    expect(m.on_missing_data).toBe('resolve');
+    expect(m.notify_no_data).toBeUndefined();
     expect(m.monitor_thresholds).toEqual({ critical: '0.05', warning: '0.01' });
     expect(m.priority).toBe('1');
   });
@@ -132,7 +172,7 @@ describe('hybrid data plane, Agent integration: one monitor per signal with a Da
     expect(s.json).toHaveResourceWithProperties(Monitor, {
       name: '[Kong edge production] Kong node not ready',
       type: 'service check',
-      notify_no_data: true,
+      notify_no_data: false,
       new_group_delay: 120,
     });
   });
@@ -146,7 +186,33 @@ describe('traditional gateway, Agent integration', () => {
     const m = monitorOf(s, SignalId.DATASTORE_REACHABLE);
     expect(m.query).toBe('"kong.datastore.reachable".over("kong_gateway:edge","kong_environment:production").by("endpoint").last(8).count_by_status()');
     expect(m.priority).toBe('1');
+    expect(m.notify_no_data).toBe(false);
+  });
+});
+
+describe('hybrid control plane, Agent integration: its view of the data planes', () => {
+  const { s, construct } = monitorsFor(KongGateway.hybridControlPlane({ ...BASE, name: 'edge-cp', expectedDataPlanes: 6 }));
+
+  test('data planes seen recently: the ids with a last-seen age of at most 120 s, counted, over the expected number', () => {
+    // The Kong check sends now - last_seen per row (time_elapsed); cutoff_max drops the rows
+    // older than 120 s (replaced data planes keep their row for 14 days), count_not_null
+    // counts the node ids left. Control-plane pods export every row: grouping by node_id
+    // counts each data plane once.
+    const m = monitorOf(s, SignalId.DATA_PLANES_SEEN_BELOW_EXPECTED);
+    expect(m.type).toBe('query alert');
+    expect(m.query).toBe('max(last_2m):count_not_null(cutoff_max(min:kong.data_plane.seconds_since_last_seen{kong_gateway:edge-cp,kong_environment:production} by {node_id}, 120)) / 6 < 0.5');
+    expect(m.monitor_thresholds).toEqual({ critical: '0.5', warning: '1' });
+    // One group: no data at all means no data plane reports, which pages.
+    expect(parseMetricMonitorQuery(m.query).groupBy).toEqual([]);
     expect(m.notify_no_data).toBe(true);
+    expect(m.priority).toBe('1');
+  });
+
+  test('drift and version compatibility stay without a Datadog form, and say why', () => {
+    expect(construct.skippedSignals).toEqual([SignalId.DATA_PLANE_CONFIG_DRIFT, SignalId.DATA_PLANE_VERSION_COMPATIBLE]);
+    const cp = KongGateway.hybridControlPlane({ ...BASE, name: 'edge-cp' }).signals();
+    expect(cp.find((x) => x.id === SignalId.DATA_PLANES_SEEN_BELOW_EXPECTED)!.datadogGap).toBeUndefined();
+    for (const id of construct.skippedSignals) expect(cp.find((x) => x.id === id)!.datadogGap).toMatch(/Grafana and Prometheus rules cover it$/);
   });
 });
 

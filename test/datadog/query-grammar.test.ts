@@ -25,6 +25,15 @@ describe('metric monitor query grammar', () => {
     expect(parseMetricMonitorQuery('avg(last_1h):(sum:a.b{*} - sum:a.c{*}) * 100 <= 3').windowMinutes).toBe(60);
   });
 
+  test('reads count_not_null and cutoff functions: counting groups drops them, a cutoff keeps them', () => {
+    const q = parseMetricMonitorQuery('max(last_2m):count_not_null(cutoff_max(min:a.b{x:1} by {node_id}, 120)) / 2 < 0.5');
+    expect(q.metrics).toEqual(['a.b']);
+    expect(q.terms[0].groupBy).toEqual(['node_id']);
+    expect(q.groupBy).toEqual([]);
+    expect(parseMetricExpression('cutoff_min(max:a.b{*} by {endpoint}, 0)').groupBy).toEqual(['endpoint']);
+    expect(parseMetricMonitorQuery('max(last_10m):(0 - max:a.b{x:1} by {endpoint}) / 86400 < 7').groupBy).toEqual(['endpoint']);
+  });
+
   test.each([
     ['no threshold', 'avg(last_5m):avg:a.b{*}'],
     ['exponent threshold', 'avg(last_5m):avg:a.b{*} > 1e-7'],
@@ -40,6 +49,10 @@ describe('metric monitor query grammar', () => {
     ['operands grouped differently', 'avg(last_5m):sum:a.b{*} by {pod} / sum:a.c{*} > 1'],
     ['trailing text', 'avg(last_5m):avg:a.b{*} > 1 extra'],
     ['unknown comparator', 'avg(last_5m):avg:a.b{*} => 1'],
+    ['unknown function', 'avg(last_5m):count_distinct(avg:a.b{*} by {x}) > 1'],
+    ['cutoff without threshold', 'avg(last_5m):cutoff_max(avg:a.b{*} by {x}) > 1'],
+    ['count of a number', 'avg(last_5m):count_not_null(2) > 1'],
+    ['a grouped series against a counted one', 'avg(last_5m):count_not_null(avg:a.b{*} by {x}) / avg:a.c{*} by {x} > 1'],
   ])('rejects %s', (_, query) => {
     expect(() => parseMetricMonitorQuery(query)).toThrow(DatadogQueryError);
   });

@@ -25,6 +25,7 @@ const EXPECTED: { [example: string]: { [stack: string]: StackExpectation } } = {
       providers: { datadog: DATADOG, grafana: GRAFANA, kubernetes: KUBERNETES },
       resources: {
         datadog_dashboard_json: 1,
+        datadog_metric_tag_configuration: 3,
         datadog_monitor: 9,
         datadog_service_level_objective: 1,
         datadog_synthetics_test: 1,
@@ -49,6 +50,7 @@ const EXPECTED: { [example: string]: { [stack: string]: StackExpectation } } = {
       providers: { datadog: DATADOG, kubernetes: KUBERNETES },
       resources: {
         datadog_dashboard_json: 2,
+        datadog_metric_tag_configuration: 6,
         datadog_monitor: 14,
         datadog_service_level_objective: 1,
         datadog_synthetics_test: 1,
@@ -86,7 +88,8 @@ const EXPECTED: { [example: string]: { [stack: string]: StackExpectation } } = {
       providers: { datadog: DATADOG, grafana: GRAFANA, kubernetes: KUBERNETES },
       resources: {
         datadog_dashboard_json: 2,
-        datadog_monitor: 15,
+        datadog_metric_tag_configuration: 3,
+        datadog_monitor: 17,
         grafana_contact_point: 2,
         grafana_dashboard: 2,
         grafana_folder: 2,
@@ -107,6 +110,7 @@ const EXPECTED: { [example: string]: { [stack: string]: StackExpectation } } = {
       providers: { datadog: DATADOG, kubernetes: KUBERNETES },
       resources: {
         datadog_dashboard_json: 1,
+        datadog_metric_tag_configuration: 3,
         datadog_monitor: 9,
         kubernetes_config_map_v1: 1,
         kubernetes_deployment_v1: 1,
@@ -120,7 +124,15 @@ const EXPECTED: { [example: string]: { [stack: string]: StackExpectation } } = {
   'helm': {
     'kong-helm': {
       providers: { datadog: DATADOG, grafana: GRAFANA, kubernetes: KUBERNETES },
-      resources: { datadog_dashboard_json: 1, datadog_monitor: 9, grafana_dashboard: 1, grafana_folder: 1, grafana_rule_group: 2, kubernetes_manifest: 2 },
+      resources: {
+        datadog_dashboard_json: 1,
+        datadog_metric_tag_configuration: 3,
+        datadog_monitor: 9,
+        grafana_dashboard: 1,
+        grafana_folder: 1,
+        grafana_rule_group: 2,
+        kubernetes_manifest: 2,
+      },
       variables: ['grafana_auth'],
     },
   },

@@ -23,7 +23,7 @@ describe('bench scenario', () => {
     expect(baseline.counts).toEqual(facade.counts);
     // Every backend of the scenario is there: Datadog, Grafana, Prometheus rules and the PodMonitor.
     expect(Object.keys(facade.counts).sort()).toEqual([
-      'datadog_dashboard_json', 'datadog_monitor', 'datadog_service_level_objective', 'datadog_synthetics_test',
+      'datadog_dashboard_json', 'datadog_metric_tag_configuration', 'datadog_monitor', 'datadog_service_level_objective', 'datadog_synthetics_test',
       'grafana_dashboard', 'grafana_folder', 'grafana_rule_group', 'kubernetes_manifest',
     ]);
     // Configs of similar size, so the comparison is of like with like.

@@ -90,10 +90,15 @@ describe('KongDeployment', () => {
       instances: [{
         openmetrics_endpoint: 'http://%%host%%:8100/metrics',
         extra_metrics: [
-          { kong_control_plane_connected: 'control_plane.connected' },
-          { kong_data_plane_version_compatible: 'data_plane.version_compatible' },
-          { kong_nginx_metric_errors: 'nginx.metric_errors' },
+          { kong_control_plane_connected: { name: 'control_plane.connected', type: 'gauge' } },
+          { kong_data_plane_version_compatible: { name: 'data_plane.version_compatible', type: 'gauge' } },
+          { kong_nginx_metric_errors: { name: 'nginx.metric_errors', type: 'counter' } },
+          { kong_data_plane_cluster_cert_expiry_timestamp: { name: 'data_plane.cluster_cert.seconds_since_expiry', type: 'time_elapsed' } },
+          { kong_data_plane_last_seen: { name: 'data_plane.seconds_since_last_seen', type: 'time_elapsed' } },
         ],
+        collect_histogram_buckets: true,
+        histogram_buckets_as_distributions: true,
+        collect_counters_with_distributions: true,
         tags: ['kong_gateway:edge', 'kong_environment:production'],
       }],
     });

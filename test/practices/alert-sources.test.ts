@@ -102,7 +102,7 @@ describe('sources the stack cannot show are warnings naming what to confirm', ()
     const { errors, warnings } = build({ gateway: KongGateway.hybridDataPlane({ name: 'edge', expectedNodes: 6 }), datadog: { notify }, grafana });
     expect(errors).toEqual([]);
     expect(warnings).toEqual(expect.arrayContaining([
-      expect.stringMatching(/confirm the source of .*data-plane-cert-expiry \(grafana\).*: Kong status listener: the library's workload settings .* are applied to no Kong workload in this app\. Fix: apply workloadSettings/),
+      expect.stringMatching(/confirm the source of .*data-plane-cert-expiry \([^)]*grafana\).*: Kong status listener: the library's workload settings .* are applied to no Kong workload in this app\. Fix: apply workloadSettings/),
       expect.stringMatching(/confirm the source of .*: Prometheus scrape: nothing in this app scrapes the gateway's status port/),
       expect.stringMatching(/confirm the source of .*error-ratio-5xx \(datadog, grafana\).*: Prometheus plugin: no plugin configuration reaches Kong/),
     ]));

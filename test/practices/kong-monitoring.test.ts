@@ -37,7 +37,8 @@ describe('KongMonitoring, the program from the design', () => {
   test('gets dashboards and alerts in both backends and nothing on Kubernetes', () => {
     expect(c).toEqual({
       datadog_dashboard_json: 1,
-      datadog_monitor: 9,
+      datadog_metric_tag_configuration: 3,
+      datadog_monitor: 10,
       grafana_folder: 1,
       grafana_dashboard: 1,
       grafana_rule_group: 2,

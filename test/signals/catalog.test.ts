@@ -117,8 +117,11 @@ describe('Datadog forms of the catalog', () => {
     );
   });
 
-  test('the Agent path measures mean latency with its own defaults; overrides still win', () => {
-    expect(signal(SignalId.REQUEST_LATENCY_P99).datadog(DatadogCollection.AGENT_INTEGRATION)).toMatchObject({ title: 'Kong mean request latency high', critical: 1500, warning: 500 });
+  test('both Datadog paths measure the p99 with the catalog\'s thresholds; overrides apply to both', () => {
+    expect(signal(SignalId.REQUEST_LATENCY_P99).datadog(DatadogCollection.AGENT_INTEGRATION)).toMatchObject({ title: 'Kong request latency p99 high', critical: 3000, warning: 1000 });
+    expect(signal(SignalId.REQUEST_LATENCY_P99).datadog(DatadogCollection.AGENT_INTEGRATION)!.query).toBe(
+      'min(last_10m):p99:kong.request.latency.ms{kong_gateway:edge,kong_environment:prod} > 3000',
+    );
     expect(signal(SignalId.REQUEST_LATENCY_P99).datadog(DatadogCollection.KONG_PLUGIN)!.query).toBe(
       'min(last_10m):p99:kong.latency{kong_gateway:edge,kong_environment:prod} > 3000',
     );
@@ -133,9 +136,10 @@ describe('Datadog forms of the catalog', () => {
     // Kong's Datadog plugin sends request metrics only; node gauges need the Agent's Kong check.
     expect(dp.signals().find((s) => s.id === SignalId.CONTROL_PLANE_CONNECTED)!.datadog(DatadogCollection.KONG_PLUGIN)).toBeUndefined();
     expect(signal(SignalId.DATASTORE_REACHABLE).datadog(DatadogCollection.KONG_PLUGIN)).toBeUndefined();
-    // Without time() in Datadog queries, "seconds since last seen" and distinct-hash counts stay Prometheus-only.
+    // Datadog can neither count distinct hashes nor join a gauge with recently seen rows:
+    // drift and version compatibility stay Prometheus-only (the recent count has a Datadog form).
     const cp = KongGateway.hybridControlPlane(base);
-    for (const id of [SignalId.DATA_PLANES_SEEN_BELOW_EXPECTED, SignalId.DATA_PLANE_CONFIG_DRIFT, SignalId.DATA_PLANE_VERSION_COMPATIBLE]) {
+    for (const id of [SignalId.DATA_PLANE_CONFIG_DRIFT, SignalId.DATA_PLANE_VERSION_COMPATIBLE]) {
       expect(cp.signals().find((s) => s.id === id)!.datadog(DatadogCollection.AGENT_INTEGRATION)).toBeUndefined();
     }
   });

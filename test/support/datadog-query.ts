@@ -4,13 +4,19 @@
  *   metric monitor:  time_aggr(last_<N><m|h|d|w>):<expr> <op> <number>
  *   expr          :  term ((' + ' | ' - ') term)*
  *   term          :  factor ((' * ' | ' / ') factor)*
- *   factor        :  number | '(' expr ')' | metric_query
+ *   factor        :  number | '(' expr ')' | function | metric_query
+ *   function      :  'count_not_null(' expr ')' | 'cutoff_max(' expr ', ' number ')' | 'cutoff_min(' expr ', ' number ')'
  *   metric_query  :  space_aggr ':' metric '{' filter '}' [' by {' keys '}'] ['.as_count()' | '.as_rate()']
  *   filter        :  '*' | item (',' item)*      item: ['!']key':'value | '$'variable
  *   service check :  "check".over("t",...)[.exclude("t",...)][.by("g",...)].last(N).count_by_status()
  *
  * It rejects anything else (exponents, unknown aggregators, unbalanced braces, missing
- * thresholds) and returns what the tests hold against the metric catalogs.
+ * thresholds) and returns what the tests hold against the metric catalogs. Grouping is
+ * tracked per sub-expression: operands of an arithmetic operator must be grouped alike (or
+ * be a number); `count_not_null` counts the groups of its argument with a value at each point
+ * (docs.datadoghq.com/dashboards/functions/count), so its result has no groups; the cutoff
+ * functions replace values beyond a threshold with no value and keep the groups
+ * (docs.datadoghq.com/dashboards/functions/exclusion).
  */
 
 export const TIME_AGGREGATORS = ['avg', 'sum', 'min', 'max'];
@@ -31,7 +37,7 @@ export interface MetricTerm {
 export interface ParsedExpression {
   readonly terms: MetricTerm[];
   readonly metrics: string[];
-  /** Group-by keys, identical for every term (else the parser fails). */
+  /** Groups of the expression's result (the monitor's alert groups). */
   readonly groupBy: string[];
 }
 
@@ -134,7 +140,10 @@ function parseKeys(r: Reader): string[] {
   return keys;
 }
 
-function parseMetricTerm(r: Reader, terms: MetricTerm[]): void {
+/** Groups of a sub-expression's result; `null` for a number, which combines with any grouping. */
+type Grouping = string[] | null;
+
+function parseMetricTerm(r: Reader, terms: MetricTerm[]): Grouping {
   const spaceAggregation = r.oneOf(SPACE_AGGREGATORS, 'space aggregator');
   r.expect(':');
   const metric = r.match(METRIC_NAME, 'metric name');
@@ -144,49 +153,75 @@ function parseMetricTerm(r: Reader, terms: MetricTerm[]): void {
   if (r.accept('.as_count()')) modifier = 'as_count';
   else if (r.accept('.as_rate()')) modifier = 'as_rate';
   terms.push({ spaceAggregation, metric, filter, groupBy, modifier });
+  return groupBy;
 }
 
-function parseFactor(r: Reader, terms: MetricTerm[]): void {
+/** Functions the library's queries use, with whether they keep their argument's groups. */
+const FUNCTIONS: { [name: string]: { readonly threshold: boolean; readonly keepsGroups: boolean } } = {
+  count_not_null: { threshold: false, keepsGroups: false },
+  cutoff_max: { threshold: true, keepsGroups: true },
+  cutoff_min: { threshold: true, keepsGroups: true },
+};
+
+function parseFunction(r: Reader, terms: MetricTerm[]): Grouping | undefined {
+  const name = Object.keys(FUNCTIONS).find((f) => r.peek(`${f}(`));
+  if (!name) return undefined;
+  r.expect(`${name}(`);
+  const argument = parseExpr(r, terms);
+  if (FUNCTIONS[name].threshold) {
+    r.expect(', ');
+    r.match(NUMBER, 'threshold number');
+  }
+  r.expect(')');
+  if (argument === null) r.fail(`${name} of a number`);
+  return FUNCTIONS[name].keepsGroups ? argument : [];
+}
+
+function parseFactor(r: Reader, terms: MetricTerm[]): Grouping {
   if (r.accept('(')) {
-    parseExpr(r, terms);
+    const inner = parseExpr(r, terms);
     r.expect(')');
-    return;
+    return inner;
   }
   if (NUMBER.test(r.rest())) {
     r.match(NUMBER, 'number');
-    return;
+    return null;
   }
-  parseMetricTerm(r, terms);
+  return parseFunction(r, terms) ?? parseMetricTerm(r, terms);
 }
 
-function parseTerm(r: Reader, terms: MetricTerm[]): void {
-  parseFactor(r, terms);
-  while (r.accept(' * ') || r.accept(' / ')) parseFactor(r, terms);
+/** The grouping of `a <op> b`: numbers combine with anything; series must be grouped alike. */
+function combine(r: Reader, a: Grouping, b: Grouping): Grouping {
+  if (a === null) return b;
+  if (b === null) return a;
+  if (a.join(',') !== b.join(',')) r.fail(`operands grouped differently (${a.join(',') || 'none'} vs ${b.join(',') || 'none'})`);
+  return a;
 }
 
-function parseExpr(r: Reader, terms: MetricTerm[]): void {
-  parseTerm(r, terms);
-  while (r.accept(' + ') || r.accept(' - ')) parseTerm(r, terms);
+function parseTerm(r: Reader, terms: MetricTerm[]): Grouping {
+  let grouping = parseFactor(r, terms);
+  while (r.accept(' * ') || r.accept(' / ')) grouping = combine(r, grouping, parseFactor(r, terms));
+  return grouping;
 }
 
-function summarize(r: Reader, terms: MetricTerm[]): ParsedExpression {
+function parseExpr(r: Reader, terms: MetricTerm[]): Grouping {
+  let grouping = parseTerm(r, terms);
+  while (r.accept(' + ') || r.accept(' - ')) grouping = combine(r, grouping, parseTerm(r, terms));
+  return grouping;
+}
+
+function summarize(r: Reader, terms: MetricTerm[], grouping: Grouping): ParsedExpression {
   if (terms.length === 0) r.fail('expected at least one metric');
-  const groupBy = terms[0].groupBy;
-  for (const term of terms) {
-    if (term.groupBy.join(',') !== groupBy.join(',')) {
-      r.fail(`operands grouped differently (${groupBy.join(',') || 'none'} vs ${term.groupBy.join(',') || 'none'})`);
-    }
-  }
-  return { terms, metrics: [...new Set(terms.map((t) => t.metric))], groupBy: [...groupBy] };
+  return { terms, metrics: [...new Set(terms.map((t) => t.metric))], groupBy: [...(grouping ?? [])] };
 }
 
 /** A dashboard or SLO expression (no time aggregation, no threshold). */
 export function parseMetricExpression(text: string): ParsedExpression {
   const r = new Reader(text);
   const terms: MetricTerm[] = [];
-  parseExpr(r, terms);
+  const grouping = parseExpr(r, terms);
   r.end();
-  return summarize(r, terms);
+  return summarize(r, terms, grouping);
 }
 
 /** A metric (query alert) monitor query. */
@@ -199,13 +234,13 @@ export function parseMetricMonitorQuery(text: string): ParsedMetricMonitor {
   const windowMinutes = amount * { m: 1, h: 60, d: 1440, w: 10080 }[unit as 'm' | 'h' | 'd' | 'w'];
   r.expect('):');
   const terms: MetricTerm[] = [];
-  parseExpr(r, terms);
+  const grouping = parseExpr(r, terms);
   r.expect(' ');
   const comparator = r.oneOf(COMPARATORS, 'comparator');
   r.expect(' ');
   const thresholdText = r.match(NUMBER, 'threshold number');
   r.end();
-  return { ...summarize(r, terms), timeAggregation, windowMinutes, comparator, threshold: Number(thresholdText), thresholdText };
+  return { ...summarize(r, terms, grouping), timeAggregation, windowMinutes, comparator, threshold: Number(thresholdText), thresholdText };
 }
 
 function parseQuotedList(r: Reader, allowEmpty: boolean): string[] {

@@ -1,12 +1,13 @@
 import { KongGateway } from '../../gateway/kong-gateway';
-import { DATADOG_EXTRA_METRICS, DATADOG_READY_PROBE_TAG, datadogGatewayTags } from '../../signals/selectors';
+import { DATADOG_EXTRA_METRICS, DATADOG_KONG_CHECK_DISTRIBUTION_OPTIONS, DATADOG_READY_PROBE_TAG, datadogGatewayTags } from '../../signals/selectors';
 import { KONG_STATUS_READY_PATH } from '../probe';
 
 /**
  * Datadog Agent autodiscovery annotations for the Kong container: the `kong` check on the
- * status port's `/metrics` and one `http_check` per pod on `/status/ready`, both tagged with
- * the gateway's tags. `tolerate-unready` keeps the checks running on an unready pod,
- * which would otherwise go silent (no data) instead of failing.
+ * status port's `/metrics` (latency histograms sent as distributions, so percentiles exist)
+ * and one `http_check` per pod on `/status/ready`, both tagged with the gateway's tags.
+ * `tolerate-unready` keeps the checks running on an unready pod, which would otherwise go
+ * silent (no data) instead of failing.
  */
 export function datadogAutodiscoveryAnnotations(gateway: KongGateway, statusPort: number, timeoutSeconds: number): { [key: string]: string } {
   const tags = datadogGatewayTags(gateway);
@@ -15,8 +16,11 @@ export function datadogAutodiscoveryAnnotations(gateway: KongGateway, statusPort
       init_config: {},
       instances: [{
         openmetrics_endpoint: `http://%%host%%:${statusPort}/metrics`,
-        // Gauges the integration leaves out but the catalog alerts on (control-plane connection...).
-        extra_metrics: Object.entries(DATADOG_EXTRA_METRICS).map(([exposed, sent]) => ({ [exposed]: sent })),
+        // Metrics the integration leaves out but the catalog alerts on (control-plane connection,
+        // certificate expiry...), each with the transformer that sends it.
+        extra_metrics: Object.entries(DATADOG_EXTRA_METRICS).map(([exposed, metric]) => ({ [exposed]: { name: metric.name, type: metric.type } })),
+        // Latency histograms as distributions: the catalog's p99 on this path too.
+        ...DATADOG_KONG_CHECK_DISTRIBUTION_OPTIONS,
         tags,
       }],
     },
