@@ -50,7 +50,7 @@ function facadeGateway(stack: TerraformStack, i: number, expectedNodes: number):
       synthetics: { endpoint: { url: `https://${name}.example.com/` } },
       slo: { targetPercent: 99.9 },
     },
-    grafana: { prometheusDatasourceUid: 'prometheus', folderTitle: 'Kong', runbookBaseUrl: 'https://runbooks.example.com/kong' },
+    grafana: { prometheusDatasourceUid: 'prometheus', runbookBaseUrl: 'https://runbooks.example.com/kong' },
     prometheus: { labels: { release: 'kps' } },
     kubernetes: { prometheusScrape: PrometheusScrapeMethod.POD_MONITOR },
   });

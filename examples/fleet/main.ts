@@ -89,7 +89,8 @@ export function fleetDefaults(environment: string): KongFleetOptions {
         ? { critical: ['@pagerduty-kong'], warning: ['@slack-kong-alerts'] }
         : { critical: ['@slack-kong-staging'], warning: ['@slack-kong-staging'] },
     },
-    grafana: { prometheusDatasourceUid: 'prometheus', folderTitle: `Kong ${environment}` },
+    // Each gateway's folder is titled after it, its environment and its cluster.
+    grafana: { prometheusDatasourceUid: 'prometheus' },
     prometheus: { labels: { release: 'kube-prometheus-stack' } },
     kubernetes: { prometheusScrape: PrometheusScrapeMethod.POD_MONITOR },
   };

@@ -2,6 +2,7 @@ import { DashboardJson } from '@cdktf/provider-datadog/lib/dashboard-json';
 import { Construct } from 'constructs';
 import { DatadogGatewayProps } from './common';
 import { DatadogDistributionPercentiles } from './distribution-percentiles';
+import { identityTitle } from '../gateway/gateway-identity';
 import {
   CheckStatusDefinition,
   DashboardModel,
@@ -94,7 +95,7 @@ export class DatadogDashboard extends Construct {
     sections.get(Section.MONITORS)!.push({
       definition: {
         type: 'manage_status',
-        title: `Monitors of Kong ${gateway.name} (${gateway.environment})`,
+        title: `Monitors of Kong ${identityTitle(gateway)}`,
         query: monitorSearchQuery(gateway),
         summary_type: 'monitors',
         display_format: 'countsAndList',
@@ -124,7 +125,7 @@ export class DatadogDashboard extends Construct {
     }
 
     const model: DashboardModel = {
-      title: props.title ?? `Kong ${gateway.name} (${gateway.environment}): health`,
+      title: props.title ?? `Kong ${identityTitle(gateway)}: health`,
       description: `Health of Kong gateway ${gateway.name} (${gateway.mode}) in ${gateway.environment}, namespace ${gateway.namespace}. Data: ${this.collection}. Managed by cdktf-kong-monitoring; edits in the UI are overwritten.`,
       layout_type: 'ordered',
       reflow_type: 'auto',
@@ -160,6 +161,7 @@ function templateVariables(gateway: KongGateway): TemplateVariable[] {
     { name: 'kong_environment', prefix: 'kong_environment', available_values: [], defaults: [gateway.environment] },
     { name: 'kube_namespace', prefix: 'kube_namespace', available_values: [], defaults: [gateway.namespace] },
     { name: 'kong_gateway', prefix: 'kong_gateway', available_values: [], defaults: [gateway.name] },
+    ...(gateway.cluster ? [{ name: 'kong_cluster', prefix: 'kong_cluster', available_values: [], defaults: [gateway.cluster] }] : []),
   ];
 }
 
@@ -172,6 +174,7 @@ function templateSubstitution(gateway: KongGateway): (query: string) => string {
     [`kong_environment:${gateway.environment}`, '$kong_environment'],
     [`kube_namespace:${gateway.namespace}`, '$kube_namespace'],
     [`kong_gateway:${gateway.name}`, '$kong_gateway'],
+    ...(gateway.cluster ? [[`kong_cluster:${gateway.cluster}`, '$kong_cluster'] as [string, string]] : []),
   ]);
   const tag = (t: string) => swaps.get(t) ?? t;
   return (query) => query.replace(/\{([^{}]*)\}/g, (_, inner: string) => `{${inner.split(',').map(tag).join(',')}}`);

@@ -71,6 +71,12 @@ export interface GrafanaAlertingOptions {
    * @default - none: the data source is the gateway's own cluster's Prometheus
    */
   readonly clusterLabel?: string;
+
+  /**
+   * First part of every Grafana UID derived for the gateway (see `KongMonitoringGrafanaOptions.uidPrefix`).
+   * @default 'kong'
+   */
+  readonly uidPrefix?: string;
 }
 
 /** Prometheus Operator rules (PrometheusRule) of an alerting practice. */
@@ -148,6 +154,7 @@ export function renderSignalAlerting(
       folderTitle: grafana.folderTitle,
       runbookBaseUrl: grafana.runbookBaseUrl,
       clusterLabel: grafana.clusterLabel,
+      uidPrefix: grafana.uidPrefix,
       includeSignals: signals,
       groupNameSuffix: nameSuffix,
     }),

@@ -5,6 +5,7 @@ import { failValidation } from '../core/validation';
 import { DatadogMonitors } from '../datadog/monitors';
 import { DatadogSlo, DatadogSloSource, DatadogSloTimeframe } from '../datadog/slo';
 import { DatadogEndpointTestProps, DatadogReadinessTestProps, DatadogSynthetics } from '../datadog/synthetics';
+import { identityKey } from '../gateway/gateway-identity';
 import { KongGateway } from '../gateway/kong-gateway';
 import { GrafanaAlertRules } from '../grafana/alerting/grafana-alert-rules';
 import { GrafanaAlertingPolicy, GrafanaAlertingPolicyProps } from '../grafana/alerting/grafana-alerting-policy';
@@ -169,7 +170,7 @@ export class HealthAlerting extends Construct {
     if (policy) {
       this.grafanaPolicy = new GrafanaAlertingPolicy(this, 'grafana-policy', policy);
       // The gateway's alerts get their own route unless the policy already lists it.
-      const routed = (policy.gateways ?? []).some((r) => r.gateway.name === gateway.name && r.gateway.environment === gateway.environment);
+      const routed = (policy.gateways ?? []).some((r) => identityKey(r.gateway) === identityKey(gateway));
       if (!routed) this.grafanaPolicy.addGateway({ gateway });
     }
   }

@@ -55,6 +55,12 @@ export interface HealthDashboardsGrafanaOptions {
    * @default - none: the data source is the gateway's own cluster's Prometheus
    */
   readonly clusterLabel?: string;
+
+  /**
+   * First part of every Grafana UID derived for the gateway (see `KongMonitoringGrafanaOptions.uidPrefix`).
+   * @default 'kong'
+   */
+  readonly uidPrefix?: string;
 }
 
 /** Props of {@link HealthDashboards}. */
@@ -106,6 +112,7 @@ export class HealthDashboards extends Construct {
         folderTitle: props.grafana.folderTitle,
         title: props.grafana.title,
         clusterLabel: props.grafana.clusterLabel,
+        uidPrefix: props.grafana.uidPrefix,
       });
     }
   }

@@ -7,11 +7,12 @@ import { HealthDashboards } from './health-dashboards';
 import { WiringInputs, alertSource, telemetryWiring } from './telemetry-wiring';
 import { AppRegistry } from '../core/app-registry';
 import { failValidation } from '../core/validation';
-import { identityKey } from '../gateway/gateway-identity';
+import { identityKey, identityTitle } from '../gateway/gateway-identity';
 import { KongGateway } from '../gateway/kong-gateway';
 import { GrafanaAlertingPolicyProps } from '../grafana/alerting/grafana-alerting-policy';
+import { claimFolder } from '../grafana/claims';
 import { Folder } from '../grafana/provider/folder';
-import { stableUid } from '../grafana/uid';
+import { gatewayUid, validateUidPrefix } from '../grafana/uid';
 import { Annotations } from '../internal/cdktf';
 import { KongDeclarativeConfig } from '../kubernetes/declarative-config';
 import { KongDeploymentOptions } from '../kubernetes/deployment-options';
@@ -42,10 +43,19 @@ export interface KongMonitoringGrafanaOptions {
   readonly prometheusDatasourceUid: string;
 
   /**
-   * Title of the folder holding the dashboard and the rule groups.
-   * @default 'Kong'
+   * Title of the folder holding the dashboard and the rule groups. Folder titles must tell
+   * gateways apart: two folders of the app with one title fail synth.
+   * @default 'Kong <gateway> (<environment>[, <cluster>])'
    */
   readonly folderTitle?: string;
+
+  /**
+   * First part of every Grafana UID derived for the gateway. Give each cdktf app its own when
+   * several apps write into one Grafana organization and could monitor gateways of the same
+   * name, environment and cluster.
+   * @default 'kong'
+   */
+  readonly uidPrefix?: string;
 
   /**
    * Create the Grafana dashboard.
@@ -234,6 +244,12 @@ export class KongMonitoring extends Construct {
     const subject = `KongMonitoring '${id}'`;
     const { gateway } = props;
     this.gateway = gateway;
+    // One monitoring per gateway in the whole app: a second would duplicate every monitor and rule.
+    AppRegistry.of(this).claim('gateway-monitoring', identityKey(gateway), this, {
+      subject,
+      what: `gateway ${identityTitle(gateway)}`,
+      fix: 'monitor each gateway once (one KongMonitoring, or one KongFleet member); gateways in different clusters need their cluster set to be told apart',
+    });
     const practices = props.practices ?? {};
     const k8s = props.kubernetes ?? {};
     const usesPrometheus = props.grafana !== undefined || props.prometheus !== undefined;
@@ -288,15 +304,17 @@ export class KongMonitoring extends Construct {
     // One folder for the gateway's dashboard and rule groups.
     if (props.grafana) {
       this.grafanaFolder = new Folder(this, 'grafana-folder', {
-        title: props.grafana.folderTitle ?? 'Kong',
-        uid: stableUid(['kong', gateway.name, gateway.environment, 'folder']),
+        title: props.grafana.folderTitle ?? `Kong ${identityTitle(gateway)}`,
+        uid: gatewayUid(gateway, validateUidPrefix(subject, props.grafana.uidPrefix), 'folder'),
       });
+      claimFolder(this, subject, this.grafanaFolder);
     }
     const grafanaAlerting = props.grafana && this.grafanaFolder ? {
       prometheusDatasourceUid: props.grafana.prometheusDatasourceUid,
       folder: this.grafanaFolder,
       runbookBaseUrl: props.grafana.runbookBaseUrl,
       clusterLabel: props.grafana.clusterLabel,
+      uidPrefix: props.grafana.uidPrefix,
     } : undefined;
 
     const datadogDashboard = props.datadog && props.datadog.dashboard !== false;
@@ -309,6 +327,7 @@ export class KongMonitoring extends Construct {
           prometheusDatasourceUid: props.grafana!.prometheusDatasourceUid,
           folder: this.grafanaFolder,
           clusterLabel: props.grafana!.clusterLabel,
+          uidPrefix: props.grafana!.uidPrefix,
         } : undefined,
       });
     }

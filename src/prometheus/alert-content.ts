@@ -1,6 +1,7 @@
 // What an alert says and how it is labelled, shared by the Prometheus and Grafana
 // renderers so the same signal reads and routes the same way in both.
 import { failValidation } from '../core/validation';
+import { identityTitle } from '../gateway/gateway-identity';
 import { KongGateway } from '../gateway/kong-gateway';
 import { ResolvedSignal, formatNumber } from '../signals/resolved-signal';
 import { Severity } from '../signals/signal-types';
@@ -10,6 +11,7 @@ export const ALERT_LABEL = {
   severity: 'severity',
   gateway: 'kong_gateway',
   environment: 'kong_environment',
+  cluster: 'kong_cluster',
   team: 'team',
   signal: 'signal',
 } as const;
@@ -33,6 +35,8 @@ export function alertLabels(gateway: KongGateway, signal: ResolvedSignal, level:
     [ALERT_LABEL.severity]: signal.routedSeverity(level),
     [ALERT_LABEL.gateway]: gateway.name,
     [ALERT_LABEL.environment]: gateway.environment,
+    // Alerts of same-named gateways in other clusters route apart (Alertmanager, Grafana policy).
+    ...(gateway.cluster ? { [ALERT_LABEL.cluster]: gateway.cluster } : {}),
     ...(gateway.team ? { [ALERT_LABEL.team]: gateway.team } : {}),
     [ALERT_LABEL.signal]: signal.id,
   };
@@ -53,7 +57,7 @@ export function alertAnnotations(
 ): { [key: string]: string } {
   const threshold = signal.threshold(level)!;
   const where = signal.promqlGroupBy.map((l) => `${l} {{ $labels.${l} }}`).join(', ');
-  const summary = `${signal.title}${where ? `: ${where}` : ''} (gateway ${gateway.name}, ${gateway.environment})`;
+  const summary = `${signal.title}${where ? `: ${where}` : ''} (gateway ${identityTitle(gateway).replace(' (', ', ').replace(/\)$/, '')})`;
   const description = `${signal.description} Value ${valueTemplate} (${signal.unit}), ${signal.routedSeverity(level)} when ${signal.comparator} ${formatNumber(threshold)} for ${signal.window.toPrometheus()}.`;
   const annotations: { [key: string]: string } = { summary, description };
   if (runbookBaseUrl !== undefined) {

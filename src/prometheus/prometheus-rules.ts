@@ -1,7 +1,9 @@
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { Construct } from 'constructs';
 import { alertAnnotations, alertLabels, alertName, validateRunbookBaseUrl } from './alert-content';
-import { failValidation, requireDns1123Label } from '../core/validation';
+import { AppRegistry } from '../core/app-registry';
+import { failValidation, requireDns1123Label, requireDns1123Subdomain } from '../core/validation';
+import { fittedName, identityKey } from '../gateway/gateway-identity';
 import { KongGateway } from '../gateway/kong-gateway';
 import { SignalId } from '../signals/signal-types';
 
@@ -21,7 +23,7 @@ export interface PrometheusAlertRule {
 
 /** One rule group: all alerting rules of one gateway. */
 export interface PrometheusRuleGroup {
-  /** Group name, `kong-<gateway>-<environment>`. */
+  /** Group name, `kong.<gateway>.<environment>[.<suffix>]`. */
   readonly name: string;
   /** Evaluation interval: the gateway's scrape interval, e.g. `30s`. */
   readonly interval: string;
@@ -41,8 +43,9 @@ export interface PrometheusRulesProps {
   readonly namespace?: string;
 
   /**
-   * Name of the PrometheusRule object (DNS-1123 label).
-   * @default 'kong-<first gateway>-<its environment>-alerts'
+   * Name of the PrometheusRule object (a DNS-1123 subdomain of at most 63 characters).
+   * @default 'kong.<first gateway>.<its environment>[.<suffix>].alerts': dots keep the parts
+   * apart; a hash stands in where 63 characters would cut it
    */
   readonly name?: string;
 
@@ -103,7 +106,7 @@ export class PrometheusRules extends Construct {
     }
     const seen = new Set<string>();
     for (const gateway of props.gateways) {
-      const key = `${gateway.name}/${gateway.environment}`;
+      const key = identityKey(gateway);
       if (seen.has(key)) {
         failValidation(subject, `gateway '${gateway.name}' (${gateway.environment}) is listed twice`, 'list each gateway once; its rules form one group');
       }
@@ -113,14 +116,21 @@ export class PrometheusRules extends Construct {
     const first = props.gateways[0];
     const suffix = props.nameSuffix;
     if (suffix !== undefined) requireDns1123Label(subject, 'nameSuffix', suffix);
-    const tail = suffix ? `-${suffix}` : '';
-    this.ruleName = props.name ?? `kong-${first.name}-${first.environment}${tail}-alerts`.slice(0, 63).replace(/-+$/, '');
-    requireDns1123Label(subject, 'name', this.ruleName);
+    this.ruleName = props.name ?? fittedName(['kong', first.name, first.environment, ...(suffix ? [suffix] : []), 'alerts'], '.', 63);
+    requireDns1123Subdomain(subject, 'name', this.ruleName);
+    if (this.ruleName.length > 63) failValidation(subject, `name '${this.ruleName}' is longer than 63 characters`, 'give a shorter name');
     this.ruleNamespace = props.namespace ?? first.namespace;
     requireDns1123Label(subject, 'namespace', this.ruleNamespace);
+    // One object of a name per namespace of a cluster: two would overwrite each other.
+    const where = `${first.cluster ?? ''}/${this.ruleNamespace}/${this.ruleName}`;
+    AppRegistry.of(this).claim('prometheus-rule', where, this, {
+      subject,
+      what: `PrometheusRule '${this.ruleName}' in namespace '${this.ruleNamespace}'${first.cluster ? ` of cluster '${first.cluster}'` : ''}`,
+      fix: 'render each gateway\'s rules once per namespace, or give the second PrometheusRules its own name or nameSuffix',
+    });
 
     const include = props.includeSignals ? new Set(props.includeSignals) : undefined;
-    this.ruleGroups = props.gateways.map((gateway) => renderGroup(gateway, tail, (signal) => !include || include.has(signal), props.runbookBaseUrl));
+    this.ruleGroups = props.gateways.map((gateway) => renderGroup(gateway, suffix, (signal) => !include || include.has(signal), props.runbookBaseUrl));
 
     this.manifest = new Manifest(this, 'rule', {
       manifest: {
@@ -149,7 +159,7 @@ export class PrometheusRules extends Construct {
   }
 }
 
-function renderGroup(gateway: KongGateway, tail: string, included: (id: SignalId) => boolean, runbookBaseUrl?: string): PrometheusRuleGroup {
+function renderGroup(gateway: KongGateway, suffix: string | undefined, included: (id: SignalId) => boolean, runbookBaseUrl?: string): PrometheusRuleGroup {
   const rules: PrometheusAlertRule[] = [];
   for (const signal of gateway.signals().filter((s) => included(s.id))) {
     for (const level of signal.levels()) {
@@ -162,7 +172,8 @@ function renderGroup(gateway: KongGateway, tail: string, included: (id: SignalId
       });
     }
   }
-  return { name: `kong-${gateway.name}-${gateway.environment}${tail}`, interval: gateway.scrapeInterval.toPrometheus(), rules };
+  // Dots keep the parts apart: `edge-prod`/`eu` and `edge`/`prod-eu` are two groups.
+  return { name: ['kong', gateway.name, gateway.environment, ...(suffix ? [suffix] : [])].join('.'), interval: gateway.scrapeInterval.toPrometheus(), rules };
 }
 
 function groupToYaml(group: PrometheusRuleGroup): { [key: string]: unknown } {

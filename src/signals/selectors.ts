@@ -105,7 +105,8 @@ export function promSelector(gateway: GatewayIdentity, ...extra: string[]): stri
  * metrics, so queries never depend on the Agent's tag cardinality.
  */
 export function datadogGatewayTags(gateway: GatewayIdentity): string[] {
-  return [`kong_gateway:${gateway.name}`, `kong_environment:${gateway.environment}`];
+  // The cluster tag keeps same-named gateways of other clusters out of each other's monitors.
+  return [`kong_gateway:${gateway.name}`, `kong_environment:${gateway.environment}`, ...(gateway.cluster ? [`kong_cluster:${gateway.cluster}`] : [])];
 }
 
 /** Tag on each pod's readiness `http_check` instance (the instance itself is named after the pod). */

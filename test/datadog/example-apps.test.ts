@@ -40,7 +40,7 @@ function dashboardQueries(definition: any): string[] {
 }
 
 const examples = fs.readdirSync(EXAMPLES).filter((e) => fs.existsSync(path.join(EXAMPLES, e, 'main.ts')));
-const TEMPLATE_VARIABLE_KEYS: Record<string, string> = { $kong_gateway: 'kong_gateway', $kong_environment: 'kong_environment', $kube_namespace: 'kube_namespace' };
+const TEMPLATE_VARIABLE_KEYS: Record<string, string> = { $kong_gateway: 'kong_gateway', $kong_environment: 'kong_environment', $kube_namespace: 'kube_namespace', $kong_cluster: 'kong_cluster' };
 const withDatadog = examples
   .map((name) => ({ name, stacks: synthesizeExample(name) }))
   .filter((e) => e.stacks.some((s) => s.json.resource?.datadog_monitor));

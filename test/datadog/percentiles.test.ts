@@ -21,7 +21,7 @@ import { MetricTerm, parseMetricExpression, parseMetricMonitorQuery } from '../s
 const COLLECTIONS = [DatadogCollection.AGENT_INTEGRATION, DatadogCollection.KONG_PLUGIN];
 const PERCENTILE = /^p\d+$/;
 /** The dashboards' template variables stand for these tag keys (their prefixes). */
-const TEMPLATE_VARIABLE_KEYS: Record<string, string> = { $kong_gateway: 'kong_gateway', $kong_environment: 'kong_environment', $kube_namespace: 'kube_namespace' };
+const TEMPLATE_VARIABLE_KEYS: Record<string, string> = { $kong_gateway: 'kong_gateway', $kong_environment: 'kong_environment', $kube_namespace: 'kube_namespace', $kong_cluster: 'kong_cluster' };
 
 /** Tag keys a term filters or groups on. */
 function keysOf(term: MetricTerm): string[] {

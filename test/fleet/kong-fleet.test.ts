@@ -61,7 +61,8 @@ describe('examples/fleet', () => {
       }
       const folders = Object.values(resourcesOf(json, 'grafana_folder'));
       expect(folders).toHaveLength(c.gateways.length);
-      for (const f of folders) expect(f.title).toBe(`Kong ${c.environment}`);
+      // Titles tell gateways, environments and clusters apart.
+      expect(folders.map((f) => f.title).sort()).toEqual(c.gateways.map((g) => `Kong ${g.name} (${c.environment}, ${c.cluster})`).sort());
 
       const manifests = Object.values(resourcesOf(json, 'kubernetes_manifest')).map((r) => r.manifest as { kind: string; metadata: { name: string; labels: { [k: string]: string } } });
       const podMonitors = manifests.filter((m) => m.kind === 'PodMonitor');

@@ -25,8 +25,8 @@ describe('GrafanaAlertRules', () => {
     expectValidAgainstSchema(s, 3);
     const groups = Object.values(s.parsed.resource.grafana_rule_group) as any[];
     expect(groups.map((g) => [g.name, g.folder_uid]).sort()).toEqual([
-      ['kong-edge-cp-production', '${grafana_folder.kong.uid}'],
-      ['kong-edge-production', '${grafana_folder.kong.uid}'],
+      ['Kong edge (production)', '${grafana_folder.kong.uid}'],
+      ['Kong edge-cp (production)', '${grafana_folder.kong.uid}'],
     ]);
   });
 
@@ -65,7 +65,8 @@ describe('GrafanaAlertRules', () => {
     const { rules } = rulesOf(traditionalGateway());
     const [rule] = bySignal(rules, SignalId.NODE_READY);
     expect(rule.name).toBe('Kong node not ready (edge, production, critical)');
-    expect(rule.uid).toBe('kong-edge-production-node-ready-critical');
+    // Readable up to Grafana's 40 characters, then a hash of the whole.
+    expect(rule.uid).toBe('kong_edge_production__node-re_e9cf2c1e8f');
     expect(rule.condition).toBe('C');
     expect(rule.for).toBe('2m');
     expect(rule.no_data_state).toBe('Alerting');

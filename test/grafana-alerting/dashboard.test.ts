@@ -17,8 +17,8 @@ describe('GrafanaDashboard', () => {
     const s = synth((stack) => new GrafanaDashboard(stack, 'dash', { gateway: traditionalGateway(), datasourceUid: 'prom' }));
     expectValidAgainstSchema(s, 2);
     const folder = only(s, 'grafana_folder');
-    expect(folder.title).toBe('Kong');
-    expect(folder.uid).toBe('kong-edge-production-folder');
+    expect(folder.title).toBe('Kong edge (production)');
+    expect(folder.uid).toBe('kong_edge_production__folder');
     const dash = only(s, 'grafana_dashboard');
     expect(dash.folder).toMatch(/^\$\{grafana_folder\.[A-Za-z0-9_-]+\.uid\}$/);
     expect(dash.overwrite).toBe(true);
@@ -26,12 +26,12 @@ describe('GrafanaDashboard', () => {
   });
 
   test('uid is deterministic from gateway name and environment, and at most 40 characters', () => {
-    expect(model(traditionalGateway()).uid).toBe('kong-edge-production');
+    expect(model(traditionalGateway()).uid).toBe('kong_edge_production__dashboard');
     expect(model(traditionalGateway()).uid).toBe(model(traditionalGateway()).uid);
     const long = KongGateway.traditional({ name: 'a-very-long-gateway-name-for-the-payments-platform', environment: 'production-eu-west' });
     const uid = model(long).uid;
     expect(uid.length).toBeLessThanOrEqual(40);
-    expect(uid).toMatch(/^kong-a-very-long-gateway-name-f-[0-9a-f]{8}$/);
+    expect(uid).toMatch(/^kong_a-very-long-gateway-name_[0-9a-f]{10}$/);
     const other = KongGateway.traditional({ name: 'a-very-long-gateway-name-for-the-payments-platform', environment: 'production-eu-east' });
     expect(model(other).uid).not.toBe(uid);
   });

@@ -47,7 +47,7 @@ describe('KongMonitoring, the program from the design', () => {
 
   test('the two rule groups share one folder and have distinct names', () => {
     const groups = Object.values(json.resource.grafana_rule_group);
-    expect(groups.map((g) => g.name).sort()).toEqual(['kong-edge-production', 'kong-edge-production-nodes']);
+    expect(groups.map((g) => g.name).sort()).toEqual(['Kong edge (production)', 'Kong edge (production) nodes']);
     const folder = Object.keys(json.resource.grafana_folder)[0];
     for (const g of groups) expect(g.folder_uid).toBe(`\${grafana_folder.${folder}.uid}`);
     expect(json.resource.grafana_dashboard[Object.keys(json.resource.grafana_dashboard)[0]].folder).toBe(`\${grafana_folder.${folder}.uid}`);
@@ -128,7 +128,7 @@ describe('KongMonitoring options', () => {
     const json = synth((stack) => new KongMonitoring(stack, 'kong', { gateway: KongGateway.traditional(edge), prometheus: { labels: { release: 'kps' } } }));
     const manifests = Object.values(json.resource.kubernetes_manifest).map((m: any) => m.manifest);
     expect(manifests.map((m: any) => m.kind)).toEqual(['PrometheusRule', 'PrometheusRule']);
-    expect(manifests.map((m: any) => m.metadata.name).sort()).toEqual(['kong-edge-production-alerts', 'kong-edge-production-nodes-alerts']);
+    expect(manifests.map((m: any) => m.metadata.name).sort()).toEqual(['kong.edge.production.alerts', 'kong.edge.production.nodes.alerts']);
     for (const m of manifests) expect(m.metadata.labels.release).toBe('kps');
   });
 

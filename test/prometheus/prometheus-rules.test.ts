@@ -14,11 +14,11 @@ describe('PrometheusRules', () => {
     expect(m.apiVersion).toBe('monitoring.coreos.com/v1');
     expect(m.kind).toBe('PrometheusRule');
     expect(m.metadata).toEqual({
-      name: 'kong-edge-cp-production-alerts',
+      name: 'kong.edge-cp.production.alerts',
       namespace: 'monitoring',
       labels: { 'app.kubernetes.io/name': 'kong-alerts', 'app.kubernetes.io/managed-by': 'cdktf-kong-monitoring', 'release': 'kube-prometheus-stack' },
     });
-    expect(m.spec.groups.map((g: any) => [g.name, g.interval])).toEqual([['kong-edge-cp-production', '30s'], ['kong-edge-dp-production', '30s']]);
+    expect(m.spec.groups.map((g: any) => [g.name, g.interval])).toEqual([['kong.edge-cp.production', '30s'], ['kong.edge-dp.production', '30s']]);
   });
 
   test('the manifest is a kubernetes Manifest resource', () => {
@@ -96,7 +96,7 @@ describe('PrometheusRules', () => {
       expect(() => renderRules({ gateways: [traditionalGateway(), traditionalGateway()] })).toThrow("PrometheusRules 'alerts': gateway 'edge' (production) is listed twice. Fix: list each gateway once; its rules form one group.");
     });
     test('name and namespace', () => {
-      expect(() => renderRules({ gateways: [traditionalGateway()], name: 'Kong_Rules' })).toThrow("PrometheusRules 'alerts': name 'Kong_Rules' is not a DNS-1123 label");
+      expect(() => renderRules({ gateways: [traditionalGateway()], name: 'Kong_Rules' })).toThrow("PrometheusRules 'alerts': name 'Kong_Rules' is not a DNS-1123 subdomain");
       expect(() => renderRules({ gateways: [traditionalGateway()], namespace: 'Monitoring' })).toThrow("PrometheusRules 'alerts': namespace 'Monitoring' is not a DNS-1123 label");
     });
     test('runbookBaseUrl', () => {

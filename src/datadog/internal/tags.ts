@@ -30,7 +30,7 @@ export function monitorSearchQuery(gateway: KongGateway): string {
 
 /** `[Kong edge production]`: the prefix of every monitor, test and SLO name of a gateway. */
 export function namePrefix(gateway: KongGateway): string {
-  return `[Kong ${gateway.name} ${gateway.environment}]`;
+  return `[Kong ${[gateway.name, gateway.environment, ...(gateway.cluster ? [gateway.cluster] : [])].join(' ')}]`;
 }
 
 /** One line naming the gateway in notification messages. */

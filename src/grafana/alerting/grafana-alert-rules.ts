@@ -1,14 +1,17 @@
 import { Construct } from 'constructs';
+import { AppRegistry } from '../../core/app-registry';
 import { failValidation, requireDns1123Label } from '../../core/validation';
+import { identityTitle } from '../../gateway/gateway-identity';
 import { KongGateway } from '../../gateway/kong-gateway';
 import { alertAnnotations, alertLabels, validateRunbookBaseUrl } from '../../prometheus/alert-content';
 import { ResolvedSignal } from '../../signals/resolved-signal';
 import { NoDataPolicy, Severity, SignalId, ThresholdDirection } from '../../signals/signal-types';
+import { claimFolder, claimGrafanaUid } from '../claims';
 import { validateClusterLabel } from '../cluster-label';
 import { groupLegend } from '../legend';
 import { Folder } from '../provider/folder';
 import { RuleGroup, RuleGroupRule, RuleGroupRuleData } from '../provider/rule-group';
-import { GRAFANA_UID_MAX_LENGTH, isGrafanaUid, roundUpSeconds, stableUid } from '../uid';
+import { gatewayUid, isGrafanaUid, roundUpSeconds, validateUidPrefix } from '../uid';
 
 /** Grafana's scheduler evaluates rule groups on multiples of this base interval. */
 export const GRAFANA_BASE_INTERVAL_SECONDS = 10;
@@ -58,9 +61,18 @@ export interface GrafanaAlertRulesProps {
 
   /**
    * Title of the folder created when `folder` is not given.
-   * @default 'Kong'
+   * @default 'Kong <gateway> (<environment>[, <cluster>]) alerts'
    */
   readonly folderTitle?: string;
+
+  /**
+   * First part of every UID derived for the gateway. Give each cdktf app its own when several
+   * apps write into one Grafana organization and could monitor gateways of the same name,
+   * environment and cluster.
+   * @default 'kong'
+   */
+  readonly uidPrefix?: string;
+
 
   /**
    * Base URL of the runbooks; each rule links `<base>/<signal id>` in `runbook_url`.
@@ -85,7 +97,7 @@ export interface GrafanaAlertRulesProps {
 
   /**
    * Suffix of the rule group name, so two groups of one gateway can live side by side
-   * (`kong-<gateway>-<environment>-<suffix>`); a DNS-1123 label.
+   * (`Kong <gateway> (<environment>[, <cluster>]) <suffix>`); a DNS-1123 label.
    * @default - no suffix
    */
   readonly groupNameSuffix?: string;
@@ -123,10 +135,12 @@ export class GrafanaAlertRules extends Construct {
     validateClusterLabel(subject, gateway, props.clusterLabel);
     const suffix = props.groupNameSuffix;
     if (suffix !== undefined) requireDns1123Label(subject, 'groupNameSuffix', suffix);
+    const prefix = validateUidPrefix(subject, props.uidPrefix);
     this.folder = props.folder ?? new Folder(this, 'folder', {
-      title: props.folderTitle ?? 'Kong',
-      uid: stableUid(['kong', gateway.name, gateway.environment, ...(suffix ? [suffix] : []), 'alerts']),
+      title: props.folderTitle ?? `Kong ${identityTitle(gateway)}${suffix ? ` ${suffix}` : ''} alerts`,
+      uid: gatewayUid(gateway, prefix, ...(suffix ? [suffix] : []), 'alerts'),
     });
+    if (!props.folder) claimFolder(this, subject, this.folder);
     this.intervalSeconds = roundUpSeconds(gateway.scrapeInterval.toSeconds(), GRAFANA_BASE_INTERVAL_SECONDS);
 
     const rules: RuleGroupRule[] = [];
@@ -135,12 +149,19 @@ export class GrafanaAlertRules extends Construct {
     this.alertedSignals = alerted.map((s) => s.id);
     for (const signal of alerted) {
       for (const level of signal.levels()) {
-        rules.push(renderRule(gateway, signal, level, props));
+        rules.push(renderRule(gateway, signal, level, props, prefix));
       }
     }
     this.ruleUids = rules.map((r) => r.uid!);
+    for (const uid of this.ruleUids) claimGrafanaUid(this, subject, 'alert rule', uid);
+    const folderName = this.folder.uidInput ?? this.folder.titleInput;
+    AppRegistry.of(this).claim('grafana-rule-group', `${this.folder.uid}\u0000${groupName(gateway, suffix)}`, this, {
+      subject,
+      what: `rule group '${groupName(gateway, suffix)}' in folder '${folderName}'`,
+      fix: 'render each gateway\'s rules once per folder, or give the second group a groupNameSuffix',
+    });
     this.ruleGroup = new RuleGroup(this, 'rules', {
-      name: `kong-${gateway.name}-${gateway.environment}${suffix ? `-${suffix}` : ''}`,
+      name: groupName(gateway, suffix),
       folderUid: this.folder.uid,
       intervalSeconds: this.intervalSeconds,
       rule: rules,
@@ -148,10 +169,15 @@ export class GrafanaAlertRules extends Construct {
   }
 }
 
-function renderRule(gateway: KongGateway, signal: ResolvedSignal, level: Severity, props: GrafanaAlertRulesProps): RuleGroupRule {
+/** `Kong edge (production, eu-1)`, and a suffix for a second group of the gateway. */
+function groupName(gateway: KongGateway, suffix?: string): string {
+  return `Kong ${identityTitle(gateway)}${suffix ? ` ${suffix}` : ''}`;
+}
+
+function renderRule(gateway: KongGateway, signal: ResolvedSignal, level: Severity, props: GrafanaAlertRulesProps, prefix: string): RuleGroupRule {
   const threshold = signal.threshold(level)!;
   const states = STATES[signal.noData];
-  const uid = stableUid(['kong', gateway.name, gateway.environment, signal.id, level], GRAFANA_UID_MAX_LENGTH);
+  const uid = gatewayUid(gateway, prefix, signal.id, level);
   const query: RuleGroupRuleData = {
     refId: 'A',
     datasourceUid: props.datasourceUid,
@@ -192,7 +218,7 @@ function renderRule(gateway: KongGateway, signal: ResolvedSignal, level: Severit
     }),
   };
   return {
-    name: `${signal.title} (${gateway.name}, ${gateway.environment}, ${signal.routedSeverity(level)})`,
+    name: `${signal.title} (${[gateway.name, gateway.environment, ...(gateway.cluster ? [gateway.cluster] : []), signal.routedSeverity(level)].join(', ')})`,
     uid,
     condition: 'C',
     for: signal.window.toPrometheus(),

@@ -1,15 +1,18 @@
 import { Construct } from 'constructs';
 import { GrafanaNotifier, NotifierTemplates } from './notifier';
+import { AppRegistry } from '../../core/app-registry';
 import { Duration } from '../../core/duration';
 import { failValidation } from '../../core/validation';
+import { identityKey } from '../../gateway/gateway-identity';
 import { KongGateway } from '../../gateway/kong-gateway';
-import { Token } from '../../internal/cdktf';
+import { TerraformStack, Token } from '../../internal/cdktf';
 import { ALERT_LABEL } from '../../prometheus/alert-content';
 import { Severity } from '../../signals/signal-types';
 import { ContactPoint } from '../provider/contact-point';
 import { MessageTemplate } from '../provider/message-template';
 import { MuteTiming, MuteTimingIntervals } from '../provider/mute-timing';
 import { NotificationPolicy, NotificationPolicyPolicy } from '../provider/notification-policy';
+import { GrafanaProvider } from '../provider/provider';
 
 /** Days of the week, as Grafana mute timings spell them. */
 export enum Weekday {
@@ -271,6 +274,9 @@ export class GrafanaAlertingPolicy extends Construct {
     ];
     for (const routing of props.gateways ?? []) this.addGateway(routing);
 
+    // One policy tree per Grafana organization: a second one would overwrite this one at apply.
+    this.node.addValidation({ validate: () => this.claimOrganization() });
+
     this.policy = new NotificationPolicy(this, 'policy', {
       contactPoint: this.contactPointName('defaultContactPoint', props.defaultContactPoint),
       groupBy,
@@ -290,7 +296,7 @@ export class GrafanaAlertingPolicy extends Construct {
    */
   public addGateway(routing: GrafanaGatewayRouting): void {
     const { gateway } = routing;
-    const key = `${gateway.name}/${gateway.environment}`;
+    const key = identityKey(gateway);
     if (this.gatewayKeys.has(key)) {
       failValidation(this.subject, `gateway '${gateway.name}' (${gateway.environment}) is routed twice`, 'route each gateway once');
     }
@@ -309,6 +315,7 @@ export class GrafanaAlertingPolicy extends Construct {
       matcher: [
         { label: ALERT_LABEL.gateway, match: '=', value: gateway.name },
         { label: ALERT_LABEL.environment, match: '=', value: gateway.environment },
+        ...(gateway.cluster ? [{ label: ALERT_LABEL.cluster, match: '=', value: gateway.cluster }] : []),
       ],
       // On the gateway route and on its leaves: the leaves take every alert with a
       // severity, and a child policy does not take its parent's mute timings.
@@ -354,6 +361,29 @@ export class GrafanaAlertingPolicy extends Construct {
       repeatInterval: severity === Severity.CRITICAL ? this.criticalRepeat : this.warningRepeat,
       muteTimings: muteTimings.length > 0 ? [...muteTimings] : undefined,
     };
+  }
+
+  /**
+   * The organization this policy owns, from the stack's Grafana provider: its URL and
+   * organization when they are plain values, else the stack itself (the app cannot tell two
+   * stacks' organizations apart through variables).
+   */
+  private claimOrganization(): string[] {
+    const stack = TerraformStack.of(this);
+    const provider = stack.node.findAll().find((c): c is GrafanaProvider => c instanceof GrafanaProvider);
+    const url = provider?.urlInput;
+    const known = url !== undefined && !Token.isUnresolved(url);
+    const org = `${known ? url.replace(/\/+$/, '') : `stack ${stack.node.path}`} org ${provider?.orgIdInput ?? 1}`;
+    try {
+      AppRegistry.of(this).claim('grafana-notification-policy', org, this, {
+        subject: this.subject,
+        what: `the notification policy tree of Grafana ${known ? `${url} (organization ${provider?.orgIdInput ?? 1})` : `organization of stack ${stack.node.path}`}`,
+        fix: 'create one GrafanaAlertingPolicy per Grafana organization and route every gateway in it (gateways, addGateway); leave grafana.policy out of the other gateways',
+      });
+    } catch (e) {
+      return [(e as Error).message];
+    }
+    return [];
   }
 
   /** A contact point's name as a reference to its resource (so it is created before the policy). */

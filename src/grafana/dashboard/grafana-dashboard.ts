@@ -2,11 +2,13 @@ import { Construct } from 'constructs';
 import { buildDashboardModel } from './dashboard-model';
 import { Duration } from '../../core/duration';
 import { failValidation } from '../../core/validation';
+import { identityTitle } from '../../gateway/gateway-identity';
 import { KongGateway } from '../../gateway/kong-gateway';
+import { claimFolder, claimGrafanaUid } from '../claims';
 import { validateClusterLabel } from '../cluster-label';
 import { Dashboard } from '../provider/dashboard';
 import { Folder } from '../provider/folder';
-import { GRAFANA_UID_MAX_LENGTH, isGrafanaUid, stableUid } from '../uid';
+import { GRAFANA_UID_MAX_LENGTH, gatewayUid, isGrafanaUid, validateUidPrefix } from '../uid';
 
 /** Props of {@link GrafanaDashboard}. */
 export interface GrafanaDashboardProps {
@@ -27,20 +29,29 @@ export interface GrafanaDashboardProps {
 
   /**
    * Title of the folder created when `folder` is not given.
-   * @default 'Kong'
+   * @default 'Kong <gateway> (<environment>[, <cluster>])'
    */
   readonly folderTitle?: string;
 
   /**
    * Dashboard title.
-   * @default 'Kong <gateway> (<environment>)'
+   * @default 'Kong <gateway> (<environment>[, <cluster>])'
    */
   readonly title?: string;
 
   /**
+   * First part of every UID derived for the gateway. Give each cdktf app its own when several
+   * apps write into one Grafana organization and could monitor gateways of the same name,
+   * environment and cluster.
+   * @default 'kong'
+   */
+  readonly uidPrefix?: string;
+
+
+  /**
    * Dashboard UID (1-40 characters of letters, digits, `-` and `_`). It is the dashboard's
    * identity in Grafana: changing it replaces the dashboard and loses its history.
-   * @default - derived from the gateway name and environment
+   * @default - derived from the gateway's name, environment and cluster, and `uidPrefix`
    */
   readonly uid?: string;
 
@@ -88,7 +99,8 @@ export class GrafanaDashboard extends Construct {
     super(scope, id);
     const subject = `GrafanaDashboard '${id}'`;
     const { gateway } = props;
-    this.dashboardUid = props.uid ?? stableUid(['kong', gateway.name, gateway.environment]);
+    const prefix = validateUidPrefix(subject, props.uidPrefix);
+    this.dashboardUid = props.uid ?? gatewayUid(gateway, prefix, 'dashboard');
     if (!isGrafanaUid(this.dashboardUid)) {
       failValidation(subject, `uid '${this.dashboardUid}' is not a Grafana UID`, `use 1 to ${GRAFANA_UID_MAX_LENGTH} letters, digits, '-' or '_'`);
     }
@@ -104,13 +116,15 @@ export class GrafanaDashboard extends Construct {
       }
     }
     this.folder = props.folder ?? new Folder(this, 'folder', {
-      title: props.folderTitle ?? 'Kong',
-      uid: stableUid(['kong', gateway.name, gateway.environment, 'folder']),
+      title: props.folderTitle ?? `Kong ${identityTitle(gateway)}`,
+      uid: gatewayUid(gateway, prefix, 'folder'),
     });
+    if (!props.folder) claimFolder(this, subject, this.folder);
+    claimGrafanaUid(this, subject, 'dashboard', this.dashboardUid);
     const model = buildDashboardModel({
       gateway,
       uid: this.dashboardUid,
-      title: props.title ?? `Kong ${gateway.name} (${gateway.environment})`,
+      title: props.title ?? `Kong ${identityTitle(gateway)}`,
       datasourceUid: props.datasourceUid,
       refresh: refresh.toPrometheus(),
       timeFrom: `now-${timeRange.toPrometheus()}`,

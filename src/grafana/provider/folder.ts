@@ -68,6 +68,16 @@ export class Folder extends TerraformResource {
     return this.getStringAttribute('title');
   }
 
+  /** The title as configured. */
+  public get titleInput(): string {
+    return this.config.title;
+  }
+
+  /** The UID as configured, when one was given. */
+  public get uidInput(): string | undefined {
+    return this.config.uid;
+  }
+
   protected synthesizeAttributes(): { [name: string]: any } {
     const c = this.config;
     return {

@@ -162,6 +162,16 @@ export class GrafanaProvider extends TerraformProvider {
     this._alias = config.alias;
   }
 
+  /** The Grafana URL as configured, when given. */
+  public get urlInput(): string | undefined {
+    return this.config.url;
+  }
+
+  /** The organization id as configured, when given. */
+  public get orgIdInput(): number | undefined {
+    return this.config.orgId;
+  }
+
   /** The provider alias, if any. */
   public get alias(): string | undefined {
     return this._alias;
