@@ -1,4 +1,4 @@
-import { runsKongHealth } from './kbp6-no-kong-health';
+import { runsKongHealthCli } from '../../gateway/kong-health-cli';
 import { RuleDefinition, RuleFinding, compliant, describe, notApplicable, violation } from '../internal/rule';
 import { JsonObject, readStack } from '../internal/terraform-json';
 import { ProbeKind, ProbeModel, kongOlderThan, kongWorkloadsOf, resolvePort, statusPortsOf } from '../internal/workloads';
@@ -71,7 +71,7 @@ export const KBP4_PROBES: RuleDefinition = {
         }));
       } else if (liveness.httpPath === undefined) {
         // A command or TCP check can keep a hung node alive; `kong health` itself is KBP6's error.
-        const kongHealth = liveness.exec !== undefined && runsKongHealth(liveness.exec);
+        const kongHealth = liveness.exec !== undefined && runsKongHealthCli(liveness.exec);
         problems.push(violation(rule, w.resource, `${where}: the liveness probe is ${probeShape(liveness)}, not httpGet ${LIVE}${kongHealth ? ' (see KBP6)' : ''}.`, {
           level: FindingLevel.WARNING,
           fix: `Use livenessProbe httpGet ${LIVE} on the status port.`,
