@@ -4,7 +4,8 @@ import { RULES, RULE_IDS } from '../rules';
 import { ComplianceStatus, Finding, FindingLevel, RuleLevelOverride } from '../types';
 import { RuleFinding } from './rule';
 import { SuppressionEntry, isValidSuppression, jsonSuppressions } from './suppressions';
-import { JsonObject, readStack } from './terraform-json';
+import { withAnalysis } from './analysis';
+import { JsonObject, TfResource } from './terraform-json';
 
 export interface EngineOptions {
   /** Only these rules. @default all */
@@ -37,8 +38,12 @@ export function activeRuleIds(options: EngineOptions): string[] {
 
 /** Runs the active rules on a parsed `cdk.tf.json`. */
 export function runEngine(config: JsonObject, options: EngineOptions = {}): Finding[] {
+  return withAnalysis(config, (analysis) => runRules(analysis.config, analysis.stack.resources, options));
+}
+
+function runRules(config: JsonObject, resources: TfResource[], options: EngineOptions): Finding[] {
   const active = activeRuleIds(options);
-  const bodies = new Map(readStack(config).resources.map((r) => [r.address, r.body]));
+  const bodies = new Map(resources.map((r) => [r.address, r.body]));
   const levels = new Map((options.levels ?? []).map((l) => [l.ruleId, l.level] as [string, FindingLevel]));
   const out: Finding[] = [];
   for (const rule of RULES) {

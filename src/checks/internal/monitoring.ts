@@ -1,6 +1,6 @@
 // Dashboards and alerts in Terraform JSON, and how they tie to a gateway.
-import { TfResource, TfStack, asObject, block, blocks, bodyText, escapeRegExp, isObject, manifestOf, objectList, text, texts } from './terraform-json';
-import { KongWorkload } from './workloads';
+import { StackAnalysis } from './analysis';
+import { TfResource, TfStack, asObject, block, blocks, isObject, manifestOf, objectList, text, texts } from './terraform-json';
 
 export const DASHBOARD_TYPES = ['datadog_dashboard', 'datadog_dashboard_json', 'grafana_dashboard'];
 export const ALERT_TYPES = ['datadog_monitor', 'grafana_rule_group', 'datadog_synthetics_test'];
@@ -18,29 +18,6 @@ export function alertResourcesOf(stack: TfStack): TfResource[] {
 export function isPrometheusRule(r: TfResource): boolean {
   const m = manifestOf(r);
   return m !== undefined && m.kind === 'PrometheusRule';
-}
-
-/**
- * True when the resource carries the gateway's tag or label in any spelling the backends
- * use: `kong_gateway:<name>` (Datadog), `kong_gateway="<name>"` (PromQL),
- * `"kong_gateway": "<name>"` (labels, also inside JSON strings such as dashboard JSON).
- */
-export function mentionsGateway(r: TfResource, gateway: string): boolean {
-  const pattern = new RegExp(`kong_gateway(?:\\\\*")?\\s*[:=]~?\\s*(?:\\\\*")?${escapeRegExp(gateway)}(?![A-Za-z0-9_.-])`);
-  return pattern.test(bodyText(r.body));
-}
-
-export function mentionsKong(r: TfResource): boolean {
-  return /kong/i.test(bodyText(r.body));
-}
-
-/**
- * The resources tied to a gateway: tagged with it, or, when the stack holds a single
- * gateway, any resource about Kong.
- */
-export function linkedTo(resources: TfResource[], gateway: KongWorkload, all: KongWorkload[]): TfResource[] {
-  const single = new Set(all.map((w) => w.gateway)).size === 1;
-  return resources.filter((r) => mentionsGateway(r, gateway.gateway) || (single && mentionsKong(r)));
 }
 
 /** One alert rule's condition, as far as the checker can read it. */
@@ -150,7 +127,7 @@ export function perNode(c: AlertCondition): boolean {
 const HEALTH_SIGNALS = /kube_pod_container_status_ready|kube_pod_status_ready|\bup\s*\{|status\/ready|http\.can_connect|kong\.can_connect|kong\.openmetrics\.health|kubernetes_state\.(?:container|pod)\.ready|kong_datastore_reachable|kong\.datastore\.reachable|kong_control_plane_connected|replicas_(?:ready|available)|kube_(?:deployment|statefulset|daemonset)_status_/;
 
 /** True when an alerting resource watches a health check (readiness, liveness, scrape health). */
-export function watchesHealth(r: TfResource): boolean {
-  if (r.type === 'datadog_synthetics_test') return /status(?:\/ready)?/.test(bodyText(r.body));
+export function watchesHealth(r: TfResource, analysis: StackAnalysis): boolean {
+  if (r.type === 'datadog_synthetics_test') return /status(?:\/ready)?/.test(analysis.text(r));
   return alertConditions(r).some((c) => HEALTH_SIGNALS.test(c.expression)) || HEALTH_SIGNALS.test(texts(r.body.tags).join(' '));
 }

@@ -129,8 +129,3 @@ export function manifestOf(resource: TfResource): { apiVersion: string; kind: st
   if (!isObject(manifest)) return undefined;
   return { apiVersion: text(manifest.apiVersion) ?? '', kind: text(manifest.kind) ?? '', manifest };
 }
-
-/** Escapes a string for use inside a RegExp. */
-export function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

@@ -238,9 +238,9 @@ function kongContainer(w: WorkloadModel): ContainerModel | undefined {
 }
 
 /** Workloads that run Kong Gateway (found by image, or by labels), with their Kong container. */
-export function kongWorkloadsOf(stack: TfStack): KongWorkload[] {
+export function kongWorkloadsIn(workloads: WorkloadModel[]): KongWorkload[] {
   const out: KongWorkload[] = [];
-  for (const w of workloadsOf(stack)) {
+  for (const w of workloads) {
     const container = kongContainer(w);
     if (!container) continue;
     const gateway = w.podLabels.kong_gateway ?? w.labels.kong_gateway

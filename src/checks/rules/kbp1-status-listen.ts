@@ -1,6 +1,7 @@
 import { RuleDefinition, RuleFinding, compliant, describe, notApplicable, violation } from '../internal/rule';
-import { JsonObject, isReference, readStack } from '../internal/terraform-json';
-import { kongOlderThan, kongWorkloadsOf, parseListen, statusListenEnv } from '../internal/workloads';
+import { analysisOf } from '../internal/analysis';
+import { JsonObject, isReference } from '../internal/terraform-json';
+import { kongOlderThan, parseListen, statusListenEnv } from '../internal/workloads';
 import { FindingLevel } from '../types';
 
 /** KBP1: every Kong container sets `KONG_STATUS_LISTEN` to an address kubelet and Prometheus can reach. */
@@ -14,7 +15,7 @@ export const KBP1_STATUS_LISTEN: RuleDefinition = {
   level: FindingLevel.ERROR,
   check(config: JsonObject): RuleFinding[] {
     const rule = KBP1_STATUS_LISTEN;
-    const kong = kongWorkloadsOf(readStack(config));
+    const kong = analysisOf(config).kongWorkloads;
     if (kong.length === 0) return [notApplicable(rule, 'No Kong workload in the stack.')];
     return kong.map((w) => {
       const where = describe(w.resource, w.container.name);

@@ -1,6 +1,7 @@
+import { analysisOf } from '../internal/analysis';
 import { RuleDefinition, RuleFinding, compliant, notApplicable, violation } from '../internal/rule';
-import { JsonObject, TfResource, TfStack, asObject, block, blocks, isObject, isReference, manifestOf, objectList, portNumber, readStack, stringMap, text } from '../internal/terraform-json';
-import { KongWorkload, kongWorkloadsOf, statusPortsOf } from '../internal/workloads';
+import { JsonObject, TfResource, TfStack, asObject, block, blocks, isObject, isReference, manifestOf, objectList, portNumber, stringMap, text } from '../internal/terraform-json';
+import { KongWorkload, statusPortsOf } from '../internal/workloads';
 import { FindingLevel } from '../types';
 
 export const AWS_HEALTHCHECK_PATH = 'service.beta.kubernetes.io/aws-load-balancer-healthcheck-path';
@@ -106,8 +107,9 @@ export const KBP3_LOAD_BALANCER_READINESS: RuleDefinition = {
   level: FindingLevel.ERROR,
   check(config: JsonObject): RuleFinding[] {
     const rule = KBP3_LOAD_BALANCER_READINESS;
-    const stack = readStack(config);
-    const kong = kongWorkloadsOf(stack);
+    const analysis = analysisOf(config);
+    const stack = analysis.stack;
+    const kong = analysis.kongWorkloads;
     if (kong.length === 0) return [notApplicable(rule, 'No Kong workload in the stack.')];
     const out: RuleFinding[] = [];
     for (const service of servicesOf(stack)) {

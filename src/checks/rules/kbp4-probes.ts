@@ -1,7 +1,8 @@
 import { runsKongHealthCli } from '../../gateway/kong-health-cli';
 import { RuleDefinition, RuleFinding, compliant, describe, notApplicable, violation } from '../internal/rule';
-import { JsonObject, readStack } from '../internal/terraform-json';
-import { ProbeKind, ProbeModel, kongOlderThan, kongWorkloadsOf, resolvePort, statusPortsOf } from '../internal/workloads';
+import { analysisOf } from '../internal/analysis';
+import { JsonObject } from '../internal/terraform-json';
+import { ProbeKind, ProbeModel, kongOlderThan, resolvePort, statusPortsOf } from '../internal/workloads';
 import { FindingLevel } from '../types';
 
 const READY = '/status/ready';
@@ -26,7 +27,7 @@ export const KBP4_PROBES: RuleDefinition = {
   level: FindingLevel.ERROR,
   check(config: JsonObject): RuleFinding[] {
     const rule = KBP4_PROBES;
-    const kong = kongWorkloadsOf(readStack(config));
+    const kong = analysisOf(config).kongWorkloads;
     if (kong.length === 0) return [notApplicable(rule, 'No Kong workload in the stack.')];
     const out: RuleFinding[] = [];
     for (const w of kong) {

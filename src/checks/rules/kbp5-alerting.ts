@@ -1,7 +1,7 @@
-import { alertResourcesOf, linkedTo, watchesHealth } from '../internal/monitoring';
+import { analysisOf } from '../internal/analysis';
+import { alertResourcesOf, watchesHealth } from '../internal/monitoring';
 import { RuleDefinition, RuleFinding, compliant, notApplicable, violation } from '../internal/rule';
-import { JsonObject, readStack } from '../internal/terraform-json';
-import { kongWorkloadsOf } from '../internal/workloads';
+import { JsonObject } from '../internal/terraform-json';
 import { FindingLevel } from '../types';
 
 /** KBP5: every gateway has alerts on its health checks. */
@@ -17,16 +17,17 @@ export const KBP5_ALERTING: RuleDefinition = {
   level: FindingLevel.WARNING,
   check(config: JsonObject): RuleFinding[] {
     const rule = KBP5_ALERTING;
-    const stack = readStack(config);
-    const kong = kongWorkloadsOf(stack);
+    const analysis = analysisOf(config);
+    const stack = analysis.stack;
+    const kong = analysis.kongWorkloads;
     if (kong.length === 0) return [notApplicable(rule, 'No Kong workload in the stack.')];
     const alerts = alertResourcesOf(stack);
     return kong.map((w) => {
-      const linked = linkedTo(alerts, w, kong);
+      const linked = analysis.linkedTo(alerts, w);
       if (linked.length === 0) {
         return violation(rule, w.resource, `Gateway '${w.gateway}' (${w.resource.address}) has no alerts on its health checks.`);
       }
-      const health = linked.filter(watchesHealth);
+      const health = linked.filter((r) => watchesHealth(r, analysis));
       if (health.length === 0) {
         return violation(rule, w.resource,
           `Gateway '${w.gateway}' has alerts (${linked.map((r) => r.address).join(', ')}) but none watches a health check (readiness, /status/ready, scrape health, ready count).`);

@@ -1,7 +1,7 @@
 import { runsKongHealthCli } from '../../gateway/kong-health-cli';
 import { RuleDefinition, RuleFinding, compliant, describe, notApplicable, violation } from '../internal/rule';
-import { JsonObject, readStack } from '../internal/terraform-json';
-import { kongWorkloadsOf, workloadsOf } from '../internal/workloads';
+import { analysisOf } from '../internal/analysis';
+import { JsonObject } from '../internal/terraform-json';
 import { FindingLevel } from '../types';
 
 
@@ -16,10 +16,10 @@ export const KBP6_NO_KONG_HEALTH: RuleDefinition = {
   level: FindingLevel.ERROR,
   check(config: JsonObject): RuleFinding[] {
     const rule = KBP6_NO_KONG_HEALTH;
-    const stack = readStack(config);
-    const kong = new Set(kongWorkloadsOf(stack).map((w) => w.resource.address));
+    const analysis = analysisOf(config);
+    const kong = new Set(analysis.kongWorkloads.map((w) => w.resource.address));
     const out: RuleFinding[] = [];
-    for (const w of workloadsOf(stack)) {
+    for (const w of analysis.workloads) {
       const offending = w.containers.flatMap((c) => c.probes
         .filter((p) => p.exec && runsKongHealthCli(p.exec))
         .map((p) => ({ container: c.name, probe: p })));

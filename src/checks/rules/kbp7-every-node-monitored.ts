@@ -1,7 +1,7 @@
-import { alertConditions, alertResourcesOf, countsNodes, linkedTo, perNode } from '../internal/monitoring';
+import { analysisOf } from '../internal/analysis';
+import { alertConditions, alertResourcesOf, countsNodes, perNode } from '../internal/monitoring';
 import { RuleDefinition, RuleFinding, compliant, notApplicable, violation } from '../internal/rule';
-import { JsonObject, readStack } from '../internal/terraform-json';
-import { kongWorkloadsOf } from '../internal/workloads';
+import { JsonObject } from '../internal/terraform-json';
 import { FindingLevel } from '../types';
 
 /** KBP7: alerts see every node, and notice nodes that disappear. */
@@ -17,13 +17,14 @@ export const KBP7_EVERY_NODE_MONITORED: RuleDefinition = {
   level: FindingLevel.WARNING,
   check(config: JsonObject): RuleFinding[] {
     const rule = KBP7_EVERY_NODE_MONITORED;
-    const stack = readStack(config);
-    const kong = kongWorkloadsOf(stack);
+    const analysis = analysisOf(config);
+    const stack = analysis.stack;
+    const kong = analysis.kongWorkloads;
     if (kong.length === 0) return [notApplicable(rule, 'No Kong workload in the stack.')];
     const alerts = alertResourcesOf(stack);
     const out: RuleFinding[] = [];
     for (const w of kong) {
-      const conditions = linkedTo(alerts, w, kong).flatMap(alertConditions);
+      const conditions = analysis.linkedTo(alerts, w).flatMap(alertConditions);
       const perNodeAlerts = [...new Set(conditions.filter(perNode).map((c) => c.resource.address))];
       const countAlerts = [...new Set(conditions.filter(countsNodes).map((c) => c.resource.address))];
       const problems: RuleFinding[] = [];

@@ -1,5 +1,6 @@
+import { analysisOf } from '../internal/analysis';
 import { RuleDefinition, RuleFinding, compliant, notApplicable, violation } from '../internal/rule';
-import { JsonObject, TfResource, asObject, block, blocks, isReference, readStack, text } from '../internal/terraform-json';
+import { JsonObject, TfResource, asObject, block, blocks, isReference, text } from '../internal/terraform-json';
 import { FindingLevel } from '../types';
 
 /**
@@ -58,7 +59,7 @@ export const KBPS1_LITERAL_SECRETS: RuleDefinition = {
   level: FindingLevel.ERROR,
   check(config: JsonObject): RuleFinding[] {
     const rule = KBPS1_LITERAL_SECRETS;
-    const stack = readStack(config);
+    const stack = analysisOf(config).stack;
     const variables = asObject(config.variable);
     const out: RuleFinding[] = [];
     const checked: TfResource[] = [];
