@@ -2,9 +2,10 @@
 // The aspect, KongBestPractices.validate and the audit CLI all go through here.
 import { RULES, RULE_IDS } from '../rules';
 import { ComplianceStatus, Finding, FindingLevel, RuleLevelOverride } from '../types';
-import { RuleFinding } from './rule';
-import { SuppressionEntry, isValidSuppression, jsonSuppressions } from './suppressions';
 import { withAnalysis } from './analysis';
+import { RuleFinding } from './rule';
+import { redact } from './secrets';
+import { SuppressionEntry, isValidSuppression, jsonSuppressions } from './suppressions';
 import { JsonObject, TfResource } from './terraform-json';
 
 export interface EngineOptions {
@@ -59,9 +60,12 @@ function runRules(config: JsonObject, resources: TfResource[], options: EngineOp
       }
       out.push({
         ...f,
+        // A finding may quote a command, a path or a URL: none of it may carry a secret on.
+        message: redact(f.message),
+        fix: redact(f.fix),
         level,
         suppressed: suppression !== undefined,
-        ...(suppression ? { suppressionReason: suppression.reason } : {}),
+        ...(suppression ? { suppressionReason: redact(suppression.reason) } : {}),
       });
     }
   }

@@ -1,5 +1,5 @@
-import { RuleDefinition, RuleFinding, compliant, describe, notApplicable, violation } from '../internal/rule';
 import { analysisOf } from '../internal/analysis';
+import { RuleDefinition, RuleFinding, compliant, describe, notApplicable, violation } from '../internal/rule';
 import { JsonObject, isReference } from '../internal/terraform-json';
 import { kongOlderThan, parseListen, statusListenEnv } from '../internal/workloads';
 import { FindingLevel } from '../types';

@@ -1,6 +1,6 @@
 import { runsKongHealthCli } from '../../gateway/kong-health-cli';
-import { RuleDefinition, RuleFinding, compliant, describe, notApplicable, violation } from '../internal/rule';
 import { analysisOf } from '../internal/analysis';
+import { RuleDefinition, RuleFinding, compliant, describe, notApplicable, violation } from '../internal/rule';
 import { JsonObject } from '../internal/terraform-json';
 import { ProbeKind, ProbeModel, kongOlderThan, resolvePort, statusPortsOf } from '../internal/workloads';
 import { FindingLevel } from '../types';

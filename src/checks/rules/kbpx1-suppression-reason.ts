@@ -1,6 +1,6 @@
+import { analysisOf } from '../internal/analysis';
 import { RuleDefinition, RuleFinding, compliant, notApplicable, violation } from '../internal/rule';
 import { MIN_REASON_LENGTH, SuppressionEntry, jsonSuppressions, suppressionProblem } from '../internal/suppressions';
-import { analysisOf } from '../internal/analysis';
 import { JsonObject, TfResource } from '../internal/terraform-json';
 import { FindingLevel } from '../types';
 
