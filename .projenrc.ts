@@ -39,13 +39,13 @@ const project = new cdk.JsiiProject({
     '@cdktf/provider-datadog@12.15.2',
     '@prometheus-io/lezer-promql@^0.315.0',
     'tsconfig-paths@^4.2.0',
-    'js-yaml@^4.1.0',
     '@types/js-yaml@^4.0.9',
     'ajv@^8.17.1',
     '@cdktf/provider-generator@0.21.0',
   ],
-  // Used inside the library only (dashboard JSON), never in a public signature.
-  bundledDeps: ['@grafana/grafana-foundation-sdk@0.0.21'],
+  // Used inside the library only, never in a public signature: dashboard JSON, and the
+  // checker's reading of Helm values written as YAML (loaded only when a stack has them).
+  bundledDeps: ['@grafana/grafana-foundation-sdk@0.0.21', 'js-yaml@^4.1.0'],
 
   // Python, Java, .NET and Go packages: built by users' CI where those toolchains exist.
   publishToPypi: { distName: 'cdktf-kong-monitoring', module: 'cdktf_kong_monitoring' },

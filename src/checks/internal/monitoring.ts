@@ -83,11 +83,38 @@ const NODE_LABELS = ['pod', 'pod_name', 'kube_pod_name', 'kubernetes_pod_name', 
 const AGGREGATIONS = /\b(?:sum|avg|min|max|count|count_values|group|stddev|stdvar|topk|bottomk|quantile|limitk|limit_ratio)\s*(?=\(|by\b|without\b)/g;
 const GROUPINGS = /\b(by|without)\s*\(([^)]*)\)/g;
 
+/** A node label matched to one literal value: the selector sees one node, however the result is grouped. */
+const PROMQL_PINNED = new RegExp(`(?:^|[{,\\s])(?:${NODE_LABELS.join('|')})\\s*(=|=~)\\s*"([^"]*)"`, 'g');
+
+/** The matcher that pins a PromQL selector to one node (`pod="edge-0"`), if any. */
+function promqlPinnedNode(expr: string): string | undefined {
+  for (const m of expr.matchAll(PROMQL_PINNED)) {
+    if (m[1] === '=' || !/[.*+?()[\]{}|\\^$]/.test(m[2])) return m[0].replace(/^[{,\s]/, '');
+  }
+  return undefined;
+}
+
+/** The Datadog scope tag (`{pod_name:edge-0}`, `.over("instance:edge-0")`) that pins one node, if any. */
+function datadogPinnedNode(query: string): string | undefined {
+  const scopes = [...query.matchAll(/\{([^}]*)\}/g), ...query.matchAll(/\.over\(([^)]*)\)/g)].flatMap((m) => m[1].split(','));
+  return scopes.map((t) => t.trim().replace(/^["']|["']$/g, '')).find((tag) => {
+    const colon = tag.indexOf(':');
+    return colon > 0 && NODE_LABELS.includes(tag.slice(0, colon)) && !tag.includes('*') && !tag.slice(colon + 1).startsWith('$');
+  });
+}
+
+/** The matcher that makes a condition watch a single pod or instance, if any. */
+export function pinnedNode(c: AlertCondition): string | undefined {
+  return c.language === 'promql' ? promqlPinnedNode(c.expression) : datadogPinnedNode(c.expression);
+}
+
 /**
  * True when a PromQL expression keeps one series per node: it has no aggregation, or every
- * aggregation keeps a node label (`by (pod)`, or `without (...)` that leaves it).
+ * aggregation keeps a node label (`by (pod)`, or `without (...)` that leaves it), and no
+ * matcher pins a single pod or instance.
  */
 export function promqlPerNode(expr: string): boolean {
+  if (promqlPinnedNode(expr) !== undefined) return false;
   const aggregations = (expr.match(AGGREGATIONS) ?? []).length;
   if (aggregations === 0) return true;
   let keeping = 0;
@@ -101,6 +128,7 @@ export function promqlPerNode(expr: string): boolean {
 
 /** True when a Datadog monitor query is a multi-alert grouped by a node tag. */
 export function datadogPerNode(query: string): boolean {
+  if (datadogPinnedNode(query) !== undefined) return false;
   const groups: string[] = [];
   for (const m of query.matchAll(/\bby\s*\{([^}]*)\}/g)) groups.push(...m[1].split(','));
   for (const m of query.matchAll(/\.by\(([^)]*)\)/g)) groups.push(...m[1].split(','));

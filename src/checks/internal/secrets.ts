@@ -25,23 +25,37 @@ const SECRET_QUERY_KEYS = 'access_token|token|api_key|apikey|api-key|dd-api-key|
 const SECRET_URL_PATHS: Array<{ kind: string; pattern: RegExp }> = [
   { kind: 'a Slack webhook path', pattern: /(hooks\.slack\.com\/(?:services|workflows|triggers)\/)([^\s"'?#]+)/gi },
   { kind: 'a Discord webhook path', pattern: /((?:discord|discordapp)\.com\/api\/webhooks\/)([^\s"'?#]+)/gi },
-  { kind: 'a PagerDuty integration key in the path', pattern: /(events(?:\.eu)?\.pagerduty\.com\/integration\/)([^\s"'/?#]+)/gi },
+  { kind: 'a PagerDuty integration key in its path', pattern: /(events(?:\.eu)?\.pagerduty\.com\/integration\/)([^\s"'/?#]+)/gi },
   { kind: 'a Microsoft Teams webhook path', pattern: /((?:webhook\.office\.com|outlook\.office(?:365)?\.com)\/webhook(?:b2)?\/)([^\s"'?#]+)/gi },
-  { kind: 'a Telegram bot token in the path', pattern: /(api\.telegram\.org\/bot)([^\s"'/?#]+)/gi },
-  { kind: 'a webhook key in the path', pattern: /(\/hooks\/)([A-Za-z0-9]{16,})/g },
+  { kind: 'a Telegram bot token in its path', pattern: /(api\.telegram\.org\/bot)([^\s"'/?#]+)/gi },
+  { kind: 'a webhook key in its path', pattern: /(\/hooks\/)([A-Za-z0-9]{16,})/g },
 ];
 
 const URL_USERINFO = /([a-z][a-z0-9+.-]*:\/\/)([^\s/@"']+)@/gi;
 const SECRET_QUERY = new RegExp(`([?&;](?:${SECRET_QUERY_KEYS})=)([^&#\\s"']+)`, 'gi');
 
-/** How a text embeds a credential in a URL (userinfo, a token in the query or in a webhook path), or undefined. */
+/** The userinfo of each `scheme://userinfo@host` in a text, found in one pass (a RegExp backtracks on long strings). */
+function userinfos(value: string): string[] {
+  const out: string[] = [];
+  for (let at = value.indexOf('://'); at >= 0; at = value.indexOf('://', at + 3)) {
+    let i = at + 3;
+    while (i < value.length && !'/@?# \t\n"\''.includes(value[i])) i++;
+    if (value[i] === '@') out.push(value.slice(at + 3, i));
+  }
+  return out;
+}
+
+/** What credential a text's URL embeds (`credentials`, `the 'token' query parameter`, `a Slack webhook path`), or undefined. */
 export function urlSecretKind(value: string): string | undefined {
-  for (const m of value.matchAll(URL_USERINFO)) {
-    if (m[2].includes(':') || m[2].length >= 20) return 'credentials in the URL';
+  // Every pattern below needs one of these: most strings of a stack are skipped at once.
+  if (!value.includes('://') && !value.includes('=') && !value.includes('/hooks/')) return undefined;
+  for (const info of userinfos(value)) {
+    if (info.includes('${')) continue;
+    if (info.includes(':') || info.length >= 20) return 'credentials';
   }
   SECRET_QUERY.lastIndex = 0;
   const query = SECRET_QUERY.exec(value);
-  if (query && !query[2].startsWith('${')) return `'${query[1].slice(1, -1)}' in the URL's query`;
+  if (query && !query[2].startsWith('${')) return `the '${query[1].slice(1, -1)}' query parameter`;
   for (const { kind, pattern } of SECRET_URL_PATHS) {
     pattern.lastIndex = 0;
     const m = pattern.exec(value);
