@@ -62,7 +62,7 @@ export function datadogMonitor(query: string, o: { tags?: string[]; notifyNoData
     name: 'Kong',
     type: query.includes('count_by_status') ? 'service check' : 'query alert',
     query,
-    message: 'Kong node problem',
+    message: 'Kong node problem @pagerduty-kong',
     tags: o.tags ?? ['kong_gateway:edge'],
     ...(o.notifyNoData ? { notify_no_data: true } : {}),
   };

@@ -1,12 +1,13 @@
+import { KONG_STATUS_PATH, KONG_STATUS_READY_PATH } from '../../gateway/kong-facts';
 import { runsKongHealthCli } from '../../gateway/kong-health-cli';
 import { analysisOf } from '../internal/analysis';
 import { RuleDefinition, RuleFinding, compliant, describe, notApplicable, violation } from '../internal/rule';
-import { JsonObject } from '../internal/terraform-json';
+import { JsonObject, isReference } from '../internal/terraform-json';
 import { ProbeKind, ProbeModel, kongOlderThan, resolvePort, statusPortsOf } from '../internal/workloads';
 import { FindingLevel } from '../types';
 
-const READY = '/status/ready';
-const LIVE = '/status';
+const READY = KONG_STATUS_READY_PATH;
+const LIVE = KONG_STATUS_PATH;
 
 function probeShape(p: ProbeModel): string {
   if (p.httpPath !== undefined) return `httpGet ${p.httpPath}`;
@@ -32,6 +33,10 @@ export const KBP4_PROBES: RuleDefinition = {
     const out: RuleFinding[] = [];
     for (const w of kong) {
       const where = describe(w.resource, w.container.name);
+      if (w.opaque) {
+        out.push(compliant(rule, w.resource, `${where} takes its probes from Helm values the checker cannot read (not checked).`));
+        continue;
+      }
       // Kong before 3.3 has no /status/ready (404): readiness must use /status there.
       const readyPath = kongOlderThan(w, 3, 3) ? LIVE : READY;
       const problems: RuleFinding[] = [];
@@ -39,6 +44,12 @@ export const KBP4_PROBES: RuleDefinition = {
       const checkPort = (p: ProbeModel) => {
         if (p.httpPath === undefined) return;
         const port = resolvePort(w.container, p.httpPort);
+        if (port === undefined && p.httpPort !== undefined && !/^\d+$/.test(p.httpPort) && !isReference(p.httpPort)) {
+          problems.push(violation(rule, w.resource, `${where}: the ${p.kind} probe targets port '${p.httpPort}', which the container does not declare; kubelet fails the probe.`, {
+            fix: 'Point the probe at the container port named `status` (declare it with the status listener\'s port).',
+          }));
+          return;
+        }
         if (port !== undefined && status.numbers.length > 0 && !status.numbers.includes(port)) {
           problems.push(violation(rule, w.resource, `${where}: the ${p.kind} probe targets port ${p.httpPort}, not the status port (${status.numbers.join(', ')}).`));
         }

@@ -1,5 +1,5 @@
 import { analysisOf } from '../internal/analysis';
-import { alertConditions, alertResourcesOf, countsNodes, perNode } from '../internal/monitoring';
+import { alertConditions, alertResourcesOf, countsNodes, perNode, pinnedNode } from '../internal/monitoring';
 import { RuleDefinition, RuleFinding, compliant, notApplicable, violation } from '../internal/rule';
 import { JsonObject } from '../internal/terraform-json';
 import { FindingLevel } from '../types';
@@ -29,8 +29,12 @@ export const KBP7_EVERY_NODE_MONITORED: RuleDefinition = {
       const countAlerts = [...new Set(conditions.filter(countsNodes).map((c) => c.resource.address))];
       const problems: RuleFinding[] = [];
       if (perNodeAlerts.length === 0) {
+        const pinned = conditions.map((c) => ({ c, matcher: pinnedNode(c) })).filter((p) => p.matcher !== undefined);
+        const why = conditions.length === 0 ? 'no alert rules watch it'
+          : pinned.length > 0 ? `${[...new Set(pinned.map((p) => `${p.c.resource.address} watches a single node (${p.matcher})`))].join(', ')}, and the others aggregate their nodes away`
+            : 'every alert aggregates its nodes away';
         problems.push(violation(rule, w.resource,
-          `Gateway '${w.gateway}' has no per-node alert: ${conditions.length === 0 ? 'no alert rules watch it' : 'every alert aggregates its nodes away'}.`,
+          `Gateway '${w.gateway}' has no per-node alert: ${why}.`,
           { fix: 'Group node alerts by pod or instance (PromQL `by (pod)` or no aggregation; Datadog multi-alert `by {pod_name}` / `.by("instance")`).' }));
       }
       if (countAlerts.length === 0) {
