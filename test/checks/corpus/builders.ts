@@ -3,7 +3,7 @@
 // arrays, `kubernetes_manifest` objects in the Kubernetes API's camelCase, `helm_release`
 // values as YAML, JSON or cdktf's `${yamlencode(...)}` — so each case reads like a stack a
 // platform team could have written.
-import { Body, kongDeployment } from '../helpers';
+import { Body, GrafanaRuleOptions, kongDeployment } from '../helpers';
 
 export type Resources = { [type: string]: { [name: string]: Body } };
 
@@ -146,43 +146,12 @@ export function gatewayMonitors(gateway: string, o: MonitorOptions = {}): { [nam
   };
 }
 
-export function grafanaRules(rules: Array<{ expr: string; noData?: string; labels?: { [key: string]: string }; paused?: boolean; notification?: Body }>): Body {
-  return {
-    name: 'kong',
-    folder_uid: 'kong',
-    interval_seconds: 60,
-    rule: rules.map((r, i) => ({
-      name: `rule-${i}`,
-      condition: 'B',
-      labels: r.labels ?? { kong_gateway: 'edge' },
-      no_data_state: r.noData ?? 'OK',
-      ...(r.paused ? { is_paused: true } : {}),
-      ...(r.notification ? { notification_settings: r.notification } : {}),
-      data: [
-        { ref_id: 'A', datasource_uid: 'prom', model: JSON.stringify({ refId: 'A', expr: r.expr }) },
-        { ref_id: 'B', datasource_uid: '__expr__', model: JSON.stringify({ refId: 'B', type: 'threshold', expression: 'A' }) },
-      ],
-    })),
-  };
-}
-
 /** Per-pod readiness and an absent() count rule for a gateway, in PromQL. */
-export function gatewayPromRules(gateway: string): Array<{ expr: string; noData?: string; labels?: { [key: string]: string } }> {
+export function gatewayPromRules(gateway: string): GrafanaRuleOptions[] {
   return [
     { expr: `kube_pod_container_status_ready{namespace="kong",container="proxy",kong_gateway="${gateway}"} < 1`, labels: { kong_gateway: gateway } },
     { expr: `sum(up{kong_gateway="${gateway}"}) < 3`, noData: 'Alerting', labels: { kong_gateway: gateway } },
   ];
-}
-
-export function prometheusRule(rules: Array<{ alert: string; expr: string }>, gateway = 'edge'): Body {
-  return {
-    manifest: {
-      apiVersion: 'monitoring.coreos.com/v1',
-      kind: 'PrometheusRule',
-      metadata: { name: `kong-${gateway}`, namespace: 'kong' },
-      spec: { groups: [{ name: 'kong', rules: rules.map((r) => ({ ...r, for: '2m', labels: { kong_gateway: gateway, severity: 'critical' } })) }] },
-    },
-  };
 }
 
 /**

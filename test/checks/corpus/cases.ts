@@ -15,10 +15,10 @@
 // - GKE Ingress takes its health check from a BackendConfig, else `/` on the serving port
 //   when the readiness probe is on another port (GKE Ingress health checks docs).
 import {
-  AWS_READY_ANNOTATIONS, CorpusStack, containerOf, datadogDashboard, gatewayMonitors, gatewayPromRules, grafanaRules,
-  helmRelease, helmValues, ingress, kongGateway, loadBalancer, monitor, prometheusRule, proxyService, setEnv, yaml,
+  AWS_READY_ANNOTATIONS, CorpusStack, containerOf, datadogDashboard, gatewayMonitors, gatewayPromRules,
+  helmRelease, helmValues, ingress, kongGateway, loadBalancer, monitor, proxyService, setEnv, yaml,
 } from './builders';
-import { Body, kongDeployment } from '../helpers';
+import { Body, grafanaRuleGroup as grafanaRules, kongDeployment, prometheusRule } from '../helpers';
 
 export interface CorpusCase {
   readonly id: string;
