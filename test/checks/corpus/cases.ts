@@ -191,6 +191,7 @@ export const CORPUS: readonly CorpusCase[] = [
   { id: 'fine-helm-defaults', description: "Kong's Helm chart with its default status listener and probes", violates: [], build: helmVariant(helmValues('edge')) },
   { id: 'fine-helm-yamlencode', description: "Kong's Helm chart, values from cdktf's Fn.yamlencode", violates: [], build: helmVariant(helmValues('edge'), { format: 'yamlencode' }) },
   { id: 'fine-helm-json', description: "Kong's Helm chart, values as JSON text", violates: [], build: helmVariant(helmValues('edge'), { format: 'json' }) },
+  { id: 'fine-helm-values-from-file', description: 'Helm values from a file the checker cannot read (settings not checked, not guessed)', violates: [], build: helmVariant('${file("${path.module}/kong-values.yaml")}') },
   {
     id: 'fine-helm-secret-env',
     description: 'Helm chart with the database password from a Secret',
