@@ -43,7 +43,8 @@ const project = new cdk.JsiiProject({
     'ajv@^8.17.1',
     '@cdktf/provider-generator@0.21.0',
   ],
-  // Used inside the library only (dashboard JSON; the user's DB-less declarative YAML), never in a public signature.
+  // Used inside the library only, never in a public signature: dashboard JSON, the user's
+  // DB-less declarative YAML, and the checker's reading of Helm values written as YAML.
   bundledDeps: ['@grafana/grafana-foundation-sdk@0.0.21', 'js-yaml@^4.1.0'],
 
   // Python, Java and Go packages are built and used by consumer apps in `npm run test:polyglot`;
@@ -107,11 +108,17 @@ project.eslint?.addLintPattern('bench');
 
 // `npm run synth`: the example app, offline, into cdktf.out/ (same command cdktf.json runs).
 const synthCommand = 'ts-node --transpile-only -P tsconfig.dev.json -r tsconfig-paths/register examples/full/main.ts';
-project.addTask('synth', { description: 'Synthesize the example app into cdktf.out/', exec: synthCommand });
+project.addTask('synth', {
+  description: 'Synthesize the example app into cdktf.out/, then say where the stacks are and what the scorecard says',
+  steps: [
+    { exec: synthCommand },
+    { exec: 'ts-node --transpile-only -P tsconfig.dev.json build-tools/synth-summary.ts cdktf.out' },
+  ],
+});
 project.addTask('typecheck', { description: 'Type-check tests, examples and benches', exec: 'tsc --noEmit -p tsconfig.dev.json' });
 // `npm run bench`: load cost needs the built lib/, so compile first; results in bench/results/.
 project.addTask('bench', {
-  description: 'Load cost, synth time and memory of the facade vs a hand-written baseline, growth (about 8 minutes on 2 cores)',
+  description: 'Load cost, synth time and memory of the facade vs a hand-written baseline, growth, audit timings (about 12 minutes on 2 cores)',
   env: { JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '1' },
   steps: [
     { spawn: 'compile' },
@@ -132,7 +139,7 @@ project.addTask('test:polyglot', {
 });
 
 // The published package carries lib/, bin/ and the docs; not the project's own tooling.
-project.npmignore?.exclude('/examples/', '/bench/', '/.ci/', '/cdktf.json', '/tsconfig.dev.json', '/cdktf.out/', '/docs/', '/test-reports/');
+project.npmignore?.exclude('/examples/', '/bench/', '/build-tools/', '/.ci/', '/cdktf.json', '/tsconfig.dev.json', '/cdktf.out/', '/docs/', '/test-reports/');
 
 // `npm test` builds the library with jsii first: tests include the built package.
 project.testTask.prependSpawn(project.tasks.tryFind('typecheck')!);

@@ -1,11 +1,13 @@
 // `npm run bench`: load cost, synth time and peak memory of the KongMonitoring facade beside a
-// hand-written baseline, growth with the number of gateways, and resources per gateway as
-// nodes are added. Every synth measurement runs in a fresh process; medians are quoted.
+// hand-written baseline, growth with the number of gateways, resources per gateway as
+// nodes are added, and the audit's cost as a stack grows. Every synth measurement runs in a
+// fresh process; medians are quoted.
 // Prints Markdown and writes it, with the raw samples, to bench/results/.
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { auditTable } from './audit';
 import { loadCostTable } from './load-cost';
 import { median } from './measure-load';
 import { Layout, Scenario, Variant } from './scenario';
@@ -145,6 +147,10 @@ function main(): void {
   const nodes = `### Resources per gateway as nodes are added (facade)\n\n${nodesTable()}`;
   sections.push(nodes);
   console.log(nodes + '\n');
+
+  const audit = `### Audit: kong-monitoring-audit and KongBestPractices.validate on one stack of deployed gateways (median of ${RUNS} fresh processes)\n\n${auditTable(RUNS)}`;
+  sections.push(audit);
+  console.log(audit + '\n');
 
   const footer = `Bench time: ${fmt((Date.now() - started) / 1000)} s.`;
   sections.push(footer);

@@ -1,5 +1,6 @@
 // Facts about Kong itself, defined once: the constructs and the checker both read them, so
 // the library never builds what its own checker would reject (or the other way round).
+// The forms of `kong health` a probe may run are defined beside this file (kong-health-cli.ts).
 
 /** Kong's liveness endpoint: 200 while nginx answers, even when the database is down. */
 export const KONG_STATUS_PATH = '/status';

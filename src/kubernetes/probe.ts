@@ -2,6 +2,7 @@ import { Duration } from '../core/duration';
 import { failValidation } from '../core/validation';
 
 import { KONG_STATUS_PATH, KONG_STATUS_READY_PATH } from '../gateway/kong-facts';
+import { runsKongHealthCli } from '../gateway/kong-health-cli';
 
 export { KONG_STATUS_PATH, KONG_STATUS_READY_PATH };
 /** The container port name the status listener gets (the Kong Helm chart's name). */
@@ -193,8 +194,7 @@ export class KongProbe {
 
   /** True when the probe runs `kong health` (or the image's `kong-health`), which only checks that a PID is alive. */
   public get runsKongHealthCli(): boolean {
-    if (!this.command) return false;
-    return /(^|[\s/])kong(\s+|-)health(\s|$)/.test(this.command.join(' '));
+    return this.command !== undefined && runsKongHealthCli(this.command);
   }
 
   /** A human-readable summary, used in error messages: `GET /status/ready on port status`. */

@@ -62,13 +62,22 @@ export function datadogMonitor(query: string, o: { tags?: string[]; notifyNoData
     name: 'Kong',
     type: query.includes('count_by_status') ? 'service check' : 'query alert',
     query,
-    message: 'Kong node problem',
+    message: 'Kong node problem @pagerduty-kong',
     tags: o.tags ?? ['kong_gateway:edge'],
     ...(o.notifyNoData ? { notify_no_data: true } : {}),
   };
 }
 
-export function grafanaRuleGroup(rules: { expr: string; noData?: string; labels?: { [key: string]: string } }[]): Body {
+export interface GrafanaRuleOptions {
+  readonly expr: string;
+  readonly noData?: string;
+  readonly labels?: { [key: string]: string };
+  readonly paused?: boolean;
+  /** A rule's own `notification_settings` (contact point, mute timings). */
+  readonly notification?: Body;
+}
+
+export function grafanaRuleGroup(rules: GrafanaRuleOptions[]): Body {
   return {
     name: 'kong',
     folder_uid: 'kong',
@@ -78,6 +87,8 @@ export function grafanaRuleGroup(rules: { expr: string; noData?: string; labels?
       condition: 'B',
       labels: r.labels ?? { kong_gateway: 'edge' },
       no_data_state: r.noData ?? 'OK',
+      ...(r.paused ? { is_paused: true } : {}),
+      ...(r.notification ? { notification_settings: r.notification } : {}),
       data: [
         { ref_id: 'A', datasource_uid: 'prom', model: JSON.stringify({ refId: 'A', expr: r.expr }) },
         { ref_id: 'B', datasource_uid: '__expr__', model: JSON.stringify({ refId: 'B', type: 'threshold', expression: 'A' }) },

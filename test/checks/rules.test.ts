@@ -117,8 +117,12 @@ describe('KBP3 load balancer readiness', () => {
   const lb = (o: Parameters<typeof service>[1] = {}) => KBP3_LOAD_BALANCER_READINESS.check(tf({ ...kong(), kubernetes_service_v1: { proxy: service('LoadBalancer', o) } }));
   const AWS = 'service.beta.kubernetes.io/aws-load-balancer-healthcheck-path';
 
+  const AWS_PORT = 'service.beta.kubernetes.io/aws-load-balancer-healthcheck-port';
+  const AWS_PROTOCOL = 'service.beta.kubernetes.io/aws-load-balancer-healthcheck-protocol';
+  const awsReady = { [AWS]: '/status/ready', [AWS_PORT]: '8100', [AWS_PROTOCOL]: 'HTTP' };
+
   test('compliant: AWS and Azure annotations on /status/ready', () => {
-    expect(statuses(lb({ annotations: { [AWS]: '/status/ready', 'service.beta.kubernetes.io/aws-load-balancer-healthcheck-port': '8100' } }))).toEqual([COMPLIANT]);
+    expect(statuses(lb({ annotations: awsReady }))).toEqual([COMPLIANT]);
     expect(statuses(lb({ annotations: { 'service.beta.kubernetes.io/azure-load-balancer-health-probe-request-path': '/status/ready' } }))).toEqual([COMPLIANT]);
   });
 
@@ -135,8 +139,18 @@ describe('KBP3 load balancer readiness', () => {
     expect(run('/status')[0].message).toContain("GKE BackendConfig 'kong-hc' health check uses '/status'");
   });
 
+  // AWS ELB API (CreateTargetGroup): NLB target groups check TCP on the traffic port unless
+  // HealthCheckProtocol and HealthCheckPort say otherwise; TCP ignores the path.
+  test('non-compliant: an AWS check that is TCP (the default) or on the traffic port (the default) sees no readiness', () => {
+    const tcp = violations(lb({ annotations: { [AWS]: '/status/ready', [AWS_PORT]: '8100' } }));
+    expect(tcp.map((f) => f.message)).toEqual([expect.stringContaining('the AWS health check uses TCP, which ignores any path')]);
+    const trafficPort = violations(lb({ annotations: { [AWS]: '/status/ready', [AWS_PROTOCOL]: 'HTTP' } }));
+    expect(trafficPort.map((f) => f.message)).toEqual([expect.stringContaining('runs on the traffic (proxy) port, where Kong\'s proxy answers /status/ready with 404')]);
+    expect(violations(lb({ annotations: { ...awsReady, [AWS_PORT]: '8000' } }))[0].message).toContain('runs on port 8000, not the Kong status port (8100)');
+  });
+
   test('non-compliant: health check on the wrong path is an error; none at all a warning', () => {
-    const [wrong] = lb({ annotations: { [AWS]: '/status' } });
+    const [wrong] = lb({ annotations: { ...awsReady, [AWS]: '/status' } });
     expect(wrong).toMatchObject({ status: NON_COMPLIANT, level: FindingLevel.ERROR, resource: 'kubernetes_service_v1.proxy', constructPath: 'stack/proxy-service' });
     const [none] = lb();
     expect(none).toMatchObject({ status: NON_COMPLIANT, level: FindingLevel.WARNING });
@@ -144,7 +158,7 @@ describe('KBP3 load balancer readiness', () => {
 
   test('non-compliant: the status port on a LoadBalancer or NodePort Service is an error', () => {
     const ports = [{ name: 'proxy', port: 80, target_port: 'proxy' }, { name: 'status', port: 8100, target_port: 'status' }];
-    const f = violations(lb({ annotations: { [AWS]: '/status/ready' }, ports }));
+    const f = violations(lb({ annotations: awsReady, ports }));
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ level: FindingLevel.ERROR });
     expect(f[0].message).toContain('exposes the status port');

@@ -28,7 +28,11 @@ function section(heading: string): string {
 
 /** Rows of the first Markdown table in a text, as cells (header and separator left out). */
 function tableRows(text: string): string[][] {
-  const rows = text.split('\n').filter((l) => l.startsWith('|')).map((l) => l.slice(1, -1).split(' | ').map((c) => c.trim()));
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l.startsWith('|'));
+  if (start < 0) return [];
+  const end = lines.findIndex((l, i) => i > start && !l.startsWith('|'));
+  const rows = lines.slice(start, end < 0 ? undefined : end).map((l) => l.slice(1, -1).split(' | ').map((c) => c.trim()));
   return rows.slice(2);
 }
 
@@ -96,12 +100,18 @@ describe('README', () => {
 
   test('the examples table lists every example app', () => {
     const rows = tableRows(section('## Examples'));
-    // The fleet example is documented in its own README section.
-    expect(rows.map((r) => unquote(r[0]).replace(/^\[(.*)\]\(.*\)$/, '$1')).sort()).toEqual(exampleNames().filter((n) => n !== 'fleet').sort());
+    expect(rows.map((r) => unquote(r[0]).replace(/^\[(.*)\]\(.*\)$/, '$1')).sort()).toEqual(exampleNames().sort());
     for (const r of rows) {
       const link = /\]\((examples\/[^)]+)\)/.exec(r[0]);
       expect(link && fs.existsSync(path.join(ROOT, link[1]))).toBe(true);
     }
+  });
+
+  test('the Development table documents packaging, and the Examples how to run one', () => {
+    const commands = tableRows(section('## Development')).map((r) => unquote(r[0]));
+    expect(commands).toEqual(expect.arrayContaining(['npm run synth', 'npm test', 'npx projen package:js', 'npm run bench']));
+    const tasks = JSON.parse(fs.readFileSync(path.join(ROOT, '.projen', 'tasks.json'), 'utf8')).tasks;
+    expect(tasks['package:js']).toBeDefined();
   });
 
   test('the Plan in CI workflow parses and runs checkout, Node 20, npm ci, synth, the audit, terraform init and plan in the stack folder', () => {

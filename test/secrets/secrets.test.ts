@@ -105,20 +105,35 @@ describe('secrets given as sensitive variables', () => {
     ]);
   });
 
+  /** The stack as a user would ship it: the sentinel defaults are this test's scaffolding, not part of it. */
+  const withoutDefaults = (source: string): string => {
+    const copy = JSON.parse(source) as StackJson;
+    for (const variable of Object.values(copy.variable ?? {})) delete variable.default;
+    return JSON.stringify(copy);
+  };
+
   test('the checker finds every secret-bearing place compliant', () => {
-    const report = KongBestPractices.validateJson(text);
+    const report = KongBestPractices.validateJson(withoutDefaults(text));
     const kbps1 = report.findingsFor('KBPS1');
     expect(kbps1.filter((f) => f.status !== ComplianceStatus.COMPLIANT)).toEqual([]);
-    // Three contact points and two providers were looked at.
+    // Three contact points and every provider were looked at.
     expect(kbps1.map((f) => f.resource).sort()).toEqual([
       ...contactPoints(json).map(() => expect.stringMatching(/^grafana_contact_point\./)),
-      'provider.datadog', 'provider.grafana',
+      'provider.datadog', 'provider.grafana', 'provider.kubernetes',
     ].sort());
   });
 });
 
 describe('the checker flags literal secrets (KBPS1)', () => {
-  const text = JSON.stringify(synthApp((app) => buildStack(new TerraformStack(app, 'secrets'))).get('secrets')!);
+  // Without the sentinel defaults, which the checker rightly flags on their own (below).
+  const synthesized = synthApp((app) => buildStack(new TerraformStack(app, 'secrets'))).get('secrets')!;
+  const text = JSON.stringify({ ...synthesized, variable: Object.fromEntries(Object.entries(synthesized.variable ?? {}).map(([n, v]) => [n, { ...v, default: undefined }])) });
+
+  test('a literal default on a sensitive variable is an error: the value is in the synthesized JSON', () => {
+    const errors = KongBestPractices.validateJson(JSON.stringify(synthesized)).findingsFor('KBPS1').filter((f) => f.status === ComplianceStatus.NON_COMPLIANT);
+    expect(errors.map((f) => f.resource).sort()).toEqual(Object.keys(SECRETS).map((n) => `var.${n}`).sort());
+    expect(errors[0]).toMatchObject({ level: FindingLevel.ERROR, message: expect.stringMatching(/^variable '\w+', marked sensitive, has a literal default/) });
+  });
 
   /** The same stack with one reference replaced by its literal value, as a careless edit would. */
   function withLiteral(name: string): string {
@@ -143,7 +158,7 @@ describe('the checker flags literal secrets (KBPS1)', () => {
   test('credentials embedded in a literal webhook URL are an error', () => {
     const json = JSON.parse(text.split('https://alerts.example.com/kong').join('https://kong:hunter2@alerts.example.com/kong')) as StackJson;
     const errors = KongBestPractices.validateJson(JSON.stringify(json)).findingsFor('KBPS1').filter((f) => f.status === ComplianceStatus.NON_COMPLIANT);
-    expect(errors.map((f) => f.message)).toEqual([expect.stringMatching(/webhook\[0\]\.url embeds credentials in a literal URL/)]);
+    expect(errors.map((f) => f.message)).toEqual([expect.stringMatching(/webhook\[0\]\.url is a literal URL that embeds credentials/)]);
   });
 
   test('a secret from a variable that is not sensitive is a warning', () => {

@@ -2,9 +2,11 @@
 // The aspect, KongBestPractices.validate and the audit CLI all go through here.
 import { RULES, RULE_IDS } from '../rules';
 import { ComplianceStatus, Finding, FindingLevel, RuleLevelOverride } from '../types';
+import { withAnalysis } from './analysis';
 import { RuleFinding } from './rule';
+import { redact } from './secrets';
 import { SuppressionEntry, isValidSuppression, jsonSuppressions } from './suppressions';
-import { JsonObject, readStack } from './terraform-json';
+import { JsonObject, TfResource } from './terraform-json';
 
 export interface EngineOptions {
   /** Only these rules. @default all */
@@ -37,8 +39,12 @@ export function activeRuleIds(options: EngineOptions): string[] {
 
 /** Runs the active rules on a parsed `cdk.tf.json`. */
 export function runEngine(config: JsonObject, options: EngineOptions = {}): Finding[] {
+  return withAnalysis(config, (analysis) => runRules(analysis.config, analysis.stack.resources, options));
+}
+
+function runRules(config: JsonObject, resources: TfResource[], options: EngineOptions): Finding[] {
   const active = activeRuleIds(options);
-  const bodies = new Map(readStack(config).resources.map((r) => [r.address, r.body]));
+  const bodies = new Map(resources.map((r) => [r.address, r.body]));
   const levels = new Map((options.levels ?? []).map((l) => [l.ruleId, l.level] as [string, FindingLevel]));
   const out: Finding[] = [];
   for (const rule of RULES) {
@@ -54,9 +60,12 @@ export function runEngine(config: JsonObject, options: EngineOptions = {}): Find
       }
       out.push({
         ...f,
+        // A finding may quote a command, a path or a URL: none of it may carry a secret on.
+        message: redact(f.message),
+        fix: redact(f.fix),
         level,
         suppressed: suppression !== undefined,
-        ...(suppression ? { suppressionReason: suppression.reason } : {}),
+        ...(suppression ? { suppressionReason: redact(suppression.reason) } : {}),
       });
     }
   }

@@ -1,6 +1,6 @@
 // Dashboards and alerts in Terraform JSON, and how they tie to a gateway.
-import { TfResource, TfStack, asObject, block, blocks, bodyText, escapeRegExp, isObject, manifestOf, objectList, text, texts } from './terraform-json';
-import { KongWorkload } from './workloads';
+import { StackAnalysis } from './analysis';
+import { TfResource, TfStack, asObject, block, blocks, isObject, manifestOf, objectList, text, texts } from './terraform-json';
 
 export const DASHBOARD_TYPES = ['datadog_dashboard', 'datadog_dashboard_json', 'grafana_dashboard'];
 export const ALERT_TYPES = ['datadog_monitor', 'grafana_rule_group', 'datadog_synthetics_test'];
@@ -18,29 +18,6 @@ export function alertResourcesOf(stack: TfStack): TfResource[] {
 export function isPrometheusRule(r: TfResource): boolean {
   const m = manifestOf(r);
   return m !== undefined && m.kind === 'PrometheusRule';
-}
-
-/**
- * True when the resource carries the gateway's tag or label in any spelling the backends
- * use: `kong_gateway:<name>` (Datadog), `kong_gateway="<name>"` (PromQL),
- * `"kong_gateway": "<name>"` (labels, also inside JSON strings such as dashboard JSON).
- */
-export function mentionsGateway(r: TfResource, gateway: string): boolean {
-  const pattern = new RegExp(`kong_gateway(?:\\\\*")?\\s*[:=]~?\\s*(?:\\\\*")?${escapeRegExp(gateway)}(?![A-Za-z0-9_.-])`);
-  return pattern.test(bodyText(r.body));
-}
-
-export function mentionsKong(r: TfResource): boolean {
-  return /kong/i.test(bodyText(r.body));
-}
-
-/**
- * The resources tied to a gateway: tagged with it, or, when the stack holds a single
- * gateway, any resource about Kong.
- */
-export function linkedTo(resources: TfResource[], gateway: KongWorkload, all: KongWorkload[]): TfResource[] {
-  const single = new Set(all.map((w) => w.gateway)).size === 1;
-  return resources.filter((r) => mentionsGateway(r, gateway.gateway) || (single && mentionsKong(r)));
 }
 
 /** One alert rule's condition, as far as the checker can read it. */
@@ -106,11 +83,38 @@ const NODE_LABELS = ['pod', 'pod_name', 'kube_pod_name', 'kubernetes_pod_name', 
 const AGGREGATIONS = /\b(?:sum|avg|min|max|count|count_values|group|stddev|stdvar|topk|bottomk|quantile|limitk|limit_ratio)\s*(?=\(|by\b|without\b)/g;
 const GROUPINGS = /\b(by|without)\s*\(([^)]*)\)/g;
 
+/** A node label matched to one literal value: the selector sees one node, however the result is grouped. */
+const PROMQL_PINNED = new RegExp(`(?:^|[{,\\s])(?:${NODE_LABELS.join('|')})\\s*(=|=~)\\s*"([^"]*)"`, 'g');
+
+/** The matcher that pins a PromQL selector to one node (`pod="edge-0"`), if any. */
+function promqlPinnedNode(expr: string): string | undefined {
+  for (const m of expr.matchAll(PROMQL_PINNED)) {
+    if (m[1] === '=' || !/[.*+?()[\]{}|\\^$]/.test(m[2])) return m[0].replace(/^[{,\s]/, '');
+  }
+  return undefined;
+}
+
+/** The Datadog scope tag (`{pod_name:edge-0}`, `.over("instance:edge-0")`) that pins one node, if any. */
+function datadogPinnedNode(query: string): string | undefined {
+  const scopes = [...query.matchAll(/\{([^}]*)\}/g), ...query.matchAll(/\.over\(([^)]*)\)/g)].flatMap((m) => m[1].split(','));
+  return scopes.map((t) => t.trim().replace(/^["']|["']$/g, '')).find((tag) => {
+    const colon = tag.indexOf(':');
+    return colon > 0 && NODE_LABELS.includes(tag.slice(0, colon)) && !tag.includes('*') && !tag.slice(colon + 1).startsWith('$');
+  });
+}
+
+/** The matcher that makes a condition watch a single pod or instance, if any. */
+export function pinnedNode(c: AlertCondition): string | undefined {
+  return c.language === 'promql' ? promqlPinnedNode(c.expression) : datadogPinnedNode(c.expression);
+}
+
 /**
  * True when a PromQL expression keeps one series per node: it has no aggregation, or every
- * aggregation keeps a node label (`by (pod)`, or `without (...)` that leaves it).
+ * aggregation keeps a node label (`by (pod)`, or `without (...)` that leaves it), and no
+ * matcher pins a single pod or instance.
  */
 export function promqlPerNode(expr: string): boolean {
+  if (promqlPinnedNode(expr) !== undefined) return false;
   const aggregations = (expr.match(AGGREGATIONS) ?? []).length;
   if (aggregations === 0) return true;
   let keeping = 0;
@@ -124,6 +128,7 @@ export function promqlPerNode(expr: string): boolean {
 
 /** True when a Datadog monitor query is a multi-alert grouped by a node tag. */
 export function datadogPerNode(query: string): boolean {
+  if (datadogPinnedNode(query) !== undefined) return false;
   const groups: string[] = [];
   for (const m of query.matchAll(/\bby\s*\{([^}]*)\}/g)) groups.push(...m[1].split(','));
   for (const m of query.matchAll(/\.by\(([^)]*)\)/g)) groups.push(...m[1].split(','));
@@ -150,7 +155,7 @@ export function perNode(c: AlertCondition): boolean {
 const HEALTH_SIGNALS = /kube_pod_container_status_ready|kube_pod_status_ready|\bup\s*\{|status\/ready|http\.can_connect|kong\.can_connect|kong\.openmetrics\.health|kubernetes_state\.(?:container|pod)\.ready|kong_datastore_reachable|kong\.datastore\.reachable|kong_control_plane_connected|replicas_(?:ready|available)|kube_(?:deployment|statefulset|daemonset)_status_/;
 
 /** True when an alerting resource watches a health check (readiness, liveness, scrape health). */
-export function watchesHealth(r: TfResource): boolean {
-  if (r.type === 'datadog_synthetics_test') return /status(?:\/ready)?/.test(bodyText(r.body));
+export function watchesHealth(r: TfResource, analysis: StackAnalysis): boolean {
+  if (r.type === 'datadog_synthetics_test') return /status(?:\/ready)?/.test(analysis.text(r));
   return alertConditions(r).some((c) => HEALTH_SIGNALS.test(c.expression)) || HEALTH_SIGNALS.test(texts(r.body.tags).join(' '));
 }

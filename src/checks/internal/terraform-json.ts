@@ -85,11 +85,54 @@ export function portNumber(value: unknown): number | undefined {
   return Number(s.trim());
 }
 
+/**
+ * JSON text of a parsed JSON value, as JSON.stringify writes it, without recursion: a stack
+ * nested thousands deep (valid JSON, and JSON.parse reads it) must not overflow the call stack.
+ */
+export function jsonText(value: unknown): string {
+  const out: string[] = [];
+  // Work items: a value to write, or a literal piece of punctuation.
+  const work: Array<{ value: unknown } | string> = [{ value }];
+  while (work.length > 0) {
+    const item = work.pop()!;
+    if (typeof item === 'string') {
+      out.push(item);
+      continue;
+    }
+    const v = item.value;
+    if (Array.isArray(v)) {
+      const parts: Array<{ value: unknown } | string> = ['['];
+      v.forEach((e, i) => parts.push(...(i > 0 ? [','] : []), { value: e === undefined ? null : e }));
+      parts.push(']');
+      for (let i = parts.length - 1; i >= 0; i--) work.push(parts[i]);
+    } else if (isObject(v)) {
+      const parts: Array<{ value: unknown } | string> = ['{'];
+      let first = true;
+      for (const [k, e] of Object.entries(v)) {
+        if (e === undefined) continue;
+        parts.push(`${first ? '' : ','}${JSON.stringify(k)}:`, { value: e });
+        first = false;
+      }
+      parts.push('}');
+      for (let i = parts.length - 1; i >= 0; i--) work.push(parts[i]);
+    } else {
+      out.push(JSON.stringify(v) ?? 'null');
+    }
+  }
+  return out.join('');
+}
+
 /** The resource body without cdktf's `//` metadata, as searchable text. */
 export function bodyText(body: JsonObject): string {
   const { ['//']: _meta, ...rest } = body;
   void _meta;
-  return JSON.stringify(rest);
+  try {
+    return JSON.stringify(rest);
+  } catch (e) {
+    // Only a body nested too deep for the native serializer takes the slower path.
+    if (e instanceof RangeError) return jsonText(rest);
+    throw e;
+  }
 }
 
 /** Lists every resource of a parsed Terraform JSON document. */
@@ -128,9 +171,4 @@ export function manifestOf(resource: TfResource): { apiVersion: string; kind: st
   }
   if (!isObject(manifest)) return undefined;
   return { apiVersion: text(manifest.apiVersion) ?? '', kind: text(manifest.kind) ?? '', manifest };
-}
-
-/** Escapes a string for use inside a RegExp. */
-export function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -65,6 +65,8 @@ export interface WorkloadModel {
   readonly labels: { [key: string]: string };
   readonly podLabels: { [key: string]: string };
   readonly containers: ContainerModel[];
+  /** Some settings come from values the checker cannot read (a Helm release's `${file(...)}` values). */
+  readonly opaque?: boolean;
 }
 
 export interface KongWorkload extends WorkloadModel {
@@ -132,7 +134,7 @@ function providerProbe(kind: ProbeKind, value: unknown): ProbeModel | undefined 
   };
 }
 
-function manifestProbe(kind: ProbeKind, value: unknown): ProbeModel | undefined {
+export function manifestProbe(kind: ProbeKind, value: unknown): ProbeModel | undefined {
   if (!isObject(value)) return undefined;
   const http = isObject(value.httpGet) ? value.httpGet : undefined;
   const exec = isObject(value.exec) ? value.exec : undefined;
@@ -238,9 +240,9 @@ function kongContainer(w: WorkloadModel): ContainerModel | undefined {
 }
 
 /** Workloads that run Kong Gateway (found by image, or by labels), with their Kong container. */
-export function kongWorkloadsOf(stack: TfStack): KongWorkload[] {
+export function kongWorkloadsIn(workloads: WorkloadModel[]): KongWorkload[] {
   const out: KongWorkload[] = [];
-  for (const w of workloadsOf(stack)) {
+  for (const w of workloads) {
     const container = kongContainer(w);
     if (!container) continue;
     const gateway = w.podLabels.kong_gateway ?? w.labels.kong_gateway
@@ -255,9 +257,15 @@ export function kongOlderThan(w: KongWorkload, major: number, minor: number): bo
   return w.version !== undefined && (w.version[0] < major || (w.version[0] === major && w.version[1] < minor));
 }
 
+/** An env var as the container sees it: the last entry of that name wins, as in Kubernetes. */
+export function envVar(c: ContainerModel, name: string): EnvModel | undefined {
+  for (let i = c.env.length - 1; i >= 0; i--) if (c.env[i].name === name) return c.env[i];
+  return undefined;
+}
+
 /** `KONG_STATUS_LISTEN` as the container sets it. */
 export function statusListenEnv(c: ContainerModel): EnvModel | undefined {
-  return c.env.find((e) => e.name === 'KONG_STATUS_LISTEN');
+  return envVar(c, 'KONG_STATUS_LISTEN');
 }
 
 export interface ListenEntry {
@@ -278,23 +286,24 @@ export function parseListen(value: string): ListenEntry[] {
   });
 }
 
-/** The status ports a Kong container serves on, by number and by name. */
+/** Container port names Kong's Helm chart (and this library) give the status listener. */
+export const STATUS_PORT_NAMES = ['status', 'status-tls'];
+
+/**
+ * The ports a Kong container serves its Status API on, by number and by name. Where
+ * KONG_STATUS_LISTEN is a literal, it decides (Kong listens where it says, whatever a port
+ * is named); otherwise the container ports named `status` stand in for it.
+ */
 export function statusPortsOf(w: KongWorkload): { numbers: number[]; names: string[] } {
   const numbers = new Set<number>();
   const env = statusListenEnv(w.container);
-  if (env?.value && !isReference(env.value)) {
+  if (env?.value !== undefined && !isReference(env.value)) {
     for (const entry of parseListen(env.value)) if (!entry.loopback && entry.port !== undefined) numbers.add(entry.port);
+  } else {
+    for (const p of w.container.ports) if (p.name && STATUS_PORT_NAMES.includes(p.name) && p.containerPort !== undefined) numbers.add(p.containerPort);
   }
-  const names = new Set<string>();
-  for (const p of w.container.ports) {
-    if (p.name === 'status' || p.name === 'status-tls') {
-      names.add(p.name);
-      if (p.containerPort !== undefined) numbers.add(p.containerPort);
-    } else if (p.name && p.containerPort !== undefined && numbers.has(p.containerPort)) {
-      names.add(p.name);
-    }
-  }
-  return { numbers: [...numbers], names: [...names] };
+  const names = w.container.ports.filter((p) => p.name && p.containerPort !== undefined && numbers.has(p.containerPort)).map((p) => p.name!);
+  return { numbers: [...numbers], names };
 }
 
 /** A probe port (number or name) resolved to a number through the container's named ports. */

@@ -12,18 +12,19 @@ import { RuleDefinition } from '../internal/rule';
 
 /**
  * The rule table. KBP1..KBP7 follow Kong's seven monitoring recommendations in the order
- * of Kong's monitoring overview:
+ * of Kong's monitoring overview. IDs are API: KBP8 is reserved (every alert has a live
+ * source); a new rule takes the next free ID after it.
  *
  * | ID | rule | level | wants |
  * |---|---|---|---|
- * | KBP1 | status-listen | error | KONG_STATUS_LISTEN set, not `off`, not loopback-only |
+ * | KBP1 | status-listen | error | KONG_STATUS_LISTEN set once, not `off`, not loopback-only, on no other listener's socket, on the port named status |
  * | KBP2 | health-dashboards | warning | a Datadog or Grafana dashboard per gateway |
- * | KBP3 | load-balancer-readiness | error | LB health check on /status/ready; status port never on a LoadBalancer/NodePort |
- * | KBP4 | kubernetes-probes | error | readiness httpGet /status/ready, liveness httpGet /status, on the status port |
- * | KBP5 | health-alerting | warning | alerts on the gateway's health checks |
- * | KBP6 | no-kong-health-cli | error | no probe runs `kong health` / `kong-health` |
- * | KBP7 | every-node-monitored | warning | per-node alerts and an expected-count/no-data alert |
- * | KBPS1 | no-literal-secrets | error | contact point and provider secrets as references, not literals |
+ * | KBP3 | load-balancer-readiness | error | LB and ALB/GKE Ingress health checks HTTP on /status/ready at the status port; status port never on a LoadBalancer/NodePort |
+ * | KBP4 | kubernetes-probes | error | readiness httpGet /status/ready, liveness httpGet /status, on the status port (a port the container declares) |
+ * | KBP5 | health-alerting | warning | alerts on the gateway's health checks that notify someone and are not muted for good |
+ * | KBP6 | no-kong-health-cli | error | no probe runs `kong health` / `kong-health`, in any shell form |
+ * | KBP7 | every-node-monitored | warning | per-node alerts (not pinned to one pod) and an expected-count/no-data alert |
+ * | KBPS1 | no-literal-secrets | error | no literal secret anywhere: contact points, providers, integrations, env, Helm values, Secrets, locals, variable defaults, headers, URLs |
  * | KBPX1 | suppression-reason | error | suppressions name a known rule and give a reason |
  */
 export const RULES: readonly RuleDefinition[] = [

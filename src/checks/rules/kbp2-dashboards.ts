@@ -1,7 +1,7 @@
-import { dashboardsOf, linkedTo } from '../internal/monitoring';
+import { analysisOf } from '../internal/analysis';
+import { dashboardsOf } from '../internal/monitoring';
 import { RuleDefinition, RuleFinding, compliant, notApplicable, violation } from '../internal/rule';
-import { JsonObject, readStack } from '../internal/terraform-json';
-import { kongWorkloadsOf } from '../internal/workloads';
+import { JsonObject } from '../internal/terraform-json';
 import { FindingLevel } from '../types';
 
 /** KBP2: every gateway has a health dashboard. */
@@ -16,12 +16,13 @@ export const KBP2_DASHBOARDS: RuleDefinition = {
   level: FindingLevel.WARNING,
   check(config: JsonObject): RuleFinding[] {
     const rule = KBP2_DASHBOARDS;
-    const stack = readStack(config);
-    const kong = kongWorkloadsOf(stack);
+    const analysis = analysisOf(config);
+    const stack = analysis.stack;
+    const kong = analysis.kongWorkloads;
     if (kong.length === 0) return [notApplicable(rule, 'No Kong workload in the stack.')];
     const dashboards = dashboardsOf(stack);
     return kong.map((w) => {
-      const linked = linkedTo(dashboards, w, kong);
+      const linked = analysis.linkedTo(dashboards, w);
       if (linked.length > 0) {
         return compliant(rule, w.resource, `Gateway '${w.gateway}' has dashboards: ${linked.map((d) => d.address).join(', ')}.`);
       }

@@ -1,11 +1,13 @@
-import { runsKongHealth } from './kbp6-no-kong-health';
+import { KONG_STATUS_PATH, KONG_STATUS_READY_PATH } from '../../gateway/kong-facts';
+import { runsKongHealthCli } from '../../gateway/kong-health-cli';
+import { analysisOf } from '../internal/analysis';
 import { RuleDefinition, RuleFinding, compliant, describe, notApplicable, violation } from '../internal/rule';
-import { JsonObject, readStack } from '../internal/terraform-json';
-import { ProbeKind, ProbeModel, kongOlderThan, kongWorkloadsOf, resolvePort, statusPortsOf } from '../internal/workloads';
+import { JsonObject, isReference } from '../internal/terraform-json';
+import { ProbeKind, ProbeModel, kongOlderThan, resolvePort, statusPortsOf } from '../internal/workloads';
 import { FindingLevel } from '../types';
 
-const READY = '/status/ready';
-const LIVE = '/status';
+const READY = KONG_STATUS_READY_PATH;
+const LIVE = KONG_STATUS_PATH;
 
 function probeShape(p: ProbeModel): string {
   if (p.httpPath !== undefined) return `httpGet ${p.httpPath}`;
@@ -26,11 +28,15 @@ export const KBP4_PROBES: RuleDefinition = {
   level: FindingLevel.ERROR,
   check(config: JsonObject): RuleFinding[] {
     const rule = KBP4_PROBES;
-    const kong = kongWorkloadsOf(readStack(config));
+    const kong = analysisOf(config).kongWorkloads;
     if (kong.length === 0) return [notApplicable(rule, 'No Kong workload in the stack.')];
     const out: RuleFinding[] = [];
     for (const w of kong) {
       const where = describe(w.resource, w.container.name);
+      if (w.opaque) {
+        out.push(compliant(rule, w.resource, `${where} takes its probes from Helm values the checker cannot read (not checked).`));
+        continue;
+      }
       // Kong before 3.3 has no /status/ready (404): readiness must use /status there.
       const readyPath = kongOlderThan(w, 3, 3) ? LIVE : READY;
       const problems: RuleFinding[] = [];
@@ -38,6 +44,12 @@ export const KBP4_PROBES: RuleDefinition = {
       const checkPort = (p: ProbeModel) => {
         if (p.httpPath === undefined) return;
         const port = resolvePort(w.container, p.httpPort);
+        if (port === undefined && p.httpPort !== undefined && !/^\d+$/.test(p.httpPort) && !isReference(p.httpPort)) {
+          problems.push(violation(rule, w.resource, `${where}: the ${p.kind} probe targets port '${p.httpPort}', which the container does not declare; kubelet fails the probe.`, {
+            fix: 'Point the probe at the container port named `status` (declare it with the status listener\'s port).',
+          }));
+          return;
+        }
         if (port !== undefined && status.numbers.length > 0 && !status.numbers.includes(port)) {
           problems.push(violation(rule, w.resource, `${where}: the ${p.kind} probe targets port ${p.httpPort}, not the status port (${status.numbers.join(', ')}).`));
         }
@@ -71,7 +83,7 @@ export const KBP4_PROBES: RuleDefinition = {
         }));
       } else if (liveness.httpPath === undefined) {
         // A command or TCP check can keep a hung node alive; `kong health` itself is KBP6's error.
-        const kongHealth = liveness.exec !== undefined && runsKongHealth(liveness.exec);
+        const kongHealth = liveness.exec !== undefined && runsKongHealthCli(liveness.exec);
         problems.push(violation(rule, w.resource, `${where}: the liveness probe is ${probeShape(liveness)}, not httpGet ${LIVE}${kongHealth ? ' (see KBP6)' : ''}.`, {
           level: FindingLevel.WARNING,
           fix: `Use livenessProbe httpGet ${LIVE} on the status port.`,

@@ -1,17 +1,9 @@
+import { runsKongHealthCli } from '../../gateway/kong-health-cli';
+import { analysisOf } from '../internal/analysis';
 import { RuleDefinition, RuleFinding, compliant, describe, notApplicable, violation } from '../internal/rule';
-import { JsonObject, readStack } from '../internal/terraform-json';
-import { kongWorkloadsOf, workloadsOf } from '../internal/workloads';
+import { JsonObject } from '../internal/terraform-json';
 import { FindingLevel } from '../types';
 
-/**
- * `kong health` or the image's `kong-health` script, run directly, by path, or inside a
- * shell string (`sh -c "kong health && ..."`).
- */
-const KONG_HEALTH = /(?:^|[\s;&|('"`/])kong(?:\s+health|-health)(?![\w-])/;
-
-export function runsKongHealth(command: string[]): boolean {
-  return KONG_HEALTH.test(command.join(' '));
-}
 
 /** KBP6: no probe runs `kong health`. */
 export const KBP6_NO_KONG_HEALTH: RuleDefinition = {
@@ -24,12 +16,12 @@ export const KBP6_NO_KONG_HEALTH: RuleDefinition = {
   level: FindingLevel.ERROR,
   check(config: JsonObject): RuleFinding[] {
     const rule = KBP6_NO_KONG_HEALTH;
-    const stack = readStack(config);
-    const kong = new Set(kongWorkloadsOf(stack).map((w) => w.resource.address));
+    const analysis = analysisOf(config);
+    const kong = new Set(analysis.kongWorkloads.map((w) => w.resource.address));
     const out: RuleFinding[] = [];
-    for (const w of workloadsOf(stack)) {
+    for (const w of analysis.workloads) {
       const offending = w.containers.flatMap((c) => c.probes
-        .filter((p) => p.exec && runsKongHealth(p.exec))
+        .filter((p) => p.exec && runsKongHealthCli(p.exec))
         .map((p) => ({ container: c.name, probe: p })));
       for (const o of offending) {
         out.push(violation(rule, w.resource,

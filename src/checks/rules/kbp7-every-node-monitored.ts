@@ -1,7 +1,7 @@
-import { alertConditions, alertResourcesOf, countsNodes, linkedTo, perNode } from '../internal/monitoring';
+import { analysisOf } from '../internal/analysis';
+import { alertConditions, alertResourcesOf, countsNodes, perNode, pinnedNode } from '../internal/monitoring';
 import { RuleDefinition, RuleFinding, compliant, notApplicable, violation } from '../internal/rule';
-import { JsonObject, readStack } from '../internal/terraform-json';
-import { kongWorkloadsOf } from '../internal/workloads';
+import { JsonObject } from '../internal/terraform-json';
 import { FindingLevel } from '../types';
 
 /** KBP7: alerts see every node, and notice nodes that disappear. */
@@ -17,19 +17,24 @@ export const KBP7_EVERY_NODE_MONITORED: RuleDefinition = {
   level: FindingLevel.WARNING,
   check(config: JsonObject): RuleFinding[] {
     const rule = KBP7_EVERY_NODE_MONITORED;
-    const stack = readStack(config);
-    const kong = kongWorkloadsOf(stack);
+    const analysis = analysisOf(config);
+    const stack = analysis.stack;
+    const kong = analysis.kongWorkloads;
     if (kong.length === 0) return [notApplicable(rule, 'No Kong workload in the stack.')];
     const alerts = alertResourcesOf(stack);
     const out: RuleFinding[] = [];
     for (const w of kong) {
-      const conditions = linkedTo(alerts, w, kong).flatMap(alertConditions);
+      const conditions = analysis.linkedTo(alerts, w).flatMap(alertConditions);
       const perNodeAlerts = [...new Set(conditions.filter(perNode).map((c) => c.resource.address))];
       const countAlerts = [...new Set(conditions.filter(countsNodes).map((c) => c.resource.address))];
       const problems: RuleFinding[] = [];
       if (perNodeAlerts.length === 0) {
+        const pinned = conditions.map((c) => ({ c, matcher: pinnedNode(c) })).filter((p) => p.matcher !== undefined);
+        const why = conditions.length === 0 ? 'no alert rules watch it'
+          : pinned.length > 0 ? `${[...new Set(pinned.map((p) => `${p.c.resource.address} watches a single node (${p.matcher})`))].join(', ')}, and the others aggregate their nodes away`
+            : 'every alert aggregates its nodes away';
         problems.push(violation(rule, w.resource,
-          `Gateway '${w.gateway}' has no per-node alert: ${conditions.length === 0 ? 'no alert rules watch it' : 'every alert aggregates its nodes away'}.`,
+          `Gateway '${w.gateway}' has no per-node alert: ${why}.`,
           { fix: 'Group node alerts by pod or instance (PromQL `by (pod)` or no aggregation; Datadog multi-alert `by {pod_name}` / `.by("instance")`).' }));
       }
       if (countAlerts.length === 0) {

@@ -1,6 +1,7 @@
+import { analysisOf } from '../internal/analysis';
 import { RuleDefinition, RuleFinding, compliant, notApplicable, violation } from '../internal/rule';
 import { MIN_REASON_LENGTH, SuppressionEntry, jsonSuppressions, suppressionProblem } from '../internal/suppressions';
-import { JsonObject, TfResource, readStack } from '../internal/terraform-json';
+import { JsonObject, TfResource } from '../internal/terraform-json';
 import { FindingLevel } from '../types';
 
 const FIX = `Give every suppression a rule ID from the rule table and a reason of at least ${MIN_REASON_LENGTH} characters `
@@ -38,7 +39,7 @@ export const KBPX1_SUPPRESSION_REASON: RuleDefinition = {
   fix: FIX,
   level: FindingLevel.ERROR,
   check(config: JsonObject): RuleFinding[] {
-    return suppressionVerdicts(readStack(config).resources
+    return suppressionVerdicts(analysisOf(config).stack.resources
       .flatMap((r) => jsonSuppressions(r.body).map((entry) => ({ subject: r, where: r.address, entry }))));
   },
 };

@@ -1,0 +1,36 @@
+// The stack the audit is timed on: the facade as examples/full uses it, with Kong deployed
+// (so every rule has workloads, Services and probes to read), N gateways in one stack.
+import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
+import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
+import { App, TerraformStack, TerraformVariable } from 'cdktf';
+import { gatewayName } from './scenario';
+import { KongGateway } from '../src/gateway/kong-gateway';
+import { GrafanaProvider } from '../src/grafana/provider/provider';
+import { KongMonitoring } from '../src/practices/kong-monitoring';
+import { LoadBalancerCloud } from '../src/practices/load-balancer-readiness';
+
+export const AUDIT_STACK = 'kong-audit';
+
+/** One stack with `gateways` deployed and monitored gateways; returns it. */
+export function buildAuditStack(app: App, gateways: number): TerraformStack {
+  const stack = new TerraformStack(app, AUDIT_STACK);
+  new DatadogProvider(stack, 'datadog', {});
+  new KubernetesProvider(stack, 'kubernetes', {});
+  const auth = new TerraformVariable(stack, 'grafana_auth', { type: 'string', sensitive: true });
+  new GrafanaProvider(stack, 'grafana', { url: 'https://grafana.example.com', auth: auth.stringValue });
+  for (let i = 0; i < gateways; i++) {
+    const name = gatewayName(i);
+    new KongMonitoring(stack, name, {
+      gateway: KongGateway.dbLess({ name, environment: 'production', namespace: 'kong', expectedNodes: 3, team: 'platform' }),
+      kubernetes: { deploy: true, loadBalancerCloud: LoadBalancerCloud.AWS },
+      datadog: {
+        notify: { critical: ['@pagerduty-kong'], warning: ['@slack-kong'] },
+        synthetics: { endpoint: { url: `https://${name}.example.com/` } },
+        slo: { targetPercent: 99.9 },
+      },
+      grafana: { prometheusDatasourceUid: 'prometheus', folderTitle: 'Kong' },
+      prometheus: { labels: { release: 'kps' } },
+    });
+  }
+  return stack;
+}
