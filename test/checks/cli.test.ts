@@ -155,7 +155,7 @@ describe('kong-monitoring-audit main() in process', () => {
   test('--help and --list-rules exit 0', () => {
     expect(run(['--help'])).toMatchObject({ code: EXIT_OK, out: expect.stringContaining('Usage: kong-monitoring-audit') });
     expect(run(['--list-rules']).out.split('\n').filter((l) => l).map((l) => l.split(' ')[0]))
-      .toEqual(['KBP1', 'KBP2', 'KBP3', 'KBP4', 'KBP5', 'KBP6', 'KBP7', 'KBPS1', 'KBPX1']);
+      .toEqual(['KBP1', 'KBP2', 'KBP3', 'KBP4', 'KBP5', 'KBP6', 'KBP7', 'KBP8', 'KBPS1', 'KBPX1']);
   });
 
   test('bad option values are usage errors (exit 2)', () => {

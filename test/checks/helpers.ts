@@ -38,9 +38,25 @@ export function kongDeployment(o: KongDeploymentOptions = {}): Body {
     'metadata': { name: o.name ?? 'edge', namespace: 'kong' },
     'spec': {
       selector: { match_labels: labels },
-      template: { metadata: { labels }, spec: { container: [container] } },
+      template: { metadata: { labels, annotations: telemetryAnnotations(o.name ?? 'edge') }, spec: { container: [container] } },
     },
     '//': { metadata: { path: o.path ?? `stack/${o.name ?? 'edge'}`, uniqueId: o.name ?? 'edge' } },
+  };
+}
+
+/**
+ * What a wired Kong pod carries for its telemetry: Prometheus scrape annotations, and Datadog
+ * autodiscovery of the Kong and HTTP checks tagged with the gateway (what KBP8 traces alerts to).
+ */
+export function telemetryAnnotations(gateway: string): { [key: string]: string } {
+  const tags = [`kong_gateway:${gateway}`];
+  return {
+    'prometheus.io/scrape': 'true',
+    'prometheus.io/port': '8100',
+    'ad.datadoghq.com/proxy.checks': JSON.stringify({
+      kong: { init_config: {}, instances: [{ openmetrics_endpoint: 'http://%%host%%:8100/metrics', tags }] },
+      http_check: { init_config: {}, instances: [{ name: 'kong-ready-%%kube_pod_name%%', url: 'http://%%host%%:8100/status/ready', tags }] },
+    }),
   };
 }
 

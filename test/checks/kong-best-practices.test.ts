@@ -200,7 +200,7 @@ describe('KongBestPractices.validate / validateJson / rules', () => {
   });
 
   test('the rule table exposes every rule with info, explanation and fix', () => {
-    expect(KongBestPractices.rules().map((r) => r.ruleId)).toEqual(['KBP1', 'KBP2', 'KBP3', 'KBP4', 'KBP5', 'KBP6', 'KBP7', 'KBPS1', 'KBPX1']);
+    expect(KongBestPractices.rules().map((r) => r.ruleId)).toEqual(['KBP1', 'KBP2', 'KBP3', 'KBP4', 'KBP5', 'KBP6', 'KBP7', 'KBP8', 'KBPS1', 'KBPX1']);
     for (const r of KongBestPractices.rules()) {
       expect(r.info.length).toBeGreaterThan(20);
       expect(r.explanation.length).toBeGreaterThan(50);

@@ -15,6 +15,7 @@ describe('rule table', () => {
       'KBP5 health-alerting WARNING',
       'KBP6 no-kong-health-cli ERROR',
       'KBP7 every-node-monitored WARNING',
+      'KBP8 every-alert-has-a-live-source ERROR',
       'KBPS1 no-literal-secrets ERROR',
       'KBPX1 suppression-reason ERROR',
     ]);

@@ -21,7 +21,8 @@ function loadYaml(source: string): unknown {
   return yamlLoad(source);
 }
 
-function parseDocument(source: string): JsonObject | undefined {
+/** A JSON or YAML document (or a literal `${yamlencode(...)}`) as an object; undefined when it cannot be read. */
+export function parseDocument(source: string): JsonObject | undefined {
   const trimmed = source.trim();
   if (trimmed === '') return {};
   if (trimmed.startsWith('${')) {

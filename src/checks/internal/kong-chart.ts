@@ -36,6 +36,8 @@ const CHART_DEFAULTS: JsonObject = {
 
 export interface KongChartRelease {
   readonly workload: WorkloadModel;
+  /** The chart values with the chart's defaults, as the release renders them. */
+  readonly values: JsonObject;
   readonly services: ServiceModel[];
   readonly ingresses: IngressModel[];
 }
@@ -132,6 +134,7 @@ export function kongChartRelease(resource: TfResource): KongChartRelease | undef
     namespace,
     labels,
     podLabels: { ...labels, ...stringMap(values.podLabels) },
+    podAnnotations: stringMap(values.podAnnotations),
     containers: [kongContainer(values)],
     opaque: helm.opaque,
   };
@@ -168,5 +171,5 @@ export function kongChartRelease(resource: TfResource): KongChartRelease | undef
       });
     }
   }
-  return { workload, services, ingresses };
+  return { workload, values, services, ingresses };
 }

@@ -64,6 +64,8 @@ export interface WorkloadModel {
   readonly namespace?: string;
   readonly labels: { [key: string]: string };
   readonly podLabels: { [key: string]: string };
+  /** Pod template annotations (Datadog autodiscovery, prometheus.io scrape). */
+  readonly podAnnotations: { [key: string]: string };
   readonly containers: ContainerModel[];
   /** Some settings come from values the checker cannot read (a Helm release's `${file(...)}` values). */
   readonly opaque?: boolean;
@@ -191,6 +193,7 @@ function fromProvider(resource: TfResource, kind: string): WorkloadModel {
     namespace: text(metadata?.namespace),
     labels,
     podLabels: kind === 'Pod' ? labels : stringMap(block(template?.metadata)?.labels),
+    podAnnotations: stringMap(kind === 'Pod' ? metadata?.annotations : block(template?.metadata)?.annotations),
     containers: blocks(podSpec?.container).map(providerContainer),
   };
 }
@@ -208,6 +211,7 @@ function fromManifest(resource: TfResource, kind: string, manifest: JsonObject):
     namespace: text(metadata.namespace),
     labels: stringMap(metadata.labels),
     podLabels: stringMap(templateMeta.labels),
+    podAnnotations: stringMap(templateMeta.annotations),
     containers: objectList(podSpec.containers).map(manifestContainer),
   };
 }

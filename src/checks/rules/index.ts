@@ -5,6 +5,7 @@ import { KBP4_PROBES } from './kbp4-probes';
 import { KBP5_ALERTING } from './kbp5-alerting';
 import { KBP6_NO_KONG_HEALTH } from './kbp6-no-kong-health';
 import { KBP7_EVERY_NODE_MONITORED } from './kbp7-every-node-monitored';
+import { KBP8_LIVE_SOURCES } from './kbp8-live-sources';
 import { KBPS1_LITERAL_SECRETS } from './kbps1-literal-secrets';
 import { KBPX1_SUPPRESSION_REASON } from './kbpx1-suppression-reason';
 import { RULE_IDS } from './rule-ids';
@@ -24,6 +25,7 @@ import { RuleDefinition } from '../internal/rule';
  * | KBP5 | health-alerting | warning | alerts on the gateway's health checks that notify someone and are not muted for good |
  * | KBP6 | no-kong-health-cli | error | no probe runs `kong health` / `kong-health`, in any shell form |
  * | KBP7 | every-node-monitored | warning | per-node alerts (not pinned to one pod) and an expected-count/no-data alert |
+ * | KBP8 | every-alert-has-a-live-source | error | the data each alert reads is produced and collected in the stack |
  * | KBPS1 | no-literal-secrets | error | no literal secret anywhere: contact points, providers, integrations, env, Helm values, Secrets, locals, variable defaults, headers, URLs |
  * | KBPX1 | suppression-reason | error | suppressions name a known rule and give a reason |
  */
@@ -35,6 +37,7 @@ export const RULES: readonly RuleDefinition[] = [
   KBP5_ALERTING,
   KBP6_NO_KONG_HEALTH,
   KBP7_EVERY_NODE_MONITORED,
+  KBP8_LIVE_SOURCES,
   KBPS1_LITERAL_SECRETS,
   KBPX1_SUPPRESSION_REASON,
 ];
@@ -56,6 +59,7 @@ export {
   KBP5_ALERTING,
   KBP6_NO_KONG_HEALTH,
   KBP7_EVERY_NODE_MONITORED,
+  KBP8_LIVE_SOURCES,
   KBPS1_LITERAL_SECRETS,
   KBPX1_SUPPRESSION_REASON,
 };

@@ -3,7 +3,7 @@
 // arrays, `kubernetes_manifest` objects in the Kubernetes API's camelCase, `helm_release`
 // values as YAML, JSON or cdktf's `${yamlencode(...)}` — so each case reads like a stack a
 // platform team could have written.
-import { Body, GrafanaRuleOptions, kongDeployment } from '../helpers';
+import { Body, GrafanaRuleOptions, kongDeployment, telemetryAnnotations } from '../helpers';
 
 export type Resources = { [type: string]: { [name: string]: Body } };
 
@@ -180,6 +180,7 @@ export function helmValues(gateway: string, extra: Body = {}): Body {
   return {
     image: { repository: 'kong/kong-gateway', tag: '3.9.1.0' },
     podLabels: { kong_gateway: gateway },
+    podAnnotations: telemetryAnnotations(gateway),
     proxy: { type: 'LoadBalancer', annotations: { ...AWS_READY_ANNOTATIONS } },
     ...extra,
   };

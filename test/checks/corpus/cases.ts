@@ -18,7 +18,7 @@ import {
   AWS_READY_ANNOTATIONS, CorpusStack, containerOf, datadogDashboard, gatewayMonitors, gatewayPromRules,
   helmRelease, helmValues, ingress, kongGateway, loadBalancer, monitor, proxyService, setEnv, yaml,
 } from './builders';
-import { Body, grafanaRuleGroup as grafanaRules, kongDeployment, prometheusRule } from '../helpers';
+import { Body, grafanaRuleGroup as grafanaRules, kongDeployment, prometheusRule, telemetryAnnotations } from '../helpers';
 
 export interface CorpusCase {
   readonly id: string;
@@ -81,7 +81,7 @@ function manifestDeployment(kind: string, env: Body[]): Body {
       spec: {
         selector: { matchLabels: labels },
         template: {
-          metadata: { labels },
+          metadata: { labels, annotations: telemetryAnnotations('edge') },
           spec: {
             containers: [{
               name: 'proxy',
@@ -142,6 +142,20 @@ function backendConfig(requestPath: string, port = 8100): Body {
 function contactPoint(s: CorpusStack, body: Body): void {
   s.add('grafana_contact_point', 'oncall', { name: 'kong-oncall', ...body });
 }
+
+/** A declarative configuration ConfigMap the Kong workload mounts, holding these global plugins. */
+function declarativePlugins(s: CorpusStack, plugins: Body[]): void {
+  s.add('kubernetes_config_map_v1', 'edge_declarative', { metadata: { name: 'edge-declarative-config', namespace: 'kong' }, data: { 'kong.yml': JSON.stringify({ _format_version: '3.0', plugins }) } });
+  const spec = (edge(s).spec as Body).template as Body;
+  (spec.spec as Body).volume = [{ name: 'declarative', config_map: { name: 'edge-declarative-config' } }];
+}
+
+/** Grafana rules on the 5xx ratio and on the control-plane gauge, beside the base's Datadog monitors. */
+function kongMetricRules(s: CorpusStack, expr = 'sum(rate(kong_http_requests_total{kong_gateway="edge",code=~"5.."}[5m])) / sum(rate(kong_http_requests_total{kong_gateway="edge"}[5m])) > 0.05'): void {
+  s.add('grafana_rule_group', 'edge', grafanaRules([{ expr, labels: { kong_gateway: 'edge' } }]));
+}
+
+const PROMETHEUS_FLAGS = { status_code_metrics: true, latency_metrics: true, bandwidth_metrics: true, upstream_health_metrics: true };
 
 const SECRET_HOOK = 'https://hooks.slack.com/services/T0AAAAAAA/B0BBBBBBB/cccccccccccccccccccccccc';
 
@@ -501,6 +515,67 @@ export const CORPUS: readonly CorpusCase[] = [
   },
   { id: 'kbps1-kubernetes-secret', description: 'a Kubernetes Secret with literal data', violates: ['KBPS1'], build: variant((s) => { s.add('kubernetes_secret_v1', 'pg', { metadata: { name: 'kong-pg', namespace: 'kong' }, data: { password: 'kong-db-pass-2026' } }); }) },
   { id: 'kbps1-provider-key', description: 'a literal Datadog API key in the provider', violates: ['KBPS1'], build: variant((s) => { s.providers.datadog[0].api_key = 'abcdef0123456789abcdef0123456789'; }) },
+
+  // ---- KBP8 live sources -------------------------------------------------------------------
+  {
+    id: 'kbp8-flag-off',
+    description: 'a 5xx-ratio rule, and the Prometheus plugin with status_code_metrics off',
+    violates: ['KBP8'],
+    build: variant((s) => { declarativePlugins(s, [{ name: 'prometheus', config: { ...PROMETHEUS_FLAGS, status_code_metrics: false } }]); kongMetricRules(s); }),
+  },
+  {
+    id: 'kbp8-no-prometheus-plugin',
+    description: "a 5xx-ratio rule, and a declarative configuration without the Prometheus plugin",
+    violates: ['KBP8'],
+    build: variant((s) => { declarativePlugins(s, [{ name: 'correlation-id', config: {} }]); kongMetricRules(s); }),
+  },
+  {
+    id: 'kbp8-cluster-plugin-flag-off',
+    description: 'a 5xx-ratio rule, and a global KongClusterPlugin with status_code_metrics off',
+    violates: ['KBP8'],
+    build: variant((s) => {
+      s.add('kubernetes_manifest', 'prometheus_plugin', { manifest: { apiVersion: 'configuration.konghq.com/v1', kind: 'KongClusterPlugin', metadata: { name: 'prometheus', labels: { global: 'true' } }, plugin: 'prometheus', config: { status_code_metrics: false } } });
+      kongMetricRules(s);
+    }),
+  },
+  {
+    id: 'kbp8-edition',
+    description: 'a rule on kong_control_plane_connected, on open-source Kong 3.9',
+    violates: ['KBP8'],
+    build: variant((s) => kongMetricRules(s, 'kong_control_plane_connected{kong_gateway="edge"} < 1')),
+  },
+  {
+    id: 'kbp8-datadog-untagged',
+    description: "the readiness monitor filters kong_gateway:edge, and the pods' http_check does not tag it",
+    violates: ['KBP8'],
+    build: variant((s) => {
+      const meta = ((edge(s).spec as Body).template as Body).metadata as Body;
+      (meta.annotations as Body)['ad.datadoghq.com/proxy.checks'] = JSON.stringify({ http_check: { instances: [{ name: 'kong', url: 'http://%%host%%:8100/status/ready' }] } });
+    }),
+  },
+  {
+    id: 'kbp8-no-scrape',
+    description: 'a rule on Kong metrics, and nothing in the stack scrapes the Kong pods (a warning to confirm)',
+    violates: ['KBP8'],
+    build: variant((s) => {
+      const meta = ((edge(s).spec as Body).template as Body).metadata as Body;
+      delete (meta.annotations as Body)['prometheus.io/scrape'];
+      declarativePlugins(s, [{ name: 'prometheus', config: PROMETHEUS_FLAGS }]);
+      kongMetricRules(s);
+    }),
+  },
+  {
+    id: 'fine-kbp8-flags-on',
+    description: 'a 5xx-ratio rule, and the Prometheus plugin with its flags on',
+    violates: [],
+    build: variant((s) => { declarativePlugins(s, [{ name: 'prometheus', config: PROMETHEUS_FLAGS }]); kongMetricRules(s); }),
+  },
+  {
+    id: 'fine-kbp8-enterprise',
+    description: 'a rule on kong_control_plane_connected, on Kong Gateway Enterprise 3.10',
+    violates: [],
+    build: variant((s) => { edgeContainer(s).image = 'kong/kong-gateway:3.10.0.1'; kongMetricRules(s, 'kong_control_plane_connected{kong_gateway="edge"} < 1'); }),
+  },
 
   // ---- KBPX1 suppressions ----------------------------------------------------------------
   {

@@ -1,0 +1,69 @@
+// What produces each metric an alert can read, taken from the signal catalog itself (one
+// definition: the catalog's declared sources), so the checker judges any stack's alerts by
+// the same facts the library renders its own from.
+import { DeploymentMode } from '../../gateway/deployment-mode';
+import { KongGateway } from '../../gateway/kong-gateway';
+import { KongEdition } from '../../gateway/kong-version';
+import { SIGNAL_CATALOG } from '../../signals/catalog';
+import { KongAvailability } from '../../signals/signal-definition';
+import { PrometheusPluginFlag, SignalSource, TelemetryProducer } from '../../signals/signal-source';
+import { DatadogCollection, SignalId } from '../../signals/signal-types';
+
+/** The producer of one metric (or service check), as the catalog declares it. */
+export interface MetricSource {
+  readonly metric: string;
+  readonly producer: TelemetryProducer;
+  readonly origin?: TelemetryProducer;
+  readonly pluginFlag?: PrometheusPluginFlag;
+  readonly availability?: KongAvailability;
+  readonly signal: SignalId;
+}
+
+/** Kong histograms are read as `_bucket`, `_sum` and `_count`: all three come from one source. */
+const HISTOGRAM_SUFFIX = /_(bucket|sum|count)$/;
+
+let index: Map<string, MetricSource> | undefined;
+
+function build(): Map<string, MetricSource> {
+  const out = new Map<string, MetricSource>();
+  const add = (source: SignalSource, signal: SignalId, availability?: KongAvailability) => {
+    for (const metric of source.metrics) {
+      if (out.has(metric)) continue;
+      out.set(metric, { metric, producer: source.producer, origin: source.origin, pluginFlag: source.pluginFlag, availability, signal });
+    }
+  };
+  for (const definition of SIGNAL_CATALOG) {
+    for (const mode of definition.modes) {
+      // An Enterprise 3.10 gateway has every signal of its mode; the availability travels along.
+      const gateway = new KongGateway({
+        name: 'catalog', mode, edition: KongEdition.ENTERPRISE, kongVersion: '3.10',
+        expectedDataPlanes: mode === DeploymentMode.HYBRID_CONTROL_PLANE ? 1 : undefined,
+      });
+      const signal = gateway.signals().find((s) => s.id === definition.id);
+      if (!signal) continue;
+      for (const source of signal.prometheusSources) add(source, signal.id, definition.availability);
+      for (const collection of Object.values(DatadogCollection)) {
+        for (const source of signal.datadog(collection)?.sources ?? []) add(source, signal.id, definition.availability);
+      }
+    }
+  }
+  return out;
+}
+
+/** The producer of a metric or service-check name, when the catalog knows it. */
+export function metricSource(name: string): MetricSource | undefined {
+  index ??= build();
+  return index.get(name) ?? (HISTOGRAM_SUFFIX.test(name) ? index.get(name.replace(HISTOGRAM_SUFFIX, '_bucket')) : undefined);
+}
+
+const PROMQL_METRIC = /\b((?:kong|kube)_[a-z0-9_]+|up)\b(?=\s*(?:\{|\[|\)|$|\s[-+*/<>=!]|\s(?:and|or|unless|offset)\b))/g;
+const DATADOG_METRIC = /\b(?:avg|sum|min|max|count|p\d+(?:\.\d+)?):([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)\{/g;
+const DATADOG_CHECK = /"([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)"\.over\(/g;
+
+/** The metric (and service-check) names an alert condition reads. */
+export function metricsRead(language: 'promql' | 'datadog', expression: string): string[] {
+  const found = language === 'promql'
+    ? [...expression.matchAll(PROMQL_METRIC)].map((m) => m[1])
+    : [...[...expression.matchAll(DATADOG_METRIC)].map((m) => m[1]), ...[...expression.matchAll(DATADOG_CHECK)].map((m) => m[1])];
+  return [...new Set(found)];
+}
