@@ -13,6 +13,7 @@ import { KongConfigurationSource } from './configuration-source';
 import { KongDeploymentOptions } from './deployment-options';
 import { GATEWAY_WIRING } from './gateway-wiring';
 import { AppRegistry } from '../core/app-registry';
+import { declareTelemetry } from '../core/telemetry-declaration';
 import { identityKey } from '../gateway/gateway-identity';
 import { toProviderEnv, toProviderPorts } from './internal/container-rendering';
 import { databaseSettings, requireSecretKey } from './internal/database-settings';
@@ -427,6 +428,7 @@ export class KongDeployment extends Construct {
         },
       },
     });
+    if (this.pluginsExternal) declareTelemetry(this.deployment, { plugins_managed_externally: true });
 
     this.scrape = new PrometheusScrape(this, 'scrape', {
       gateway,

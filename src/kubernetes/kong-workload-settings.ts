@@ -1,6 +1,7 @@
 import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { DeploymentV1, DeploymentV1SpecTemplateSpecContainer } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { Construct } from 'constructs';
+import { declareTelemetry } from '../core/telemetry-declaration';
 import { failValidation, requireDns1123Subdomain } from '../core/validation';
 import { DeploymentMode } from '../gateway/deployment-mode';
 import { DEFAULT_STATUS_TLS_PORT } from '../gateway/kong-facts';
@@ -180,6 +181,7 @@ export class KongWorkloadSettings {
       }
     }
     metadata.annotations = { ...existing, ...this.spec.podAnnotations };
+    if (this.spec.pluginsExternal) declareTelemetry(deployment, { plugins_managed_externally: true });
     this._markApplied(`Deployment ${deployment.node.path}`);
   }
 

@@ -36,7 +36,10 @@ function build(): Map<string, MetricSource> {
     for (const mode of definition.modes) {
       // An Enterprise 3.10 gateway has every signal of its mode; the availability travels along.
       const gateway = new KongGateway({
-        name: 'catalog', mode, edition: KongEdition.ENTERPRISE, kongVersion: '3.10',
+        name: 'catalog',
+        mode,
+        edition: KongEdition.ENTERPRISE,
+        kongVersion: '3.10',
         expectedDataPlanes: mode === DeploymentMode.HYBRID_CONTROL_PLANE ? 1 : undefined,
       });
       const signal = gateway.signals().find((s) => s.id === definition.id);

@@ -1,12 +1,13 @@
+import { TELEMETRY_JSON_KEY } from '../../core/telemetry-declaration';
+import { KongEdition, KongVersion } from '../../gateway/kong-version';
+import { TelemetryProducer } from '../../signals/signal-source';
 import { analysisOf } from '../internal/analysis';
 import { MetricSource, metricSource, metricsRead } from '../internal/metric-sources';
 import { alertConditions, alertResourcesOf } from '../internal/monitoring';
 import { RuleDefinition, RuleFinding, compliant, notApplicable, violation } from '../internal/rule';
 import { datadogChecksOf, pluginConfigsFor, scrapeOf } from '../internal/telemetry';
-import { JsonObject, TfResource } from '../internal/terraform-json';
+import { JsonObject, TfResource, asObject } from '../internal/terraform-json';
 import { KongWorkload, parseImage } from '../internal/workloads';
-import { KongEdition, KongVersion } from '../../gateway/kong-version';
-import { TelemetryProducer } from '../../signals/signal-source';
 import { FindingLevel } from '../types';
 
 /** The check instance the Datadog Agent runs for each producer, from the pod's annotations. */
@@ -32,6 +33,12 @@ function kongRelease(w: KongWorkload): { version?: KongVersion; edition: KongEdi
   }
 }
 
+/** The stack's author declared the plugins configured outside it (the library writes this for pluginsManagedExternally). */
+function pluginsDeclaredExternal(w: KongWorkload): boolean {
+  const declaration = asObject(asObject(w.resource.body['//'])[TELEMETRY_JSON_KEY]);
+  return declaration.plugins_managed_externally === true;
+}
+
 /** What stops one metric of one alert from having data on this workload, if anything. */
 function problemsOf(analysis: ReturnType<typeof analysisOf>, w: KongWorkload, language: 'promql' | 'datadog', expression: string, source: MetricSource): Problem[] {
   const out: Problem[] = [];
@@ -49,7 +56,7 @@ function problemsOf(analysis: ReturnType<typeof analysisOf>, w: KongWorkload, la
     || source.producer === TelemetryProducer.PROMETHEUS_SCRAPE;
   const needsPlugin = fromPlugin || source.producer === TelemetryProducer.KONG_DATADOG_PLUGIN;
   const pluginName = source.producer === TelemetryProducer.KONG_DATADOG_PLUGIN ? 'datadog' : 'prometheus';
-  if (needsPlugin && !w.opaque) {
+  if (needsPlugin && !w.opaque && !pluginsDeclaredExternal(w)) {
     const configs = pluginConfigsFor(analysis, w);
     const withPlugin = configs.filter((c) => c.plugins.has(pluginName));
     if (configs.length > 0 && withPlugin.length === 0) {
@@ -113,7 +120,7 @@ export const KBP8_LIVE_SOURCES: RuleDefinition = {
   explanation: "An alert on data nothing produces never fires: Kong 3.x prints request and latency metrics only with the Prometheus plugin's flags on, "
     + 'kong_control_plane_connected exists in Kong Gateway Enterprise 3.10+ only, Prometheus sees nothing its monitors do not select, and a '
     + "Datadog filter on kong_gateway matches only data the Agent's checks tag with it. For each Kong workload of the stack, the rule traces "
-    + "the metrics its alerts read (as the signal catalog declares their producers) to what the stack configures. A contradiction is an error; "
+    + 'the metrics its alerts read (as the signal catalog declares their producers) to what the stack configures. A contradiction is an error; '
     + 'a source the stack does not show (a scrape or plugin configured elsewhere) is a warning to confirm.',
   fix: 'Turn on what the alert needs (plugin flag, scrape, annotations), run the Kong edition that exports the metric, or drop the alert.',
   level: FindingLevel.ERROR,

@@ -525,7 +525,7 @@ export const CORPUS: readonly CorpusCase[] = [
   },
   {
     id: 'kbp8-no-prometheus-plugin',
-    description: "a 5xx-ratio rule, and a declarative configuration without the Prometheus plugin",
+    description: 'a 5xx-ratio rule, and a declarative configuration without the Prometheus plugin',
     violates: ['KBP8'],
     build: variant((s) => { declarativePlugins(s, [{ name: 'correlation-id', config: {} }]); kongMetricRules(s); }),
   },
@@ -569,6 +569,12 @@ export const CORPUS: readonly CorpusCase[] = [
     description: 'a 5xx-ratio rule, and the Prometheus plugin with its flags on',
     violates: [],
     build: variant((s) => { declarativePlugins(s, [{ name: 'prometheus', config: PROMETHEUS_FLAGS }]); kongMetricRules(s); }),
+  },
+  {
+    id: 'fine-kbp8-plugins-declared-external',
+    description: "Kong metrics alerted on, the plugins configured outside the stack as its '//' block declares (pluginsManagedExternally)",
+    violates: [],
+    build: variant((s) => { (edge(s)['//'] as Body).kong_telemetry = { plugins_managed_externally: true }; kongMetricRules(s); }),
   },
   {
     id: 'fine-kbp8-enterprise',
