@@ -19,3 +19,4 @@ export * from './checks';
 export * from './practices/no-kong-health-check-cli';
 export * from './practices/kong-fleet';
 export * from './practices/alert-source';
+export * from './practices/panel-source';

@@ -11,6 +11,8 @@ export enum AlertBackend {
   PROMETHEUS = 'prometheus',
   /** A panel of the Grafana dashboard. */
   GRAFANA_DASHBOARD = 'grafana-dashboard',
+  /** A widget of the Datadog dashboard. */
+  DATADOG_DASHBOARD = 'datadog-dashboard',
 }
 
 /** Where one rendered alert's data comes from, and whether that source is live. */

@@ -4,6 +4,8 @@ import { PrometheusAlertingOptions } from './alerting-options';
 import { AllNodesMonitored } from './all-nodes-monitored';
 import { HealthAlerting, HealthAlertingDatadogOptions } from './health-alerting';
 import { HealthDashboards } from './health-dashboards';
+import { datadogPanels, grafanaPanels, panelSource } from './panel-lineage';
+import { PanelSource } from './panel-source';
 import { WiringInputs, alertSource, telemetryWiring } from './telemetry-wiring';
 import { AppRegistry } from '../core/app-registry';
 import { failValidation } from '../core/validation';
@@ -381,7 +383,7 @@ export class KongMonitoring extends Construct {
    * missing fails synth with the fix; an unverified one is a warning naming what to confirm.
    */
   public alertSources(): AlertSource[] {
-    const wiring = telemetryWiring({ ...this.wiringInputs, peers: AppRegistry.of(this).get(GATEWAY_WIRING, identityKey(this.gateway)) }, this.datadogCollection !== undefined);
+    const wiring = this.wiring();
     const signals = new Map(this.gateway.signals().map((s) => [s.id, s]));
     const out: AlertSource[] = [];
     for (const practice of [this.alerting, this.allNodes]) {
@@ -398,6 +400,42 @@ export class KongMonitoring extends Construct {
       }
     }
     return out;
+  }
+
+  /**
+   * Where each dashboard panel's data comes from, read from the rendered dashboards' own
+   * queries: the metrics each panel reads, the components that emit them, and whether this
+   * stack makes them live. A panel whose source is missing stays empty; synth warns with
+   * the fix (a warning, not an error: an empty panel is visible, a dead alert is not).
+   */
+  public dashboardSources(): PanelSource[] {
+    if (!this.dashboards) return [];
+    const wiring = this.wiring();
+    return [
+      ...(this.dashboards.grafana ? grafanaPanels(this.dashboards.grafana.configJson).map((p) => panelSource(AlertBackend.GRAFANA_DASHBOARD, p, wiring)) : []),
+      ...(this.dashboards.datadog ? datadogPanels(this.dashboards.datadog.definition).map((p) => panelSource(AlertBackend.DATADOG_DASHBOARD, p, wiring)) : []),
+    ];
+  }
+
+  private wiring() {
+    return telemetryWiring({ ...this.wiringInputs, peers: AppRegistry.of(this).get(GATEWAY_WIRING, identityKey(this.gateway)) }, this.datadogCollection !== undefined);
+  }
+
+  /** Panels that stay empty, as one warning per problem (an alert's missing source already fails synth). */
+  private checkPanels(subject: string, alertProblems: string[]): void {
+    // The same component, whatever fix is offered to an alert or a panel.
+    const component = (problem: string) => problem.split('. Fix: ')[0];
+    const reported = new Set(alertProblems.map(component));
+    const byProblem = new Map<string, string[]>();
+    for (const panel of this.dashboardSources()) {
+      for (const problem of panel.missing) {
+        if (reported.has(component(problem))) continue;
+        byProblem.set(problem, [...(byProblem.get(problem) ?? []), `${panel.panel} (${panel.backend})`]);
+      }
+    }
+    for (const [problem, panels] of byProblem) {
+      Annotations.of(this).addWarning(`${subject}: dashboard panels stay empty: ${panels.join('; ')}: ${problem}`);
+    }
   }
 
   /** Dead alerts as errors; unverified sources as warnings, one per problem. */
@@ -420,6 +458,8 @@ export class KongMonitoring extends Construct {
     for (const { problem, alerts } of byProblem((s) => (s.status === SourceStatus.MISSING ? [] : s.unverified))) {
       Annotations.of(this).addWarning(`${subject}: confirm the source of ${alerts}: ${problem}`);
     }
-    return byProblem((s) => s.missing).map(({ problem, alerts }) => `${subject}: no data can reach ${alerts}: ${problem}`);
+    const dead = byProblem((s) => s.missing);
+    this.checkPanels(subject, dead.map((d) => d.problem));
+    return dead.map(({ problem, alerts }) => `${subject}: no data can reach ${alerts}: ${problem}`);
   }
 }

@@ -68,8 +68,14 @@ const ASSUMED_CLUSTER_COMPONENT: { [producer: string]: string } = {
   [TelemetryProducer.DATADOG_KUBERNETES_STATE]: "the Datadog Cluster Agent's Kubernetes state check",
 };
 
+/** Who reads the data: an alert can be switched off, a dashboard panel cannot. */
+export enum SourceReader {
+  ALERT = 'alert',
+  PANEL = 'panel',
+}
+
 /** The components a producer's data passes through before a backend can read it. */
-function requirements(source: SignalSource, wiring: TelemetryWiring): Array<[string, WiringFact]> {
+function requirements(source: SignalSource, wiring: TelemetryWiring, reader: SourceReader): Array<[string, WiringFact]> {
   const plugin = (): Array<[string, WiringFact]> => {
     const out: Array<[string, WiringFact]> = [['Prometheus plugin', wiring.prometheusPlugin]];
     // A flag matters only once there is a plugin to carry it.
@@ -77,7 +83,7 @@ function requirements(source: SignalSource, wiring: TelemetryWiring): Array<[str
       const on = wiring.prometheusFlags.includes(source.pluginFlag);
       out.push([`Prometheus plugin flag ${source.pluginFlag}`, on
         ? { status: SourceStatus.LIVE, how: `${source.pluginFlag} on` }
-        : { status: SourceStatus.MISSING, how: `${source.pluginFlag} off`, fix: `turn ${source.pluginFlag} on in the Prometheus plugin (plugins.prometheus), or switch the signal off with the gateway's signalOverrides` }]);
+        : { status: SourceStatus.MISSING, how: `${source.pluginFlag} off`, fix: `turn ${source.pluginFlag} on in the Prometheus plugin (plugins.prometheus)${reader === SourceReader.ALERT ? ", or switch the signal off with the gateway's signalOverrides" : ''}` }]);
     }
     return out;
   };
@@ -105,8 +111,8 @@ function requirements(source: SignalSource, wiring: TelemetryWiring): Array<[str
 }
 
 /** Traces one source through the stack's wiring. */
-export function traceSource(source: SignalSource, wiring: TelemetryWiring): SourceVerdict {
-  const needed = requirements(source, wiring);
+export function traceSource(source: SignalSource, wiring: TelemetryWiring, reader: SourceReader = SourceReader.ALERT): SourceVerdict {
+  const needed = requirements(source, wiring, reader);
   let status = SourceStatus.LIVE;
   for (const [, fact] of needed) if (RANK[fact.status] > RANK[status]) status = fact.status;
   const problems = (wanted: SourceStatus) => needed
@@ -121,8 +127,8 @@ export function traceSource(source: SignalSource, wiring: TelemetryWiring): Sour
 }
 
 /** Traces every source of an alert: the alert is as live as its weakest source. */
-export function traceSources(sources: SignalSource[], wiring: TelemetryWiring): SourceVerdict {
-  const verdicts = sources.map((s) => traceSource(s, wiring));
+export function traceSources(sources: SignalSource[], wiring: TelemetryWiring, reader: SourceReader = SourceReader.ALERT): SourceVerdict {
+  const verdicts = sources.map((s) => traceSource(s, wiring, reader));
   let status = SourceStatus.LIVE;
   for (const v of verdicts) if (RANK[v.status] > RANK[status]) status = v.status;
   return {

@@ -8,6 +8,7 @@ import {
   datadogWorkloadFilter,
   podNamePattern,
 } from './selectors';
+import { PrometheusPluginFlag, SignalSource, TelemetryProducer } from './signal-source';
 import { DatadogCollection } from './signal-types';
 
 /** Dashboard-only views (what dashboards graph beyond the alerting signals). */
@@ -224,3 +225,29 @@ export function dashboardVariableQueries(gateway: GatewayIdentity, namespaceVari
     allPods: podNamePattern(gateway),
   };
 }
+
+/**
+ * Producers of the metrics only the dashboard views graph (the signals declare the rest), so
+ * every dashboard query can be traced to what emits it.
+ */
+export const VIEW_SOURCES: SignalSource[] = [
+  { producer: TelemetryProducer.KONG_PROMETHEUS_PLUGIN, metrics: ['kong_upstream_latency_ms_bucket'], pluginFlag: PrometheusPluginFlag.LATENCY_METRICS },
+  { producer: TelemetryProducer.KONG_PROMETHEUS_PLUGIN, metrics: ['kong_bandwidth_bytes'], pluginFlag: PrometheusPluginFlag.BANDWIDTH_METRICS },
+  { producer: TelemetryProducer.KONG_NODE_GAUGES, metrics: ['kong_nginx_connections_total', 'kong_memory_workers_lua_vms_bytes'] },
+  { producer: TelemetryProducer.KUBE_STATE_METRICS, metrics: ['kube_deployment_spec_replicas', 'kube_daemonset_status_desired_number_scheduled', 'kube_statefulset_replicas'] },
+  {
+    producer: TelemetryProducer.DATADOG_KONG_CHECK,
+    metrics: ['kong.upstream.latency.ms'],
+    origin: TelemetryProducer.KONG_PROMETHEUS_PLUGIN,
+    pluginFlag: PrometheusPluginFlag.LATENCY_METRICS,
+  },
+  { producer: TelemetryProducer.DATADOG_KONG_CHECK, metrics: ['kong.bandwidth.bytes.count'], origin: TelemetryProducer.KONG_PROMETHEUS_PLUGIN, pluginFlag: PrometheusPluginFlag.BANDWIDTH_METRICS },
+  { producer: TelemetryProducer.DATADOG_KONG_CHECK, metrics: ['kong.nginx.connections.total', 'kong.memory.workers.lua.vms.bytes'], origin: TelemetryProducer.KONG_NODE_GAUGES },
+  { producer: TelemetryProducer.KONG_DATADOG_PLUGIN, metrics: ['kong.upstream_latency'] },
+  {
+    producer: TelemetryProducer.DATADOG_KUBERNETES_STATE,
+    metrics: [
+      'kubernetes_state.deployment.replicas_desired', 'kubernetes_state.daemonset.desired', 'kubernetes_state.statefulset.replicas_desired',
+    ],
+  },
+];

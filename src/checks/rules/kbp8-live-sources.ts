@@ -1,8 +1,8 @@
 import { TELEMETRY_JSON_KEY } from '../../core/telemetry-declaration';
 import { KongEdition, KongVersion } from '../../gateway/kong-version';
+import { MetricSource, metricSource, metricsRead } from '../../signals/metric-sources';
 import { TelemetryProducer } from '../../signals/signal-source';
 import { analysisOf } from '../internal/analysis';
-import { MetricSource, metricSource, metricsRead } from '../internal/metric-sources';
 import { alertConditions, alertResourcesOf } from '../internal/monitoring';
 import { RuleDefinition, RuleFinding, compliant, notApplicable, violation } from '../internal/rule';
 import { datadogChecksOf, pluginConfigsFor, scrapeOf } from '../internal/telemetry';

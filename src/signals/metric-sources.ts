@@ -1,13 +1,14 @@
-// What produces each metric an alert can read, taken from the signal catalog itself (one
-// definition: the catalog's declared sources), so the checker judges any stack's alerts by
-// the same facts the library renders its own from.
-import { DeploymentMode } from '../../gateway/deployment-mode';
-import { KongGateway } from '../../gateway/kong-gateway';
-import { KongEdition } from '../../gateway/kong-version';
-import { SIGNAL_CATALOG } from '../../signals/catalog';
-import { KongAvailability } from '../../signals/signal-definition';
-import { PrometheusPluginFlag, SignalSource, TelemetryProducer } from '../../signals/signal-source';
-import { DatadogCollection, SignalId } from '../../signals/signal-types';
+// What produces each metric an alert or a dashboard can read, taken from the signal catalog
+// itself (one definition: the catalog's declared sources, and the dashboard views' own), so
+// the constructs and the checker judge queries by the same facts the library renders from.
+import { SIGNAL_CATALOG } from './catalog';
+import { KongAvailability } from './signal-definition';
+import { PrometheusPluginFlag, SignalSource, TelemetryProducer } from './signal-source';
+import { DatadogCollection, SignalId } from './signal-types';
+import { VIEW_SOURCES } from './views';
+import { DeploymentMode } from '../gateway/deployment-mode';
+import { KongGateway } from '../gateway/kong-gateway';
+import { KongEdition } from '../gateway/kong-version';
 
 /** The producer of one metric (or service check), as the catalog declares it. */
 export interface MetricSource {
@@ -16,7 +17,8 @@ export interface MetricSource {
   readonly origin?: TelemetryProducer;
   readonly pluginFlag?: PrometheusPluginFlag;
   readonly availability?: KongAvailability;
-  readonly signal: SignalId;
+  /** The signal that declares it; undefined for metrics only dashboards graph. */
+  readonly signal?: SignalId;
 }
 
 /** Kong histograms are read as `_bucket`, `_sum` and `_count`: all three come from one source. */
@@ -26,7 +28,7 @@ let index: Map<string, MetricSource> | undefined;
 
 function build(): Map<string, MetricSource> {
   const out = new Map<string, MetricSource>();
-  const add = (source: SignalSource, signal: SignalId, availability?: KongAvailability) => {
+  const add = (source: SignalSource, signal?: SignalId, availability?: KongAvailability) => {
     for (const metric of source.metrics) {
       if (out.has(metric)) continue;
       out.set(metric, { metric, producer: source.producer, origin: source.origin, pluginFlag: source.pluginFlag, availability, signal });
@@ -50,6 +52,7 @@ function build(): Map<string, MetricSource> {
       }
     }
   }
+  for (const source of VIEW_SOURCES) add(source);
   return out;
 }
 
