@@ -2,11 +2,14 @@
 // (KongDeployment) and both monitored in Datadog and Grafana.
 //
 // A data plane keeps answering 200 on /status/ready after it loses its control plane, so
-// readiness alone misses the failure. The two sides see it from both ends:
-//  - each data plane reports kong_control_plane_connected (per-node alert on the DP gateway);
-//  - the control plane reports kong_data_plane_last_seen, the configuration hash and the
-//    version compatibility of every data plane it knows (alerts on the CP gateway: a data plane
-//    not seen for 90 s/180 s, data planes running different configurations, an incompatible one).
+// readiness alone misses the failure. The control plane sees it: it reports
+// kong_data_plane_last_seen, the configuration hash, the version compatibility and the
+// certificate expiry of every data plane it knows (alerts on the CP gateway: fewer data planes
+// heard from in the last 120 s than expected, data planes running different configurations, an
+// incompatible one, a certificate near expiry). These open-source 3.9 data planes do not report
+// kong_control_plane_connected: only Kong Gateway Enterprise 3.10+ exports it, so the per-node
+// alert on it is rendered for data planes declared with `edition: KongEdition.ENTERPRISE` and
+// `kongVersion: '3.10'` or later, and synth warns that it is left out here.
 import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { App, Aspects, TerraformStack, TerraformVariable } from 'cdktf';
