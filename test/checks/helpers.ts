@@ -128,6 +128,7 @@ export interface ServiceOptions {
   readonly annotations?: { [key: string]: string };
   readonly ports?: Body[];
   readonly selector?: { [key: string]: string };
+  readonly externalTrafficPolicy?: string;
 }
 
 export function service(type: string, o: ServiceOptions = {}): Body {
@@ -137,6 +138,7 @@ export function service(type: string, o: ServiceOptions = {}): Body {
       type,
       selector: o.selector ?? { 'app.kubernetes.io/name': 'kong', 'kong_gateway': 'edge' },
       port: o.ports ?? [{ name: 'proxy', port: 80, target_port: 'proxy' }],
+      ...(o.externalTrafficPolicy ? { external_traffic_policy: o.externalTrafficPolicy } : {}),
     },
     '//': { metadata: { path: 'stack/proxy-service', uniqueId: 'proxy-service' } },
   };

@@ -126,17 +126,56 @@ describe('KBP3 load balancer readiness', () => {
     expect(statuses(lb({ annotations: { 'service.beta.kubernetes.io/azure-load-balancer-health-probe-request-path': '/status/ready' } }))).toEqual([COMPLIANT]);
   });
 
-  test('compliant: GKE BackendConfig with requestPath /status/ready', () => {
+  // kubernetes-lb-facts #4: a BackendConfig configures GKE Ingress backends; the pass-through
+  // L4 load balancer of a LoadBalancer Service ignores it, even one on /status/ready.
+  test('a GKE BackendConfig on a LoadBalancer Service is ignored: a warning, whatever its path', () => {
     const backendConfig = (requestPath: string) => ({
       manifest: { apiVersion: 'cloud.google.com/v1', kind: 'BackendConfig', metadata: { name: 'kong-hc', namespace: 'kong' }, spec: { healthCheck: { requestPath, port: 8100 } } },
     });
-    const run = (requestPath: string) => KBP3_LOAD_BALANCER_READINESS.check(tf({
+    const run = (requestPath: string, externalTrafficPolicy?: string) => KBP3_LOAD_BALANCER_READINESS.check(tf({
       ...kong(),
-      kubernetes_service_v1: { proxy: service('LoadBalancer', { annotations: { 'cloud.google.com/backend-config': '{"default":"kong-hc"}' } }) },
+      kubernetes_service_v1: { proxy: service('LoadBalancer', { annotations: { 'cloud.google.com/backend-config': '{"default":"kong-hc"}' }, externalTrafficPolicy }) },
       kubernetes_manifest: { hc: backendConfig(requestPath) },
     }));
-    expect(statuses(run('/status/ready'))).toEqual([COMPLIANT]);
-    expect(run('/status')[0].message).toContain("GKE BackendConfig 'kong-hc' health check uses '/status'");
+    const [cluster] = run('/status/ready');
+    expect(cluster).toMatchObject({ status: NON_COMPLIANT, level: FindingLevel.WARNING });
+    expect(cluster.message).toContain("references BackendConfig 'kong-hc', which a LoadBalancer Service's L4 load balancer ignores (BackendConfig configures GKE Ingress backends), so nothing checks /status/ready");
+    expect(cluster.fix).toContain('Set externalTrafficPolicy: Local');
+    const [local] = run('/status/ready', 'Local');
+    expect(local).toMatchObject({ status: NON_COMPLIANT, level: FindingLevel.WARNING, fix: 'Remove the annotation.' });
+    expect(local.message).toContain('its node check already follows readiness through externalTrafficPolicy Local');
+  });
+
+  // kubernetes-lb-facts #2: with externalTrafficPolicy Local, a load balancer that targets nodes
+  // checks kube-proxy's healthCheckNodePort, healthy only on nodes with a ready local endpoint.
+  test('externalTrafficPolicy Local with node targets follows readiness: compliant with no annotation', () => {
+    const [local] = lb({ externalTrafficPolicy: 'Local' });
+    expect(local.status).toBe(COMPLIANT);
+    expect(local.message).toContain("checks nodes through externalTrafficPolicy Local (kube-proxy's health check node port answers only on nodes with a ready Kong pod)");
+    // Cluster: the node check passes while any pod anywhere is ready.
+    expect(lb({ externalTrafficPolicy: 'Cluster' })[0]).toMatchObject({ status: NON_COMPLIANT, level: FindingLevel.WARNING });
+  });
+
+  // kubernetes-lb-facts #3: NLB IP targets are pods, checked directly: Local changes nothing.
+  test('NLB IP targets with Local still need the check on /status/ready', () => {
+    const ipTargets = { 'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip' };
+    expect(lb({ annotations: ipTargets, externalTrafficPolicy: 'Local' })[0]).toMatchObject({ status: NON_COMPLIANT, level: FindingLevel.WARNING });
+    expect(statuses(lb({ annotations: { ...ipTargets, ...awsReady }, externalTrafficPolicy: 'Local' }))).toEqual([COMPLIANT]);
+  });
+
+  // cloud-provider-azure getExpectedLBRules: with Local the pod-presence probe on the health
+  // check node port takes precedence over any annotated protocol or path.
+  test('Azure with Local: annotated probe settings are not the check, so a TCP annotation is no violation', () => {
+    const tcp = { 'service.beta.kubernetes.io/port_80_health-probe_protocol': 'tcp' };
+    expect(statuses(lb({ annotations: tcp, externalTrafficPolicy: 'Local' }))).toEqual([COMPLIANT]);
+    expect(violations(lb({ annotations: tcp }))[0].message).toContain('the Azure (port 80) health check uses TCP');
+  });
+
+  // kubernetes-lb-facts #5: port_{port}_health-probe_* names a Service port.
+  test('Azure probe annotations for a port the Service does not have configure nothing: a warning', () => {
+    const [f] = lb({ annotations: { 'service.beta.kubernetes.io/port_8100_health-probe_request-path': '/status/ready' }, externalTrafficPolicy: 'Local' });
+    expect(f).toMatchObject({ status: NON_COMPLIANT, level: FindingLevel.WARNING });
+    expect(f.message).toContain('annotates Azure health probe settings for port 8100, which is not a port of this Service (80); they configure nothing');
   });
 
   // AWS ELB API (CreateTargetGroup): NLB target groups check TCP on the traffic port unless

@@ -154,6 +154,8 @@ export function kongChartRelease(resource: TfResource): KongChartRelease | undef
       selector: {},
       annotations: stringMap(proxy.annotations),
       ports,
+      // The chart's kong.service template writes proxy.externalTrafficPolicy as given.
+      externalTrafficPolicy: text(proxy.externalTrafficPolicy),
       workload: resource,
       opaque: helm.opaque,
     };

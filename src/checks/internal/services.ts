@@ -16,6 +16,8 @@ export interface ServiceModel {
   readonly selector: { [key: string]: string };
   readonly annotations: { [key: string]: string };
   readonly ports: ServicePortModel[];
+  /** `spec.externalTrafficPolicy` as written (Kubernetes defaults it to `Cluster`). */
+  readonly externalTrafficPolicy?: string;
   /** The workload this Service belongs to when it is not found by selector (a Helm release's own Service). */
   readonly workload?: TfResource;
   /** Its settings come from values the checker cannot read. */
@@ -55,6 +57,7 @@ export function servicesOf(stack: TfStack): ServiceModel[] {
         selector: stringMap(spec?.selector),
         annotations: stringMap(metadata?.annotations),
         ports: blocks(spec?.port).map((p) => ({ port: portNumber(p.port), target: text(p.target_port) ?? text(p.port) })),
+        externalTrafficPolicy: text(spec?.external_traffic_policy),
       });
       continue;
     }
@@ -70,6 +73,7 @@ export function servicesOf(stack: TfStack): ServiceModel[] {
         selector: stringMap(spec.selector),
         annotations: stringMap(metadata.annotations),
         ports: objectList(spec.ports).map((p) => ({ port: portNumber(p.port), target: text(p.targetPort) ?? text(p.port) })),
+        externalTrafficPolicy: text(spec.externalTrafficPolicy),
       });
     }
   }

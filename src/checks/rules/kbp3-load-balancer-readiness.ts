@@ -10,6 +10,7 @@ const AWS = 'service.beta.kubernetes.io/aws-load-balancer';
 export const AWS_HEALTHCHECK_PATH = `${AWS}-healthcheck-path`;
 export const AWS_HEALTHCHECK_PORT = `${AWS}-healthcheck-port`;
 export const AWS_HEALTHCHECK_PROTOCOL = `${AWS}-healthcheck-protocol`;
+const AWS_NLB_TARGET_TYPE = `${AWS}-nlb-target-type`;
 export const AZURE_PROBE_PATH = 'service.beta.kubernetes.io/azure-load-balancer-health-probe-request-path';
 const AZURE_PROBE_PROTOCOL = 'service.beta.kubernetes.io/azure-load-balancer-health-probe-protocol';
 const AZURE_PORT_ANNOTATION = /^service\.beta\.kubernetes\.io\/port_(\d+)_health-probe_(request-path|protocol)$/;
@@ -100,10 +101,21 @@ function checkProblems(check: HealthCheck, status: StatusPorts): string[] {
   return problems;
 }
 
+/**
+ * Whether the load balancer checks nodes through kube-proxy's `healthCheckNodePort`, which
+ * answers healthy only on nodes with a ready local endpoint (kubernetes-lb-facts #2): a
+ * `externalTrafficPolicy: Local` Service whose load balancer targets nodes (GKE L4, Azure,
+ * AWS instance targets). NLB IP targets are pods, checked directly (#3).
+ */
+function checksNodesThroughReadiness(service: ServiceModel): boolean {
+  return service.externalTrafficPolicy === 'Local' && service.annotations[AWS_NLB_TARGET_TYPE]?.toLowerCase() !== 'ip';
+}
+
 /** The health checks a LoadBalancer Service's annotations configure, per cloud. */
 function serviceHealthChecks(service: ServiceModel, stack: TfStack, problems: (message: string, level?: FindingLevel, fix?: string) => void): HealthCheck[] {
   const a = service.annotations;
   const checks: HealthCheck[] = [];
+  const nodeProbe = checksNodesThroughReadiness(service);
   const aws = Object.keys(a).some((k) => k.startsWith(`${AWS}-`));
   if (aws && (a[AWS_HEALTHCHECK_PATH] !== undefined || a[AWS_HEALTHCHECK_PROTOCOL] !== undefined || a[AWS_HEALTHCHECK_PORT] !== undefined)) {
     // NLB target groups check TCP on the traffic port unless told otherwise (AWS ELB CreateTargetGroup).
@@ -122,7 +134,21 @@ function serviceHealthChecks(service: ServiceModel, stack: TfStack, problems: (m
     const entry = azurePorts.get(m[1]) ?? {};
     azurePorts.set(m[1], m[2] === 'protocol' ? { ...entry, protocol: v.toLowerCase() } : { ...entry, path: v });
   }
-  if (a[AZURE_PROBE_PATH] !== undefined || azurePorts.size > 0) {
+  // Ports an annotation names that the Service does not have configure nothing (#5).
+  const servicePorts = new Set(service.ports.map((p) => String(p.port)));
+  for (const port of azurePorts.keys()) {
+    if (!servicePorts.has(port)) {
+      problems(`annotates Azure health probe settings for port ${port}, which is not a port of this Service (${[...servicePorts].join(', ') || 'none'}); they configure nothing`, FindingLevel.WARNING,
+        'Name a Service port in service.beta.kubernetes.io/port_<port>_health-probe_* annotations, or remove them.');
+      azurePorts.delete(port);
+    }
+  }
+  // With externalTrafficPolicy Local, cloud-provider-azure probes the health check node port
+  // and lets that pod-presence probe take precedence over any annotated protocol or path
+  // (cloud-provider-azure getExpectedLBRules): the annotations are not the check.
+  if (nodeProbe) {
+    // nothing to judge: the node probe follows readiness
+  } else if (a[AZURE_PROBE_PATH] !== undefined || azurePorts.size > 0) {
     const globalPath = a[AZURE_PROBE_PATH];
     const globalProtocol = a[AZURE_PROBE_PROTOCOL]?.toLowerCase();
     const ports = azurePorts.size > 0 ? [...azurePorts.entries()] : [['*', {}] as [string, { path?: string; protocol?: string }]];
@@ -132,14 +158,14 @@ function serviceHealthChecks(service: ServiceModel, stack: TfStack, problems: (m
     }
   }
   if (a[GKE_BACKEND_CONFIG] !== undefined) {
+    // A BackendConfig configures GKE Ingress (NEG) backends; the pass-through L4 load balancer
+    // of a LoadBalancer Service ignores it (kubernetes-lb-facts #4).
     const bc = backendConfig(stack, service.namespace, a[GKE_BACKEND_CONFIG]);
-    if (bc.found) {
-      checks.push({ source: `GKE BackendConfig '${bc.name}'`, path: bc.path, port: bc.port ?? 'status' });
-    } else {
-      problems(`references BackendConfig '${bc.name}', which is not in this stack; its health check cannot be verified`, FindingLevel.WARNING,
-        `Define the BackendConfig in the same stack with spec.healthCheck.requestPath ${READY} on the status port.`);
-      checks.push({ source: 'GKE', path: READY, port: 'status' });
-    }
+    problems(`references BackendConfig '${bc.name}', which a LoadBalancer Service's L4 load balancer ignores (BackendConfig configures GKE Ingress backends)`
+      + (nodeProbe ? '; its node check already follows readiness through externalTrafficPolicy Local' : `, so nothing checks ${READY}`), FindingLevel.WARNING,
+    nodeProbe
+      ? 'Remove the annotation.'
+      : `Set externalTrafficPolicy: Local (the L4 load balancer then checks each node's ready Kong pods), or put a ClusterIP Service behind a GKE Ingress with the BackendConfig on ${READY}.`);
   }
   return checks;
 }
@@ -208,11 +234,17 @@ export const KBP3_LOAD_BALANCER_READINESS: RuleDefinition = {
         const checks = serviceHealthChecks(service, stack, (message, _level, fix) => warnings.push({ message, fix }));
         const status = statusPorts(targets);
         for (const c of checks) problems.push(...checkProblems(c, status));
-        if (checks.length === 0) {
-          warnings.push({ message: `selects Kong pods but sets no load balancer health check on ${READY}; the load balancer's default check does not see readiness` });
+        if (checks.length === 0 && !checksNodesThroughReadiness(service)) {
+          warnings.push({
+            message: `selects Kong pods but sets no load balancer health check on ${READY}; the load balancer's default check does not see readiness`,
+            fix: `Annotate the Service with the cloud's health check on ${READY} at the status port, or, for a load balancer that targets nodes (GKE L4, Azure), set externalTrafficPolicy: Local.`,
+          });
         }
       }
-      report(service.resource, where, problems, warnings, `health-checks ${READY} on the status port and keeps the status port private.`);
+      const ok = service.type === 'LoadBalancer' && checksNodesThroughReadiness(service)
+        ? 'checks nodes through externalTrafficPolicy Local (kube-proxy\'s health check node port answers only on nodes with a ready Kong pod) and keeps the status port private.'
+        : `health-checks ${READY} on the status port and keeps the status port private.`;
+      report(service.resource, where, problems, warnings, ok);
     }
 
     for (const ingress of analysis.ingresses) {

@@ -51,6 +51,13 @@ const edgeContainer = (s: CorpusStack) => containerOf(edge(s));
 const edgeEnv = (s: CorpusStack) => edgeContainer(s).env as Body[];
 const statusListen = (s: CorpusStack, value: string) => { edgeEnv(s).find((e) => e.name === 'KONG_STATUS_LISTEN')!.value = value; };
 const lbAnnotations = (s: CorpusStack) => ((s.get('kubernetes_service_v1', 'edge_proxy').metadata as Body).annotations as { [key: string]: string });
+/** The proxy LoadBalancer with only the given annotations and traffic policy (a node-targeting load balancer: GKE L4, Azure). */
+const nodeLevelLb = (s: CorpusStack, annotations: { [key: string]: string }, policy?: string) => {
+  const a = lbAnnotations(s);
+  for (const k of Object.keys(a)) delete a[k];
+  Object.assign(a, annotations);
+  if (policy) (s.get('kubernetes_service_v1', 'edge_proxy').spec as Body).external_traffic_policy = policy;
+};
 const AWS = 'service.beta.kubernetes.io/aws-load-balancer';
 
 /** The base stack with one change. */
@@ -165,6 +172,14 @@ export const CORPUS: readonly CorpusCase[] = [
   { id: 'fine-two-gateways', description: 'two gateways, each fully monitored', violates: [], build: () => compliantStack(['edge', 'core']) },
   { id: 'fine-statefulset', description: 'Kong as a StatefulSet', violates: [], build: asKind('kubernetes_stateful_set_v1') },
   { id: 'fine-daemonset', description: 'Kong as a DaemonSet', violates: [], build: asKind('kubernetes_daemon_set_v1') },
+  // kubernetes-lb-facts #2; cloud-provider-azure lets the Local pod-presence probe override annotated probes.
+  { id: 'fine-gke-l4-local', description: 'a GKE L4 LoadBalancer with externalTrafficPolicy Local and no annotations', violates: [], build: variant((s) => nodeLevelLb(s, {}, 'Local')) },
+  {
+    id: 'fine-azure-local',
+    description: 'an Azure LoadBalancer with externalTrafficPolicy Local and probe timing annotations',
+    violates: [],
+    build: variant((s) => nodeLevelLb(s, { 'service.beta.kubernetes.io/azure-load-balancer-health-probe-interval': '5', 'service.beta.kubernetes.io/azure-load-balancer-health-probe-num-of-probe': '2' }, 'Local')),
+  },
   {
     id: 'fine-manifest-deployment',
     description: 'Kong as a kubernetes_manifest Deployment',
@@ -374,6 +389,30 @@ export const CORPUS: readonly CorpusCase[] = [
     }),
   },
   { id: 'kbp3-no-health-check', description: 'a LoadBalancer with no health-check settings', violates: ['KBP3'], build: variant((s) => { const a = lbAnnotations(s); for (const k of Object.keys(a)) delete a[k]; }) },
+  // kubernetes-lb-facts #4: the L4 load balancer of a LoadBalancer Service ignores BackendConfig.
+  {
+    id: 'kbp3-l4-backendconfig',
+    description: 'a GKE LoadBalancer Service annotated with a BackendConfig on /status/ready (ignored by the L4 load balancer)',
+    violates: ['KBP3'],
+    build: variant((s) => {
+      nodeLevelLb(s, { 'cloud.google.com/backend-config': '{"default":"kong-readiness"}' });
+      s.add('kubernetes_manifest', 'hc', backendConfig('/status/ready'));
+    }),
+  },
+  // kubernetes-lb-facts #5: port_{port}_ annotations name a Service port.
+  {
+    id: 'kbp3-azure-port-not-on-service',
+    description: 'Azure probe annotations for the status port, which is not on the Service',
+    violates: ['KBP3'],
+    build: variant((s) => nodeLevelLb(s, { 'service.beta.kubernetes.io/port_8100_health-probe_request-path': '/status/ready', 'service.beta.kubernetes.io/port_8100_health-probe_protocol': 'http' }, 'Local')),
+  },
+  // kubernetes-lb-facts #3: NLB IP targets are pods, checked directly; Local does not help.
+  {
+    id: 'kbp3-nlb-ip-local-no-check',
+    description: 'an NLB with IP targets and externalTrafficPolicy Local but no health-check annotations',
+    violates: ['KBP3'],
+    build: variant((s) => nodeLevelLb(s, { 'service.beta.kubernetes.io/aws-load-balancer-type': 'external', 'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip' }, 'Local')),
+  },
   { id: 'kbp3-alb-default', description: "an ALB Ingress with the ALB's default check (/ on the proxy port)", violates: ['KBP3'], build: variant((s) => behindIngress(s, ingress('edge-proxy', { annotations: ALB() }))) },
   { id: 'kbp3-alb-traffic-port', description: 'an ALB Ingress checking /status/ready on the proxy port', violates: ['KBP3'], build: variant((s) => behindIngress(s, ingress('edge-proxy', { annotations: ALB({ 'alb.ingress.kubernetes.io/healthcheck-path': '/status/ready' }) }))) },
   { id: 'kbp3-alb-class-service-annotation', description: 'an ALB (by class) whose Service sets the check on /status', violates: ['KBP3'], build: variant((s) => behindIngress(s, ingress('edge-proxy', { className: 'alb' }), { 'alb.ingress.kubernetes.io/healthcheck-path': '/status', 'alb.ingress.kubernetes.io/healthcheck-port': 'status' })) },
