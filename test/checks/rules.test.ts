@@ -331,6 +331,20 @@ describe('KBP7 every node monitored', () => {
     expect(violations(perNodeOnly)[0].message).toContain('no expected-node-count or no-data alert');
   });
 
+  // Datadog monitor options: on_missing_data takes the place of notify_no_data on metric
+  // monitors; only show_and_notify_no_data notifies when the data stops.
+  test('a per-node metric monitor counts as a no-data alert only with on_missing_data show_and_notify_no_data', () => {
+    const perNode = 'avg(last_5m):avg:kong.nginx.connections.active{kong_gateway:edge} by {pod_name} > 1000';
+    const run = (extra: Body) => check({ datadog_monitor: { m: { ...datadogMonitor(perNode), ...extra } } });
+    expect(statuses(run({ on_missing_data: 'show_and_notify_no_data' }))).toEqual([COMPLIANT]);
+    for (const quiet of ['show_no_data', 'resolve', 'default']) {
+      expect([quiet, violations(run({ on_missing_data: quiet })).map((f) => f.message)]).toEqual([quiet, [expect.stringContaining('no expected-node-count or no-data alert')]]);
+    }
+    // on_missing_data set to anything but default overrides notify_no_data.
+    expect(violations(run({ on_missing_data: 'resolve', notify_no_data: true }))).toHaveLength(1);
+    expect(statuses(run({ on_missing_data: 'default', notify_no_data: true }))).toEqual([COMPLIANT]);
+  });
+
   test('non-compliant: no alerts at all', () => {
     expect(violations(check({}))).toHaveLength(2);
   });

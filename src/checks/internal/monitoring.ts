@@ -33,8 +33,7 @@ export interface AlertCondition {
 /** The alert conditions of an alerting resource (a Grafana rule group or PrometheusRule may hold many). */
 export function alertConditions(r: TfResource): AlertCondition[] {
   if (r.type === 'datadog_monitor') {
-    const noData = r.body.notify_no_data === true || block(r.body.options)?.notify_no_data === true;
-    return [{ resource: r, language: 'datadog', expression: text(r.body.query) ?? '', alertsOnNoData: noData }];
+    return [{ resource: r, language: 'datadog', expression: text(r.body.query) ?? '', alertsOnNoData: datadogAlertsOnNoData(r) }];
   }
   if (r.type === 'grafana_rule_group') {
     const out: AlertCondition[] = [];
@@ -62,6 +61,17 @@ export function alertConditions(r: TfResource): AlertCondition[] {
     return out;
   }
   return [];
+}
+
+/**
+ * Whether a Datadog monitor notifies when its data stops. `on_missing_data` (metric monitors)
+ * takes precedence over `notify_no_data` when set to anything but `default`; only
+ * `show_and_notify_no_data` notifies (Datadog monitor API, options.on_missing_data).
+ */
+function datadogAlertsOnNoData(r: TfResource): boolean {
+  const onMissing = text(r.body.on_missing_data) ?? text(block(r.body.options)?.on_missing_data);
+  if (onMissing !== undefined && onMissing !== 'default') return onMissing === 'show_and_notify_no_data';
+  return r.body.notify_no_data === true || block(r.body.options)?.notify_no_data === true;
 }
 
 function modelExpr(model: unknown): string | undefined {
