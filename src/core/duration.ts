@@ -1,3 +1,4 @@
+import { checkCall } from './input-shape';
 import { failValidation } from './validation';
 
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
@@ -9,21 +10,25 @@ const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
 export class Duration {
   /** A duration of `amount` seconds. */
   public static seconds(amount: number): Duration {
+    checkCall('Duration.seconds', amount);
     return new Duration(amount);
   }
 
   /** A duration of `amount` minutes. */
   public static minutes(amount: number): Duration {
+    checkCall('Duration.minutes', amount);
     return new Duration(amount * 60);
   }
 
   /** A duration of `amount` hours. */
   public static hours(amount: number): Duration {
+    checkCall('Duration.hours', amount);
     return new Duration(amount * 3600);
   }
 
   /** A duration of `amount` days. */
   public static days(amount: number): Duration {
+    checkCall('Duration.days', amount);
     return new Duration(amount * 86400);
   }
 
@@ -32,6 +37,7 @@ export class Duration {
    * `s`, `m`, `h`, `d` (for example `90s`, `5m`, `1h30m`).
    */
   public static parse(text: string): Duration {
+    checkCall('Duration.parse', text);
     const trimmed = text.trim();
     const part = /(\d+)([smhd])/g;
     let total = 0;
@@ -81,11 +87,13 @@ export class Duration {
 
   /** True when this duration is longer than `other`. */
   public isLongerThan(other: Duration): boolean {
+    checkCall('Duration.isLongerThan', other);
     return this.totalSeconds > other.totalSeconds;
   }
 
   /** The sum of this duration and `other`. */
   public plus(other: Duration): Duration {
+    checkCall('Duration.plus', other);
     return new Duration(this.totalSeconds + other.totalSeconds);
   }
 }

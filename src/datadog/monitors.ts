@@ -7,6 +7,7 @@ import { renotifyMinutes, resolveHandles, validateHandles } from './internal/not
 import { gatewayLine, namePrefix, resourceTags } from './internal/tags';
 import { DatadogNotifyProps, DatadogSignalOptions } from './notify';
 import { Duration } from '../core/duration';
+import { checkArguments, checkConstructArguments } from '../core/input-shape';
 import { failValidation } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
 import { DatadogSignalQuery, formatNumber, ResolvedSignal } from '../signals/resolved-signal';
@@ -76,7 +77,7 @@ export class DatadogMonitors extends Construct {
   private readonly monitors = new Map<SignalId, Monitor>();
 
   public constructor(scope: Construct, id: string, props: DatadogMonitorsProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('DatadogMonitors', scope, id, props));
     const subject = `DatadogMonitors '${id}'`;
     this.gateway = props.gateway;
     this.collection = props.collection ?? DatadogCollection.AGENT_INTEGRATION;
@@ -111,6 +112,7 @@ export class DatadogMonitors extends Construct {
 
   /** The monitor of a signal, or undefined when the signal has none (see `skippedSignals`). */
   public monitorFor(signal: SignalId): Monitor | undefined {
+    checkArguments('DatadogMonitors.monitorFor', `DatadogMonitors '${this.node.id}'`, [signal]);
     return this.monitors.get(signal);
   }
 

@@ -4,6 +4,7 @@ import { DatadogGatewayProps } from './common';
 import { namePrefix, resourceTags } from './internal/tags';
 import { DatadogMonitors } from './monitors';
 import { DatadogSynthetics } from './synthetics';
+import { checkConstructArguments } from '../core/input-shape';
 import { failValidation } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
 import { Token } from '../internal/cdktf';
@@ -92,7 +93,7 @@ export class DatadogSlo extends Construct {
   public readonly source: DatadogSloSource;
 
   public constructor(scope: Construct, id: string, props: DatadogSloProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('DatadogSlo', scope, id, props));
     const subject = `DatadogSlo '${id}'`;
     const gateway = props.gateway;
     const collection = props.collection ?? DatadogCollection.AGENT_INTEGRATION;
@@ -108,12 +109,6 @@ export class DatadogSlo extends Construct {
     }
     if (timeframes.length === 0) {
       failValidation(subject, 'timeframes is empty', 'give at least one of DatadogSloTimeframe.SEVEN_DAYS, THIRTY_DAYS, NINETY_DAYS');
-    }
-    const known = Object.values(DatadogSloTimeframe) as string[];
-    for (const timeframe of timeframes) {
-      if (!known.includes(timeframe)) {
-        failValidation(subject, `timeframe '${timeframe}' is not one Datadog offers`, `use ${known.join(', ')}`);
-      }
     }
     if (new Set(timeframes).size !== timeframes.length) {
       failValidation(subject, `timeframes lists a window twice (${timeframes.join(', ')})`, 'list each window once');

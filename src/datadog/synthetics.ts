@@ -5,6 +5,7 @@ import { pickHandles, renotifyMinutes, validateHandles } from './internal/notify
 import { gatewayLine, namePrefix, resourceTags } from './internal/tags';
 import { DatadogNotifyProps } from './notify';
 import { Duration } from '../core/duration';
+import { checkConstructArguments } from '../core/input-shape';
 import { failValidation } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
 import { Severity } from '../signals/signal-types';
@@ -129,7 +130,7 @@ export class DatadogSynthetics extends Construct {
   public readonly readinessTest?: SyntheticsTest;
 
   public constructor(scope: Construct, id: string, props: DatadogSyntheticsProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('DatadogSynthetics', scope, id, props));
     const subject = `DatadogSynthetics '${id}'`;
     const gateway = props.gateway;
     validateHandles(subject, 'notify', props.notify);

@@ -2,6 +2,7 @@ import { DeploymentMode, WorkloadKind } from './deployment-mode';
 import { DEFAULT_STATUS_PORT } from './kong-facts';
 import { DEFAULT_KONG_VERSION, KongEdition, KongVersion, LATEST_OPEN_SOURCE_MINOR } from './kong-version';
 import { Duration } from '../core/duration';
+import { checkArguments } from '../core/input-shape';
 import { failValidation, requireDns1123Label, requirePort, requirePositiveInteger } from '../core/validation';
 import { ResolvedSignals, resolveSignals } from '../signals/resolve';
 import { ResolvedSignal } from '../signals/resolved-signal';
@@ -145,21 +146,25 @@ export interface KongGatewayProps extends KongGatewayOptions {
 export class KongGateway {
   /** A traditional-mode gateway (nodes read a database). */
   public static traditional(options: KongGatewayOptions): KongGateway {
+    checkArguments('KongGateway.traditional', gatewaySubject(options, 'KongGateway.traditional'), [options]);
     return new KongGateway({ ...options, mode: DeploymentMode.TRADITIONAL });
   }
 
   /** A DB-less gateway (declarative configuration). */
   public static dbLess(options: KongGatewayOptions): KongGateway {
+    checkArguments('KongGateway.dbLess', gatewaySubject(options, 'KongGateway.dbLess'), [options]);
     return new KongGateway({ ...options, mode: DeploymentMode.DB_LESS });
   }
 
   /** The control plane of a hybrid-mode cluster. */
   public static hybridControlPlane(options: KongGatewayOptions): KongGateway {
+    checkArguments('KongGateway.hybridControlPlane', gatewaySubject(options, 'KongGateway.hybridControlPlane'), [options]);
     return new KongGateway({ ...options, mode: DeploymentMode.HYBRID_CONTROL_PLANE });
   }
 
   /** The data planes of a hybrid-mode cluster. */
   public static hybridDataPlane(options: KongGatewayOptions): KongGateway {
+    checkArguments('KongGateway.hybridDataPlane', gatewaySubject(options, 'KongGateway.hybridDataPlane'), [options]);
     return new KongGateway({ ...options, mode: DeploymentMode.HYBRID_DATA_PLANE });
   }
 
@@ -188,21 +193,16 @@ export class KongGateway {
   private readonly resolved: ResolvedSignals;
 
   public constructor(props: KongGatewayProps) {
+    checkArguments('KongGateway', gatewaySubject(props, 'KongGateway'), [props]);
     const subject = `KongGateway '${props.name}'`;
     requireDns1123Label(subject, 'name', props.name);
     this.name = props.name;
     this.mode = props.mode;
-    if (!Object.values(DeploymentMode).includes(props.mode)) {
-      failValidation(subject, `mode '${props.mode}' is not a deployment mode`, `use one of ${Object.values(DeploymentMode).join(', ')}`);
-    }
     this.environment = props.environment ?? 'production';
     requireDns1123Label(subject, 'environment', this.environment);
     if (props.cluster !== undefined) requireDns1123Label(subject, 'cluster', props.cluster);
     this.cluster = props.cluster;
     this.edition = props.edition ?? KongEdition.OPEN_SOURCE;
-    if (!Object.values(KongEdition).includes(this.edition)) {
-      failValidation(subject, `edition '${this.edition}' is not a Kong edition`, `use one of ${Object.values(KongEdition).join(', ')}`);
-    }
     this.kongVersion = KongVersion._parse(subject, 'kongVersion', props.kongVersion ?? DEFAULT_KONG_VERSION);
     if (this.edition === KongEdition.OPEN_SOURCE && this.kongVersion.atLeast(3, LATEST_OPEN_SOURCE_MINOR + 1)) {
       failValidation(
@@ -279,4 +279,10 @@ export class KongGateway {
       ...this.tags,
     };
   }
+}
+
+/** `KongGateway 'edge'` once the name is a string, else the call itself (`KongGateway.dbLess`). */
+function gatewaySubject(options: unknown, call: string): string {
+  const name = (options as { name?: unknown } | undefined)?.name;
+  return typeof name === 'string' && name.trim() !== '' ? `KongGateway '${name}'` : call;
 }

@@ -1,5 +1,6 @@
 import { KONG_STATUS_READY_PATH } from './probe';
 import { Duration } from '../core/duration';
+import { checkCall } from '../core/input-shape';
 import { failValidation, requirePort, requirePositiveInteger } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
 
@@ -51,6 +52,7 @@ export interface LoadBalancerHealthCheckOptions {
 export class LoadBalancerHealthCheck {
   /** The check on `/status/ready` at the gateway's status port. */
   public static kongReady(gateway: KongGateway, options: LoadBalancerHealthCheckOptions = {}): LoadBalancerHealthCheck {
+    checkCall('LoadBalancerHealthCheck.kongReady', gateway, options);
     return new LoadBalancerHealthCheck(KONG_STATUS_READY_PATH, gateway.statusPort, options);
   }
 
@@ -59,6 +61,7 @@ export class LoadBalancerHealthCheck {
    * on the status port; it exists so that refusal is a clear error rather than a type gap.
    */
   public static of(path: string, port: number, options: LoadBalancerHealthCheckOptions = {}): LoadBalancerHealthCheck {
+    checkCall('LoadBalancerHealthCheck.of', path, port, options);
     return new LoadBalancerHealthCheck(path, port, options);
   }
 
@@ -89,6 +92,7 @@ export class LoadBalancerHealthCheck {
 
   /** Fails unless the check targets `/status/ready` on the gateway's status port. */
   public requireKongReadiness(subject: string, gateway: KongGateway): void {
+    checkCall('LoadBalancerHealthCheck.requireKongReadiness', subject, gateway);
     if (this.path !== KONG_STATUS_READY_PATH || this.port !== gateway.statusPort) {
       failValidation(
         subject,

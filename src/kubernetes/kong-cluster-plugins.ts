@@ -8,6 +8,7 @@ import { KongGateway } from '../gateway/kong-gateway';
 import { describePlugins, KongPluginSet } from './internal/plugin-set';
 import { KongPluginConfiguration, KongPluginDelivery } from './plugin-delivery';
 import { KongPluginOptions } from './plugins/plugin-options';
+import { checkConstructArguments } from '../core/input-shape';
 
 /** Props of `KongClusterPlugins`. */
 export interface KongClusterPluginsProps {
@@ -40,7 +41,7 @@ export class KongClusterPlugins extends Construct {
   public readonly manifests: { [plugin: string]: Manifest } = {};
 
   public constructor(scope: Construct, id: string, props: KongClusterPluginsProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('KongClusterPlugins', scope, id, props));
     const subject = `KongClusterPlugins '${id}'`;
     const ingressClass = props.ingressClass ?? 'kong';
     requireDns1123Label(subject, 'ingressClass', ingressClass);

@@ -26,6 +26,7 @@ import { KongWorkloadSettings } from './kong-workload-settings';
 import { KongPluginConfiguration, KongPluginDelivery } from './plugin-delivery';
 import { PrometheusScrape } from './prometheus-scrape';
 import { KongContainerPort, KongEnvVariable, KongWorkloadOptions } from './workload-options';
+import { checkConstructArguments } from '../core/input-shape';
 import { failValidation, requireDns1123Label, requireDns1123Subdomain, requirePositiveInteger } from '../core/validation';
 import { DeploymentMode, WorkloadKind } from '../gateway/deployment-mode';
 import { KONG_DEFAULT_PORTS } from '../gateway/kong-facts';
@@ -101,7 +102,7 @@ export class KongDeployment extends Construct {
   private controlPlane?: KongDeployment;
 
   public constructor(scope: Construct, id: string, props: KongDeploymentProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('KongDeployment', scope, id, props));
     const subject = `KongDeployment '${id}'`;
     this.subject = subject;
     const gateway = props.gateway;

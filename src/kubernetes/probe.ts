@@ -1,4 +1,5 @@
 import { Duration } from '../core/duration';
+import { checkCall } from '../core/input-shape';
 import { failValidation } from '../core/validation';
 
 import { KONG_STATUS_PATH, KONG_STATUS_READY_PATH } from '../gateway/kong-facts';
@@ -117,11 +118,13 @@ export interface KongStartupProbeOptions {
 export class KongProbe {
   /** Readiness: `GET /status/ready` on the status port. The probe the load balancer should follow too. */
   public static statusReady(options: KongProbeOptions = {}): KongProbe {
+    checkCall('KongProbe.statusReady', options);
     return new KongProbe(ProbeAction.HTTP_GET, KONG_STATUS_READY_PATH, undefined, options);
   }
 
   /** Liveness: `GET /status` on the status port, which stays 200 when the database blips. */
   public static statusLive(options: KongProbeOptions = {}): KongProbe {
+    checkCall('KongProbe.statusLive', options);
     return new KongProbe(ProbeAction.HTTP_GET, KONG_STATUS_PATH, undefined, options);
   }
 
@@ -130,6 +133,7 @@ export class KongProbe {
    * Liveness only starts once this passes, so a slow start is not killed as a hang.
    */
   public static startup(options: KongStartupProbeOptions = {}): KongProbe {
+    checkCall('KongProbe.startup', options);
     const window = options.window ?? Duration.minutes(2);
     const period = options.period ?? Duration.seconds(5);
     if (period.toSeconds() < 1) {
@@ -149,6 +153,7 @@ export class KongProbe {
 
   /** An HTTP GET probe on any path (an escape hatch; prefer the intent factories). */
   public static fromHttpGet(path: string, options: KongProbeOptions = {}): KongProbe {
+    checkCall('KongProbe.fromHttpGet', path, options);
     if (!path.startsWith('/')) {
       failValidation('KongProbe.fromHttpGet', `path '${path}' does not start with '/'`, `write it as an absolute path, e.g. '${KONG_STATUS_READY_PATH}'`);
     }
@@ -157,6 +162,7 @@ export class KongProbe {
 
   /** A command probe (an escape hatch). `kong health` is refused wherever the probe is used. */
   public static fromCommand(command: string[], options: KongProbeOptions = {}): KongProbe {
+    checkCall('KongProbe.fromCommand', command, options);
     if (command.length === 0) {
       failValidation('KongProbe.fromCommand', 'the command is empty', "give the command and its arguments, e.g. ['curl', '-f', 'http://localhost:8100/status']");
     }

@@ -5,6 +5,7 @@ import { AppRegistry } from '../core/app-registry';
 import { identityKey } from '../gateway/gateway-identity';
 import { statusServiceLabels } from './internal/ports';
 import { PrometheusScrapeMethod } from './scrape-method';
+import { checkConstructArguments } from '../core/input-shape';
 import { failValidation } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
 
@@ -45,7 +46,7 @@ export class PrometheusScrape extends Construct {
   public readonly selectorLabels?: { [key: string]: string };
 
   public constructor(scope: Construct, id: string, props: PrometheusScrapeProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('PrometheusScrape', scope, id, props));
     const gateway = props.gateway;
     this.method = props.method;
     this.selectorLabels = props.monitorLabels === undefined ? undefined : { ...props.monitorLabels };

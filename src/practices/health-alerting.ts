@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { DatadogAlertingOptions, GrafanaAlertingOptions, PrometheusAlertingOptions, renderSignalAlerting } from './alerting-options';
 import { healthAlertingSignals, warnUnavailableSignals } from './signal-split';
+import { checkConstructArguments } from '../core/input-shape';
 import { failValidation } from '../core/validation';
 import { DatadogMonitors } from '../datadog/monitors';
 import { DatadogSlo, DatadogSloSource, DatadogSloTimeframe } from '../datadog/slo';
@@ -125,7 +126,7 @@ export class HealthAlerting extends Construct {
   public readonly prometheusRules?: PrometheusRules;
 
   public constructor(scope: Construct, id: string, props: HealthAlertingProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('HealthAlerting', scope, id, props));
     const { gateway } = props;
     if (!props.datadog && !props.grafana && !props.prometheus) {
       failValidation(`HealthAlerting '${id}'`, 'none of datadog, grafana or prometheus is set, so no alert would exist', 'set at least one backend');

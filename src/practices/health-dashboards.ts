@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { checkConstructArguments } from '../core/input-shape';
 import { failValidation } from '../core/validation';
 import { DatadogDashboard } from '../datadog/dashboard';
 import { KongGateway } from '../gateway/kong-gateway';
@@ -93,7 +94,7 @@ export class HealthDashboards extends Construct {
   public readonly grafana?: GrafanaDashboard;
 
   public constructor(scope: Construct, id: string, props: HealthDashboardsProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('HealthDashboards', scope, id, props));
     if (!props.datadog && !props.grafana) {
       failValidation(`HealthDashboards '${id}'`, 'neither datadog nor grafana is set, so no dashboard would exist', 'set datadog: {} and/or grafana: { prometheusDatasourceUid }');
     }

@@ -6,6 +6,7 @@ import { HealthAlerting, HealthAlertingDatadogOptions } from './health-alerting'
 import { HealthDashboards } from './health-dashboards';
 import { WiringInputs, alertSource, telemetryWiring } from './telemetry-wiring';
 import { AppRegistry } from '../core/app-registry';
+import { checkConstructArguments } from '../core/input-shape';
 import { failValidation } from '../core/validation';
 import { identityKey, identityTitle } from '../gateway/gateway-identity';
 import { KongGateway } from '../gateway/kong-gateway';
@@ -240,7 +241,7 @@ export class KongMonitoring extends Construct {
   private readonly datadogCollection?: DatadogCollection;
 
   public constructor(scope: Construct, id: string, props: KongMonitoringProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('KongMonitoring', scope, id, props));
     const subject = `KongMonitoring '${id}'`;
     const { gateway } = props;
     this.gateway = gateway;

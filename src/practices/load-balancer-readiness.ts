@@ -1,6 +1,7 @@
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Construct } from 'constructs';
+import { checkConstructArguments } from '../core/input-shape';
 import { failValidation, requireDns1123Label, requirePort } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
 import { HealthCheckProtocol, LoadBalancerHealthCheck } from '../kubernetes/health-check';
@@ -160,7 +161,7 @@ export class LoadBalancerReadiness extends Construct {
   public readonly healthCheckTargetsPods: boolean;
 
   public constructor(scope: Construct, id: string, props: LoadBalancerReadinessProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('LoadBalancerReadiness', scope, id, props));
     const subject = `LoadBalancerReadiness '${id}'`;
     const gateway = props.gateway;
     const ports = resolvePorts(subject, gateway, props.ports, props.statusTls);

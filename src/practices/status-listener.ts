@@ -1,6 +1,7 @@
 import { NetworkPolicyV1, NetworkPolicyV1SpecIngressFrom } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Construct } from 'constructs';
+import { checkConstructArguments } from '../core/input-shape';
 import { failValidation, requireCidr, requireDns1123Label } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
 import { ResolvedPorts, resolvePorts, statusContainerPorts, statusListenerEnv, statusListenValue, statusServiceLabels } from '../kubernetes/internal/ports';
@@ -87,7 +88,7 @@ export class StatusListener extends Construct {
   private readonly tls?: StatusTlsOptions;
 
   public constructor(scope: Construct, id: string, props: StatusListenerProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('StatusListener', scope, id, props));
     const subject = `StatusListener '${id}'`;
     const gateway = props.gateway;
     this.resolved = resolvePorts(subject, gateway, props.ports, props.tls);

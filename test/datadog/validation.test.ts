@@ -199,7 +199,7 @@ describe('DatadogSlo validation', () => {
   });
 
   test('a timeframe Datadog does not offer', () => {
-    expect(slo({ timeframes: ['14d' as DatadogSloTimeframe] })).toThrow("DatadogSlo 'availability': timeframe '14d' is not one Datadog offers. Fix: use 7d, 30d, 90d.");
+    expect(slo({ timeframes: ['14d' as DatadogSloTimeframe] })).toThrow("DatadogSlo 'availability' (test/availability): timeframes[0] '14d' is not a DatadogSloTimeframe. Fix: use one of DatadogSloTimeframe.SEVEN_DAYS ('7d'), DatadogSloTimeframe.THIRTY_DAYS ('30d'), DatadogSloTimeframe.NINETY_DAYS ('90d').");
   });
 
   test('a timeframe twice', () => {

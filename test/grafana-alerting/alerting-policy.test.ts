@@ -195,7 +195,7 @@ describe('GrafanaAlertingPolicy', () => {
       expect(build((p) => ({ ...p, contactPoints: [] }))).toThrow("GrafanaAlertingPolicy 'alerting': contactPoints is empty. Fix: give at least one contact point with one notifier.");
       expect(build((p) => ({ ...p, contactPoints: [...p.contactPoints, p.contactPoints[0]] }))).toThrow("contact point 'kong-oncall' is defined twice");
       expect(build((p) => ({ ...p, contactPoints: [...p.contactPoints, { name: 'empty', notifiers: [] }] }))).toThrow("contact point 'empty' has no notifiers");
-      expect(build((p) => ({ ...p, contactPoints: [...p.contactPoints, { name: '', notifiers: [] }] }))).toThrow("contact point name '' is not valid");
+      expect(build((p) => ({ ...p, contactPoints: [...p.contactPoints, { name: '', notifiers: [] }] }))).toThrow("contactPoints[3].name is empty. Fix: give contactPoints[3].name a value.");
       expect(build((p) => ({ ...p, defaultContactPoint: 'nobody' }))).toThrow("GrafanaAlertingPolicy 'alerting': defaultContactPoint 'nobody' is not one of the contact points. Fix: use one of kong-oncall, kong-team, audit, or add it to contactPoints.");
       expect(build((p) => ({ ...p, gateways: [{ gateway: traditionalGateway(), warningContactPoint: 'x' }] }))).toThrow("gateway 'edge' warningContactPoint 'x' is not one of the contact points");
     });
@@ -249,7 +249,7 @@ describe('GrafanaAlertingPolicy', () => {
     });
 
     test('maintenance window days, months, years, location and name', () => {
-      expect(window({ weekdays: ['funday'] })).toThrow("maintenance window 'w' weekday 'funday' is not a weekday. Fix: use the Weekday enum");
+      expect(window({ weekdays: ['funday'] })).toThrow("maintenanceWindows[0].weekdays[0] 'funday' is not a Weekday. Fix: use one of Weekday.MONDAY ('monday'),");
       expect(window({ weekdays: [] })).toThrow("maintenance window 'w' has an empty weekdays list");
       expect(window({ daysOfMonth: ['32'] })).toThrow("maintenance window 'w' day of month '32' is not valid");
       expect(window({ daysOfMonth: ['0'] })).toThrow(/day of month '0' is not valid/);

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { AppRegistry } from '../../core/app-registry';
+import { checkConstructArguments } from '../../core/input-shape';
 import { failValidation, requireDns1123Label } from '../../core/validation';
 import { identityTitle } from '../../gateway/gateway-identity';
 import { KongGateway } from '../../gateway/kong-gateway';
@@ -125,7 +126,7 @@ export class GrafanaAlertRules extends Construct {
   public readonly alertedSignals: SignalId[];
 
   constructor(scope: Construct, id: string, props: GrafanaAlertRulesProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('GrafanaAlertRules', scope, id, props));
     const subject = `GrafanaAlertRules '${id}'`;
     const { gateway } = props;
     if (!isGrafanaUid(props.datasourceUid)) {

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { GrafanaNotifier, NotifierTemplates } from './notifier';
 import { AppRegistry } from '../../core/app-registry';
 import { Duration } from '../../core/duration';
+import { checkArguments, checkConstructArguments } from '../../core/input-shape';
 import { failValidation } from '../../core/validation';
 import { identityKey } from '../../gateway/gateway-identity';
 import { KongGateway } from '../../gateway/kong-gateway';
@@ -202,7 +203,7 @@ export class GrafanaAlertingPolicy extends Construct {
   private readonly warningRepeat: string;
 
   constructor(scope: Construct, id: string, props: GrafanaAlertingPolicyProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('GrafanaAlertingPolicy', scope, id, props));
     this.subject = `GrafanaAlertingPolicy '${id}'`;
     if (props.contactPoints.length === 0) {
       failValidation(this.subject, 'contactPoints is empty', 'give at least one contact point with one notifier');
@@ -295,6 +296,7 @@ export class GrafanaAlertingPolicy extends Construct {
    * `kong_environment` labels, with critical and warning routes below it.
    */
   public addGateway(routing: GrafanaGatewayRouting): void {
+    checkArguments('GrafanaAlertingPolicy.addGateway', this.subject, [routing]);
     const { gateway } = routing;
     const key = identityKey(gateway);
     if (this.gatewayKeys.has(key)) {
@@ -335,6 +337,7 @@ export class GrafanaAlertingPolicy extends Construct {
    * window no gateway route refers to by synth mutes nothing and fails synth.
    */
   public addMaintenanceWindow(window: MaintenanceWindow): void {
+    checkArguments('GrafanaAlertingPolicy.addMaintenanceWindow', this.subject, [window]);
     validateMaintenanceWindow(this.subject, window);
     if (this.muteTimings.has(window.name)) {
       failValidation(this.subject, `maintenance window '${window.name}' is defined twice`, 'give each window a unique name');
@@ -416,12 +419,6 @@ function validateMaintenanceWindow(subject: string, w: MaintenanceWindow): void 
     }
     if (w.startTime >= w.endTime) {
       failValidation(subject, `${where} startTime ${w.startTime} is not before endTime ${w.endTime}`, 'split a window across midnight into two windows (e.g. 22:00-24:00 and 00:00-02:00)');
-    }
-  }
-  const weekdays = Object.values(Weekday) as string[];
-  for (const day of w.weekdays ?? []) {
-    if (!weekdays.includes(day)) {
-      failValidation(subject, `${where} weekday '${day}' is not a weekday`, `use the Weekday enum (${weekdays.join(', ')})`);
     }
   }
   if (w.weekdays !== undefined && w.weekdays.length === 0) {

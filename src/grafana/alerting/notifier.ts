@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { checkCall } from '../../core/input-shape';
 import { failValidation } from '../../core/validation';
 import { TerraformStack, TerraformVariable, Token, Tokenization } from '../../internal/cdktf';
 import {
@@ -101,21 +102,25 @@ const SENSITIVE_FIX = "declare `new TerraformVariable(this, '<name>', { type: 's
 export class GrafanaNotifier {
   /** A Slack integration. */
   public static slack(props: SlackNotifierProps): GrafanaNotifier {
+    checkCall('GrafanaNotifier.slack', props);
     return new GrafanaNotifier(GrafanaNotifierKind.SLACK, props as unknown as Record<string, unknown>);
   }
 
   /** A PagerDuty integration. */
   public static pagerDuty(props: PagerDutyNotifierProps): GrafanaNotifier {
+    checkCall('GrafanaNotifier.pagerDuty', props);
     return new GrafanaNotifier(GrafanaNotifierKind.PAGERDUTY, props as unknown as Record<string, unknown>);
   }
 
   /** An email integration. */
   public static email(props: EmailNotifierProps): GrafanaNotifier {
+    checkCall('GrafanaNotifier.email', props);
     return new GrafanaNotifier(GrafanaNotifierKind.EMAIL, props as unknown as Record<string, unknown>);
   }
 
   /** A webhook integration. */
   public static webhook(props: WebhookNotifierProps): GrafanaNotifier {
+    checkCall('GrafanaNotifier.webhook', props);
     return new GrafanaNotifier(GrafanaNotifierKind.WEBHOOK, props as unknown as Record<string, unknown>);
   }
 

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { buildDashboardModel } from './dashboard-model';
 import { Duration } from '../../core/duration';
+import { checkConstructArguments } from '../../core/input-shape';
 import { failValidation } from '../../core/validation';
 import { identityTitle } from '../../gateway/gateway-identity';
 import { KongGateway } from '../../gateway/kong-gateway';
@@ -96,7 +97,7 @@ export class GrafanaDashboard extends Construct {
   public readonly configJson: string;
 
   constructor(scope: Construct, id: string, props: GrafanaDashboardProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('GrafanaDashboard', scope, id, props));
     const subject = `GrafanaDashboard '${id}'`;
     const { gateway } = props;
     const prefix = validateUidPrefix(subject, props.uidPrefix);
