@@ -196,8 +196,12 @@ function main(): void {
   const library = require(path.join(ROOT, 'lib')) as { [name: string]: unknown };
   const text = inputShapesSource(inputShapes(assembly, dependencyAssemblies(), library));
   const before = fs.existsSync(GENERATED_FILE) ? fs.readFileSync(GENERATED_FILE, 'utf8') : '';
+  if (before === text) {
+    console.log(`${path.relative(ROOT, GENERATED_FILE)} is up to date`);
+    return;
+  }
   fs.writeFileSync(GENERATED_FILE, text);
-  console.log(before === text ? `${path.relative(ROOT, GENERATED_FILE)} is up to date` : `wrote ${path.relative(ROOT, GENERATED_FILE)}: compile again so lib/ carries it`);
+  console.log(`wrote ${path.relative(ROOT, GENERATED_FILE)}: compile again so lib/ carries it`);
 }
 
 if (require.main === module) main();
