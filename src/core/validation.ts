@@ -1,3 +1,4 @@
+import type { Duration } from './duration';
 import { INPUT_SHAPES } from './input-shapes.generated';
 
 /**
@@ -112,5 +113,23 @@ export function requireCidr(subject: string, field: string, value: string): void
   const v6 = /^[0-9a-fA-F:]+\/(12[0-8]|1[01]\d|\d?\d)$/;
   if (typeof value !== 'string' || (!v4.test(value) && !(value.includes(':') && v6.test(value)))) {
     failValidation(subject, `${field} '${value}' is not a CIDR block`, "write it as address/prefix length, e.g. '10.0.0.0/16'");
+  }
+}
+
+/** A per-field maximum of a duration (each documented in its field's JSDoc). */
+export function requireDurationAtMost(subject: string, field: string, value: Duration, max: Duration, fix: string, why = ''): void {
+  if (value.isLongerThan(max)) {
+    failValidation(subject, `${field} ${value.toPrometheus()} is longer than ${max.toPrometheus()}${why}`, fix);
+  }
+}
+
+/**
+ * Refuses `{{` and `}}` in a value written into a notification template or a templated field
+ * (Datadog monitor messages, Grafana contact point settings, alert annotations): they would be
+ * read as template syntax and could end a `{{#is_alert}}` block or break the template.
+ */
+export function refuseTemplateSyntax(subject: string, field: string, value: string | undefined, readers: string, fix = "write the value literally, without '{{' and '}}'"): void {
+  if (value !== undefined && (value.includes('{{') || value.includes('}}'))) {
+    failValidation(subject, `${field} '${value}' holds '{{' or '}}', which ${readers} as template syntax`, fix);
   }
 }

@@ -3,7 +3,9 @@ import { DEFAULT_STATUS_PORT } from './kong-facts';
 import { DEFAULT_KONG_VERSION, KongEdition, KongVersion, LATEST_OPEN_SOURCE_MINOR } from './kong-version';
 import { Duration } from '../core/duration';
 import { checkArguments } from '../core/input-shape';
-import { failValidation, requireDns1123Label, requirePort, requirePositiveInteger } from '../core/validation';
+import { requireDatadogTags, requireKubernetesLabels } from '../core/labels';
+import { failValidation, requireDns1123Label, requireDurationAtMost, requirePort, requirePositiveInteger } from '../core/validation';
+import { reservedTags } from '../datadog/internal/tags';
 import { ResolvedSignals, resolveSignals } from '../signals/resolve';
 import { ResolvedSignal } from '../signals/resolved-signal';
 import { SignalOverride } from '../signals/signal-override';
@@ -67,7 +69,8 @@ export interface KongGatewayOptions {
   readonly workloadName?: string;
 
   /**
-   * Labels on the Kong pods, used by Services, NetworkPolicies and PodMonitors.
+   * Labels on the Kong pods, used by Services, NetworkPolicies and PodMonitors (Kubernetes
+   * label keys and values).
    * @default { 'app.kubernetes.io/name': 'kong', 'app.kubernetes.io/instance': <name> }
    */
   readonly podLabels?: { [key: string]: string };
@@ -103,13 +106,13 @@ export interface KongGatewayOptions {
   /**
    * How long a starting node may stay unready before it counts as a failure: Kong loads
    * its first configuration before `/status/ready` answers 200. Per-node alerts wait
-   * this long, and the startup probe allows it.
+   * this long, and the startup probe allows it. At most 1 hour.
    * @default Duration.minutes(2)
    */
   readonly startupWindow?: Duration;
 
   /**
-   * How often Prometheus scrapes the status port.
+   * How often Prometheus scrapes the status port: at least 1 second, at most 1 hour.
    * @default Duration.seconds(30)
    */
   readonly scrapeInterval?: Duration;
@@ -121,7 +124,10 @@ export interface KongGatewayOptions {
   readonly team?: string;
 
   /**
-   * Extra tags for monitors, dashboards and alert labels.
+   * Extra Datadog tags for monitors, synthetic tests and SLOs: keys and values as Datadog keeps
+   * them (lower case; letters, digits, `_`, `-`, `.`, `/`), at most 200 characters per tag, and
+   * none of the library's own keys (`kong_gateway`, `kong_environment`, `kong_cluster`,
+   * `managed-by`, and `team` when `team` is set).
    * @default {}
    */
   readonly tags?: { [key: string]: string };
@@ -222,6 +228,7 @@ export class KongGateway {
     if (Object.keys(this.podLabels).length === 0) {
       failValidation(subject, 'podLabels is empty', "give at least one label that selects the Kong pods, e.g. { 'app.kubernetes.io/instance': '" + this.name + "' }");
     }
+    requireKubernetesLabels(subject, 'podLabels', this.podLabels);
     this.statusPort = props.statusPort ?? DEFAULT_STATUS_PORT;
     requirePort(subject, 'statusPort', this.statusPort);
     if (props.expectedNodes !== undefined) requirePositiveInteger(subject, 'expectedNodes', props.expectedNodes);
@@ -238,8 +245,11 @@ export class KongGateway {
     if (this.scrapeInterval.toSeconds() < 1) {
       failValidation(subject, `scrapeInterval ${this.scrapeInterval.toPrometheus()} is too short`, 'use a scrape interval of at least 1s (30s is common)');
     }
+    requireDurationAtMost(subject, 'scrapeInterval', this.scrapeInterval, Duration.hours(1), 'give a scrape interval of at most 1h (30s is common)');
+    requireDurationAtMost(subject, 'startupWindow', this.startupWindow, Duration.hours(1), 'give a startup window of at most 1h (Kong loads its configuration in seconds to minutes)');
     this.team = props.team;
     if (props.team !== undefined) requireDns1123Label(subject, 'team', props.team);
+    requireDatadogTags(subject, 'tags', props.tags, reservedTags(this));
     this.tags = { ...(props.tags ?? {}) };
     this.overrides = [...(props.signalOverrides ?? [])];
     // Resolve now so a bad override fails where the gateway is declared.

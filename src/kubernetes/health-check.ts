@@ -1,8 +1,12 @@
 import { KONG_STATUS_READY_PATH } from './probe';
 import { Duration } from '../core/duration';
 import { checkCall } from '../core/input-shape';
-import { failValidation, requirePort, requirePositiveInteger } from '../core/validation';
+import { failValidation, requireDurationAtMost, requirePort, requirePositiveInteger } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
+
+/** Most consecutive checks, and longest interval, that AWS and Google Cloud load balancers accept. */
+const MAX_THRESHOLD = 10;
+const MAX_INTERVAL = Duration.minutes(5);
 
 /** Protocol of a load balancer health check. */
 export enum HealthCheckProtocol {
@@ -19,25 +23,25 @@ export interface LoadBalancerHealthCheckOptions {
   readonly protocol?: HealthCheckProtocol;
 
   /**
-   * Time between checks.
+   * Time between checks: at most 5 minutes (AWS: at least 5 seconds).
    * @default Duration.seconds(10)
    */
   readonly interval?: Duration;
 
   /**
-   * How long one check may take; shorter than `interval`.
+   * How long one check may take: at least 1 second (AWS: 2 seconds to 2 minutes), shorter than `interval`.
    * @default Duration.seconds(5)
    */
   readonly timeout?: Duration;
 
   /**
-   * Consecutive passes before a target takes traffic.
+   * Consecutive passes before a target takes traffic: 1 to 10 (AWS: 2 to 10).
    * @default 2
    */
   readonly healthyThreshold?: number;
 
   /**
-   * Consecutive failures before a target stops taking traffic.
+   * Consecutive failures before a target stops taking traffic: 1 to 10 (AWS: 2 to 10).
    * @default 2
    */
   readonly unhealthyThreshold?: number;
@@ -83,8 +87,10 @@ export class LoadBalancerHealthCheck {
     this.timeout = options.timeout ?? Duration.seconds(5);
     this.healthyThreshold = options.healthyThreshold ?? 2;
     this.unhealthyThreshold = options.unhealthyThreshold ?? 2;
-    requirePositiveInteger(subject, 'healthyThreshold', this.healthyThreshold);
-    requirePositiveInteger(subject, 'unhealthyThreshold', this.unhealthyThreshold);
+    // AWS and Google Cloud both take 1 (Google) or 2 (AWS) to 10 checks, and intervals up to 300s.
+    requirePositiveInteger(subject, 'healthyThreshold', this.healthyThreshold, MAX_THRESHOLD);
+    requirePositiveInteger(subject, 'unhealthyThreshold', this.unhealthyThreshold, MAX_THRESHOLD);
+    requireDurationAtMost(subject, 'interval', this.interval, MAX_INTERVAL, 'give an interval of at most 5m', ', the longest AWS and Google Cloud load balancers accept');
     if (this.timeout.toSeconds() < 1 || !this.interval.isLongerThan(this.timeout)) {
       failValidation(subject, `timeout ${this.timeout.toPrometheus()} must be at least 1s and shorter than interval ${this.interval.toPrometheus()}`, 'use e.g. timeout 5s with interval 10s');
     }

@@ -52,7 +52,7 @@ export class AllNodesMonitored extends Construct {
     if (!props.datadog && !props.grafana && !props.prometheus) {
       failValidation(`AllNodesMonitored '${id}'`, 'none of datadog, grafana or prometheus is set, so no node would be watched', 'set at least one backend');
     }
-    const rendered = renderSignalAlerting(this, gateway, allNodesSignals(gateway), props, 'nodes');
+    const rendered = renderSignalAlerting(this, `AllNodesMonitored '${id}'`, gateway, allNodesSignals(gateway), props, 'nodes');
     warnUnavailableSignals(this, gateway, 'all-nodes');
     this.datadogMonitors = rendered.datadogMonitors;
     this.grafanaRules = rendered.grafanaRules;

@@ -123,6 +123,14 @@ export class KongFleet extends Construct {
         'give each gateway of a stack its own name (e.g. \'edge-eu\' and \'edge-us\'), or put the gateways in separate stacks, one per cluster or environment',
       );
     }
+    const child = this.node.tryFindChild(gateway.name);
+    if (child !== undefined) {
+      failValidation(
+        this.subject,
+        `gateway name '${gateway.name}' is already the id of another construct in the fleet (${child.node.path})`,
+        'add every gateway of the fleet with addGateway (or gateways), and give other constructs another scope',
+      );
+    }
     this.refusePolicy(options, `gateway '${gateway.name}'`);
     const monitoring = new KongMonitoring(this, gateway.name, {
       gateway,

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { alertAnnotations, alertLabels, alertName, validateRunbookBaseUrl } from './alert-content';
 import { AppRegistry } from '../core/app-registry';
 import { checkConstructArguments } from '../core/input-shape';
+import { requireKubernetesLabels } from '../core/labels';
 import { failValidation, requireDns1123Label, requireDns1123Subdomain } from '../core/validation';
 import { fittedName, identityKey } from '../gateway/gateway-identity';
 import { KongGateway } from '../gateway/kong-gateway';
@@ -114,6 +115,7 @@ export class PrometheusRules extends Construct {
       seen.add(key);
     }
     validateRunbookBaseUrl(subject, props.runbookBaseUrl);
+    requireKubernetesLabels(subject, 'labels', props.labels);
     const first = props.gateways[0];
     const suffix = props.nameSuffix;
     if (suffix !== undefined) requireDns1123Label(subject, 'nameSuffix', suffix);
