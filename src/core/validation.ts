@@ -1,3 +1,4 @@
+import type { IConstruct } from 'constructs';
 import type { Duration } from './duration';
 import { INPUT_SHAPES } from './input-shapes.generated';
 
@@ -46,12 +47,31 @@ export interface UserPropPaths {
  * rewritten; a path the inner props do not know is left as it is.
  */
 export function reportingAs<T>(subject: string, paths: UserPropPaths, build: () => T): T {
+  let built: T;
   try {
-    return build();
+    built = build();
   } catch (e) {
     if (!(e instanceof ValidationError)) throw e;
     throw new ValidationError(subject, rewritePaths(e.problem, paths, true), rewritePaths(e.fix, paths, false));
   }
+  // Its checks at synth are reported the same way (see `synthError`).
+  if (typeof built === 'object' && built !== null && 'node' in built) REPORTERS.set(built as unknown as IConstruct, { subject, paths });
+  return built;
+}
+
+const REPORTERS = new WeakMap<IConstruct, { subject: string; paths: UserPropPaths }>();
+
+/**
+ * The message of an error a construct finds at synth (a `node.addValidation`), reported by each
+ * construct that built it from the user's props, as `reportingAs` reports construction errors.
+ */
+export function synthError(scope: IConstruct, subject: string, problem: string, fix: string): string {
+  let error = new ValidationError(subject, problem, fix);
+  for (const construct of [...scope.node.scopes].reverse()) {
+    const reporter = REPORTERS.get(construct);
+    if (reporter) error = new ValidationError(reporter.subject, rewritePaths(error.problem, reporter.paths, true), rewritePaths(error.fix, reporter.paths, false));
+  }
+  return error.message;
 }
 
 function rewritePaths(text: string, paths: UserPropPaths, leading: boolean): string {

@@ -29,6 +29,24 @@ describe('errors from inside the facade speak of the user\'s props', () => {
     expect(build).not.toThrow(/DatadogMonitors '|GrafanaAlertRules '|GrafanaAlertingPolicy '|PrometheusRules '|KongDeployment '|DatadogSynthetics '|HealthAlerting '/);
   });
 
+  test('an error found at synth by a construct the facade built', () => {
+    const s = stack();
+    new KongMonitoring(s, 'kong', {
+      gateway: gateway(),
+      grafana: {
+        prometheusDatasourceUid: 'prom',
+        policy: {
+          contactPoints: [{ name: 'oncall', notifiers: [GrafanaNotifier.email({ addresses: ['oncall@example.com'] })] }],
+          defaultContactPoint: 'oncall',
+          maintenanceWindows: [{ name: 'nightly', startTime: '01:00', endTime: '02:00' }],
+        },
+      },
+    });
+    expect(() => Testing.synth(s, true)).toThrow(
+      "KongMonitoring 'kong' (stack/kong): maintenance window 'nightly' is attached to no route, so it mutes nothing. "
+      + "Fix: list it in the maintenanceWindows of the gateways it is meant for (gateways: [{ gateway, maintenanceWindows: ['nightly'] }]), or remove it.");
+  });
+
   test('a fleet member\'s error names the member and its path', () => {
     expect(() => new KongFleet(stack(), 'fleet', { gateways: [gateway()], defaults: { datadog: { notify: { critical: ['pagerduty'] } } } })).toThrow(
       "KongMonitoring 'edge' (stack/fleet/edge): datadog.notify.critical has 'pagerduty', which is not a Datadog handle");

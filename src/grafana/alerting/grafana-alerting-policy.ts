@@ -5,7 +5,7 @@ import { Duration } from '../../core/duration';
 import { checkArguments, checkConstructArguments } from '../../core/input-shape';
 import { isPrometheusLabelName } from '../../core/labels';
 import { closestTimeZone, isTimeZone } from '../../core/time-zones';
-import { failValidation, requireDurationAtMost } from '../../core/validation';
+import { failValidation, requireDurationAtMost, synthError, ValidationError } from '../../core/validation';
 import { identityKey } from '../../gateway/gateway-identity';
 import { KongGateway } from '../../gateway/kong-gateway';
 import { TerraformStack, Token } from '../../internal/cdktf';
@@ -244,9 +244,12 @@ export class GrafanaAlertingPolicy extends Construct {
     for (const window of props.maintenanceWindows ?? []) this.addMaintenanceWindow(window);
     // Checked at synth: gateways added later with addGateway may still attach a window.
     this.node.addValidation({
-      validate: () => [...this.muteTimings.keys()].filter((name) => !this.attachedWindows.has(name)).map((name) =>
-        `${this.subject}: maintenance window '${name}' is attached to no route, so it mutes nothing. `
-        + `Fix: list it in the maintenanceWindows of the gateways it is meant for (gateways: [{ gateway, maintenanceWindows: ['${name}'] }]), or remove it.`),
+      validate: () => [...this.muteTimings.keys()].filter((name) => !this.attachedWindows.has(name)).map((name) => synthError(
+        this,
+        this.subject,
+        `maintenance window '${name}' is attached to no route, so it mutes nothing`,
+        `list it in the maintenanceWindows of the gateways it is meant for (gateways: [{ gateway, maintenanceWindows: ['${name}'] }]), or remove it`,
+      )),
     });
 
     const groupWait = props.groupWait ?? Duration.seconds(30);
@@ -399,7 +402,8 @@ export class GrafanaAlertingPolicy extends Construct {
         fix: 'create one GrafanaAlertingPolicy per Grafana organization and route every gateway in it (gateways, addGateway); leave grafana.policy out of the other gateways',
       });
     } catch (e) {
-      return [(e as Error).message];
+      if (!(e instanceof ValidationError)) throw e;
+      return [synthError(this, e.subject, e.problem, e.fix)];
     }
     return [];
   }
