@@ -3,8 +3,11 @@
 import { Testing, TerraformStack } from 'cdktf';
 import {
   DatadogMonitors,
+  DatadogSlo,
+  DatadogSloSource,
   GrafanaAlertingPolicy,
   GrafanaNotifier,
+  KongClusterPlugins,
   KongGateway,
   KongMonitoring,
   LoadBalancerCloud,
@@ -38,8 +41,15 @@ describe('Datadog tags', () => {
     const gateway = KongGateway.dbLess({ name: 'edge' });
     expect(() => new DatadogMonitors(stack(), 'monitors', { gateway, notify, tags: { severity: 'high' } })).toThrow(
       "DatadogMonitors 'monitors': tags['severity'] would override the library's own tag severity:<the signal's severity>");
+    expect(() => new DatadogSlo(stack(), 'slo', { gateway, source: DatadogSloSource.ERROR_RATIO, tags: { kong_slo: 'mine' } })).toThrow(
+      "DatadogSlo 'slo': tags['kong_slo'] would override the library's own tag kong_slo:error-ratio");
     expect(() => new KongMonitoring(stack(), 'kong', { gateway, datadog: { notify, tags: { kong_gateway: 'x' } } })).toThrow(
       "KongMonitoring 'kong' (stack/kong): datadog.tags['kong_gateway'] would override the library's own tag kong_gateway:edge");
+  });
+
+  test('the Datadog plugin\'s extra tags may not override the gateway\'s identity tags its metrics are selected by', () => {
+    expect(() => new KongClusterPlugins(stack(), 'plugins', { gateway: KongGateway.dbLess({ name: 'edge' }), plugins: { datadog: { extraTags: ['kong_gateway:other'] } } })).toThrow(
+      "KongClusterPlugins 'plugins': plugins.datadog.extraTags['kong_gateway'] would override the library's own tag kong_gateway:edge");
   });
 
   test('the gateway\'s team and a team tag cannot disagree', () => {
