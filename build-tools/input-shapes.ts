@@ -60,6 +60,14 @@ export function inputShapes(assembly: Assembly, dependencies: Assembly[], librar
   const localName = (fqn: string) => fqn.slice(prefix.length);
   const isOwn = (fqn: string) => fqn.startsWith(prefix) && own[fqn] !== undefined;
 
+  // A class of cdktf or constructs (their assemblies are read), or a prebuilt provider's resource,
+  // which by the providers' convention is named after its module (`deploymentV1.DeploymentV1`).
+  const isExternalClass = (fqn: string): boolean => {
+    if (all[fqn] !== undefined) return all[fqn].kind === 'class';
+    const parts = fqn.split('.');
+    const module = parts[parts.length - 2] ?? '';
+    return parts.length >= 3 && parts[parts.length - 1] === module.charAt(0).toUpperCase() + module.slice(1);
+  };
   const structs: InputShapesData['structs'] = {};
   const enums: InputShapesData['enums'] = {};
   const classes: InputShapesData['classes'] = {};
@@ -69,7 +77,12 @@ export function inputShapes(assembly: Assembly, dependencies: Assembly[], librar
     if (ref.primitive) return ['string', 'number', 'boolean'].includes(ref.primitive) ? ref.primitive : 'any';
     if (ref.collection) return `${ref.collection.kind === 'array' ? 'list' : 'map'}<${typeText(ref.collection.elementtype)}>`;
     if (ref.union || !ref.fqn) return 'any';
-    if (!isOwn(ref.fqn)) return 'object';
+    if (!isOwn(ref.fqn)) {
+      if (!isExternalClass(ref.fqn)) return 'object';
+      const name = ref.fqn.split('.').pop()!;
+      classes[name] ??= `new ${name}(...) (${ref.fqn.split('.')[0]})`;
+      return `class:${name}`;
+    }
     const type = own[ref.fqn];
     const name = localName(ref.fqn);
     if (type.kind === 'enum') {

@@ -66,6 +66,9 @@ export class LoadBalancerHealthCheck {
    */
   public static of(path: string, port: number, options: LoadBalancerHealthCheckOptions = {}): LoadBalancerHealthCheck {
     checkCall('LoadBalancerHealthCheck.of', path, port, options);
+    if (!path.startsWith('/')) {
+      failValidation('LoadBalancerHealthCheck.of', `path '${path}' does not start with '/'`, `write it as an absolute path, e.g. '${KONG_STATUS_READY_PATH}'`);
+    }
     return new LoadBalancerHealthCheck(path, port, options);
   }
 

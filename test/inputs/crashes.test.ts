@@ -1,7 +1,7 @@
 // The calls issue 15 found crashing with `TypeError: Cannot read properties of undefined`, as a
 // jsii language or plain JavaScript makes them, now refused with the library's message.
 import { Testing, TerraformStack } from 'cdktf';
-import { GrafanaNotifier, KongFleet, KongGateway, KongMonitoring, KongMonitoringProps } from '../../src';
+import { GrafanaNotifier, KongFleet, KongGateway, KongMonitoring, KongMonitoringProps, KongWorkloadSettings, LoadBalancerHealthCheck } from '../../src';
 
 const untyped = (value: unknown) => value as any;
 const stack = () => new TerraformStack(Testing.app(), 'stack');
@@ -32,6 +32,10 @@ describe('missing and wrongly typed required props', () => {
       "KongFleet 'fleet' (stack/fleet): gateways is an object, not a list of KongGateway values ([...]). Fix: give gateways as a list of KongGateway values ([...])."],
     ["KongMonitoring datadog.notify.critical: '@pd'", () => new KongMonitoring(stack(), 'kong', untyped({ gateway: KongGateway.dbLess({ name: 'edge' }), datadog: { notify: { critical: '@pd' } } })),
       "KongMonitoring 'kong' (stack/kong): datadog.notify.critical is '@pd', not a list of strings ([...]). Fix: give datadog.notify.critical as a list of strings ([...])."],
+    ['KongWorkloadSettings.applyTo({})', () => new KongWorkloadSettings({ gateway: KongGateway.dbLess({ name: 'edge' }) }).applyTo(untyped({})),
+      "KongWorkloadSettings 'edge': deployment is an object, not a DeploymentV1. Fix: give deployment as a DeploymentV1, from new DeploymentV1(...) (@cdktf/provider-kubernetes)."],
+    ["LoadBalancerHealthCheck.of('', 8100)", () => LoadBalancerHealthCheck.of('', 8100),
+      "LoadBalancerHealthCheck.of: path '' does not start with '/'. Fix: write it as an absolute path, e.g. '/status/ready'."],
     ['KongMonitoring grafana: { folderTitle: "  " }', () => new KongMonitoring(stack(), 'kong', untyped({ gateway: KongGateway.dbLess({ name: 'edge' }), grafana: { prometheusDatasourceUid: 'prom', folderTitle: '  ' } })),
       "KongMonitoring 'kong' (stack/kong): grafana.folderTitle is blank. Fix: give grafana.folderTitle a value, or leave it out."],
   ])('%s', (_call, build, message) => {

@@ -5,6 +5,7 @@
 // never with a TypeError from deep inside. The cases come from the assembly itself, so a new
 // entry point, prop or enum-typed option is covered the day it is added.
 import * as path from 'path';
+import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { Testing, TerraformStack } from 'cdktf';
 import { dependencyAssemblies, inputShapes, loadAssembly } from '../../build-tools/input-shapes';
 import * as lib from '../../src';
@@ -21,6 +22,11 @@ const notify = { fallback: ['@slack-kong'] };
 
 /** A value of each class the API takes or calls methods on, made in a stack of its own. */
 const SAMPLES: { [className: string]: (stack: Stack) => unknown } = {
+  'Construct': (stack) => stack,
+  'DeploymentV1': (stack) => new DeploymentV1(stack, 'sample-workload', {
+    metadata: { name: 'kong' },
+    spec: { selector: { matchLabels: { app: 'kong' } }, template: { metadata: { labels: { app: 'kong' } }, spec: { container: [{ name: 'proxy', image: 'kong:3.9' }] } } },
+  }),
   'KongGateway': () => gatewayOf(),
   'Duration': () => lib.Duration.seconds(30),
   'KongProbe': () => lib.KongProbe.statusReady(),
