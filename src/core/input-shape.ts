@@ -51,7 +51,14 @@ export function checkCall(entry: string, ...args: unknown[]): void {
  * Messages name the construct as `<Class> '<id>' (<path>)`.
  */
 export function checkConstructArguments(entry: string, scope: unknown, id: unknown, ...rest: unknown[]): string {
-  checkArguments(entry, constructSubject(entry.split('.').pop()!, scope, id), [scope, id, ...rest]);
+  const subject = constructSubject(entry.split('.').pop()!, scope, id);
+  checkArguments(entry, subject, [scope, id, ...rest]);
+  // The constructs library would say "There is already a Construct with name ...".
+  const node = (scope as { node: { path: string; id: string; tryFindChild(id: string): { node: { path: string } } | undefined } }).node;
+  const taken = node.tryFindChild(id as string);
+  if (taken !== undefined) {
+    failValidation(subject, `id '${String(id)}' is already taken in ${node.path || 'the app'} by ${taken.node.path}`, 'give each construct of a scope its own id');
+  }
   return id as string;
 }
 

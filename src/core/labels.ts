@@ -68,8 +68,11 @@ export interface ReservedTag {
 }
 
 /** Checks a map of Datadog tags the user adds to the library's own (`reserved`). */
-export function requireDatadogTags(subject: string, field: string, tags: { [key: string]: string } | undefined, reserved: ReservedTag[]): void {
+export function requireDatadogTags(subject: string, field: string, tags: { [key: string]: string } | undefined, reserved: ReservedTag[], keyOnly = false): void {
   for (const [key, value] of Object.entries(tags ?? {})) {
+    if (value === '' && !keyOnly) {
+      failValidation(subject, `${field}['${key}'] is empty, and Datadog would keep the tag '${key}:'`, 'give it a value, or leave the tag out');
+    }
     const own = reserved.find((r) => r.key === key);
     if (own !== undefined) {
       failValidation(

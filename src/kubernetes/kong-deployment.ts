@@ -368,6 +368,7 @@ export class KongDeployment extends Construct {
     this.settings._deliverPlugins(() => this.configuredPlugins());
 
     for (const [name, value] of Object.entries(props.env ?? {})) {
+      requireEnvName(subject, 'env', name);
       refuseSecretEnv(subject, 'env', name, value);
       if (env.some((e) => e.name === name)) {
         failValidation(subject, `env ${name} is set by the library`, `remove ${name} from env, or use the option that controls it`);
@@ -375,6 +376,7 @@ export class KongDeployment extends Construct {
       env.push({ name, value });
     }
     for (const secretEnv of props.secretEnv ?? []) {
+      requireEnvName(subject, 'secretEnv', secretEnv.name);
       const already = env.find((e) => e.name === secretEnv.name);
       if (already) {
         failValidation(
@@ -591,5 +593,12 @@ function checkSource(subject: string, mode: DeploymentMode, source: KongConfigur
   };
   if (!(allowed[source] ?? []).includes(mode)) {
     failValidation(subject, `configurationSource '${source}' does not fit a ${mode} gateway`, `use one of: ${Object.entries(allowed).filter(([, modes]) => modes.includes(mode)).map(([s]) => s).join(', ')}`);
+  }
+}
+
+/** A container environment variable name as Kubernetes accepts it (EnvVar: letters, digits, `_`, `-`, `.`, not starting with a digit). */
+function requireEnvName(subject: string, field: string, name: string): void {
+  if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(name)) {
+    failValidation(subject, `${field} '${name}' is not an environment variable name`, "use letters, digits, '_', '-' and '.', not starting with a digit (Kong reads KONG_<SETTING>)");
   }
 }

@@ -104,3 +104,12 @@ describe('construct ids derived from user input', () => {
       + 'Fix: add every gateway of the fleet with addGateway (or gateways), and give other constructs another scope.');
   });
 });
+
+describe('construct ids', () => {
+  test('an id already taken in its scope is the library\'s message, not the constructs library\'s', () => {
+    const s = stack();
+    new KongMonitoring(s, 'kong', { gateway: KongGateway.dbLess({ name: 'edge' }), prometheus: {} });
+    expect(() => new KongMonitoring(s, 'kong', { gateway: KongGateway.dbLess({ name: 'internal' }), prometheus: {} })).toThrow(
+      "KongMonitoring 'kong' (stack/kong): id 'kong' is already taken in stack by stack/kong. Fix: give each construct of a scope its own id.");
+  });
+});

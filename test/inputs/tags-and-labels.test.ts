@@ -8,6 +8,7 @@ import {
   GrafanaAlertingPolicy,
   GrafanaNotifier,
   KongClusterPlugins,
+  KongDeployment,
   KongGateway,
   KongMonitoring,
   LoadBalancerCloud,
@@ -33,6 +34,7 @@ describe('Datadog tags', () => {
     ['kong_environment', { kong_environment: 'prod' }, "tags['kong_environment'] would override the library's own tag kong_environment:production"],
     ['kong_cluster', { kong_cluster: 'eu' }, "tags['kong_cluster'] would override the library's own tag"],
     ['managed-by', { 'managed-by': 'me' }, "tags['managed-by'] would override the library's own tag managed-by:cdktf-kong-monitoring"],
+    ['an empty value', { cost_center: '' }, "KongGateway 'edge': tags['cost_center'] is empty, and Datadog would keep the tag 'cost_center:'. Fix: give it a value, or leave the tag out."],
   ])('%s', (_what, tags, message) => {
     expect(() => KongGateway.dbLess({ name: 'edge', tags })).toThrow(message);
   });
@@ -78,6 +80,15 @@ describe('Kubernetes labels and annotations', () => {
 
 describe('Prometheus label names', () => {
   // prometheus.io/docs/concepts/data_model/#metric-names-and-labels: [a-zA-Z_][a-zA-Z0-9_]*, `__` reserved.
+  test('groupBy mixes \'...\' (every label) with label names', () => {
+    // prometheus.io/docs/alerting/latest/configuration/#route: '...' disables aggregation and stands alone.
+    expect(() => new GrafanaAlertingPolicy(stack(), 'alerting', {
+      contactPoints: [{ name: 'oncall', notifiers: [GrafanaNotifier.email({ addresses: ['oncall@example.com'] })] }],
+      defaultContactPoint: 'oncall',
+      groupBy: ['...', 'kong_gateway'],
+    })).toThrow("GrafanaAlertingPolicy 'alerting': groupBy has '...' beside label names, and '...' (group by every label) stands alone. Fix: give ['...'] alone, or label names only.");
+  });
+
   test('a Grafana policy groupBy label that is no label name', () => {
     expect(() => new GrafanaAlertingPolicy(stack(), 'alerting', {
       contactPoints: [{ name: 'oncall', notifiers: [GrafanaNotifier.email({ addresses: ['oncall@example.com'] })] }],
@@ -85,6 +96,19 @@ describe('Prometheus label names', () => {
       groupBy: ['kong-gateway'],
     })).toThrow(
       "GrafanaAlertingPolicy 'alerting': groupBy has 'kong-gateway', which is not a Prometheus label name. Fix: use letters, digits and '_', not starting with a digit (e.g. 'kong_gateway'), or ['...'] to group by every label.");
+  });
+});
+
+describe('environment variable names', () => {
+  // kubernetes.io EnvVar name: letters, digits, '_', '-' and '.', not starting with a digit.
+  const deploy = (props: object) => () => new KongDeployment(stack(), 'kong', { gateway: KongGateway.dbLess({ name: 'edge' }), ...props });
+  test('in env', () => {
+    expect(deploy({ env: { 'KONG LOG_LEVEL': 'debug' } })).toThrow(
+      "KongDeployment 'kong': env 'KONG LOG_LEVEL' is not an environment variable name. Fix: use letters, digits, '_', '-' and '.', not starting with a digit (Kong reads KONG_<SETTING>).");
+  });
+  test('in secretEnv', () => {
+    expect(deploy({ secretEnv: [{ name: '1PASSWORD', secretName: 'kong', key: 'password' }] })).toThrow(
+      "KongDeployment 'kong': secretEnv '1PASSWORD' is not an environment variable name.");
   });
 });
 

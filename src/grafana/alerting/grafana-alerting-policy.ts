@@ -281,6 +281,9 @@ export class GrafanaAlertingPolicy extends Construct {
     if (groupBy.length === 0 || groupBy.some((l) => l.trim() === '')) {
       failValidation(this.subject, 'groupBy is empty or has an empty label', "list label names, or ['...'] to group by every label");
     }
+    if (groupBy.includes('...') && groupBy.length > 1) {
+      failValidation(this.subject, "groupBy has '...' beside label names, and '...' (group by every label) stands alone", "give ['...'] alone, or label names only");
+    }
     for (const label of groupBy) {
       if (label !== '...' && !isPrometheusLabelName(label)) {
         failValidation(this.subject, `groupBy has '${label}', which is not a Prometheus label name`, "use letters, digits and '_', not starting with a digit (e.g. 'kong_gateway'), or ['...'] to group by every label");

@@ -61,7 +61,7 @@ export class KongPluginSet {
       }
       // The plugin's metrics carry the gateway's identity tags, which every Datadog query selects by.
       const split = (tag: string) => (tag.includes(':') ? [tag.slice(0, tag.indexOf(':')), tag.slice(tag.indexOf(':') + 1)] : [tag, '']);
-      requireDatadogTags(subject, 'plugins.datadog.extraTags', Object.fromEntries((dd.extraTags ?? []).map(split)), reservedTags(gateway));
+      requireDatadogTags(subject, 'plugins.datadog.extraTags', Object.fromEntries((dd.extraTags ?? []).map(split)), reservedTags(gateway), true);
       const tags = [...datadogGatewayTags(gateway), ...(dd.extraTags ?? [])];
       // Latency and sizes as distributions: the catalog queries p99:kong.latency{...}, which
       // only distributions give (timers become Agent-side p95/avg series, not global percentiles).
