@@ -54,7 +54,7 @@ export function checkConstructArguments(entry: string, scope: unknown, id: unkno
   const subject = constructSubject(entry.split('.').pop()!, scope, id);
   checkArguments(entry, subject, [scope, id, ...rest]);
   // The constructs library would say "There is already a Construct with name ...".
-  const node = (scope as { node: { path: string; id: string; tryFindChild(id: string): { node: { path: string } } | undefined } }).node;
+  const node = (scope as { node: { path: string; tryFindChild(id: string): { node: { path: string } } | undefined } }).node;
   const taken = node.tryFindChild(id as string);
   if (taken !== undefined) {
     failValidation(subject, `id '${String(id)}' is already taken in ${node.path || 'the app'} by ${taken.node.path}`, 'give each construct of a scope its own id');
