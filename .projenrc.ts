@@ -115,6 +115,13 @@ project.addTask('synth', {
     { exec: 'ts-node --transpile-only -P tsconfig.dev.json build-tools/synth-summary.ts cdktf.out' },
   ],
 });
+// `npx projen input-shapes`: the API's input types from the jsii assembly, for run-time checks of
+// every entry point (jsii languages and plain JavaScript pass anything). Run after compile, then
+// compile again; test/inputs/input-shapes.test.ts fails while the file is out of date.
+project.addTask('input-shapes', {
+  description: 'Write src/core/input-shapes.generated.ts from the jsii assembly (after compile; compile again after)',
+  exec: 'ts-node --transpile-only -P tsconfig.dev.json build-tools/input-shapes.ts',
+});
 project.addTask('typecheck', { description: 'Type-check tests, examples and benches', exec: 'tsc --noEmit -p tsconfig.dev.json' });
 // `npm run bench`: load cost needs the built lib/, so compile first; results in bench/results/.
 project.addTask('bench', {

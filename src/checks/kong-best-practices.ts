@@ -23,6 +23,7 @@ import { KongBestPracticesReport } from './report';
 import { RULES } from './rules';
 import { suppressionVerdicts } from './rules/kbpx1-suppression-reason';
 import { ComplianceStatus, FindingLevel, RuleInfo, RuleLevelOverride } from './types';
+import { checkCall } from '../core/input-shape';
 
 /** A suppression: a rule that does not apply to a construct and its children, and why. */
 export interface Suppression {
@@ -131,11 +132,13 @@ export class KongBestPractices implements IAspect {
    * CLI honours it too), and listed in the scorecard.
    */
   public static suppress(construct: IConstruct, ruleId: string, reason: string): void {
+    checkCall('KongBestPractices.suppress', construct, ruleId, reason);
     construct.node.addMetadata(SUPPRESSION_METADATA_TYPE, { ruleId, reason });
   }
 
   /** The suppressions that apply to a construct: its own and its parents', nearest first. */
   public static suppressionsOf(construct: IConstruct): Suppression[] {
+    checkCall('KongBestPractices.suppressionsOf', construct);
     return effectiveSuppressions(construct).map((e) => ({ ruleId: e.ruleId, reason: e.reason }));
   }
 
@@ -149,6 +152,7 @@ export class KongBestPractices implements IAspect {
    * no annotations, no files. For tests and custom tooling.
    */
   public static validate(scope: IConstruct, props: KongBestPracticesProps = {}): KongBestPracticesReport {
+    checkCall('KongBestPractices.validate', scope, props);
     activeRuleIds(engineOptions(props));
     const below = scope.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
     const stacks = below.length > 0 ? below : [TerraformStack.of(scope)];
@@ -161,6 +165,7 @@ export class KongBestPractices implements IAspect {
    * not). Suppressions are read from each resource's `//` block.
    */
   public static validateJson(terraformJson: string, props: KongBestPracticesProps = {}): KongBestPracticesReport {
+    checkCall('KongBestPractices.validateJson', terraformJson, props);
     let parsed: unknown;
     try {
       parsed = JSON.parse(terraformJson);
@@ -179,6 +184,7 @@ export class KongBestPractices implements IAspect {
   private readonly wired = new Set<TerraformStack>();
 
   constructor(props: KongBestPracticesProps = {}) {
+    checkCall('KongBestPractices', props);
     activeRuleIds(engineOptions(props));
     if (props.reportName !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(props.reportName)) {
       throw new Error(`KongBestPractices: reportName '${props.reportName}' is not a plain file name. Fix: use letters, digits, '.', '_' and '-'.`);
@@ -188,6 +194,7 @@ export class KongBestPractices implements IAspect {
 
   /** Part of `IAspect`: wires the check into each stack and copies suppressions onto resources. */
   public visit(node: IConstruct): void {
+    checkCall('KongBestPractices.visit', node);
     if (TerraformResource.isTerraformResource(node)) {
       const valid = effectiveSuppressions(node).filter((e) => isValidSuppression(e));
       if (valid.length > 0) node.addOverride(`//.${SUPPRESSION_JSON_KEY}`, suppressionsToJson(valid));

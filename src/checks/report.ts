@@ -1,6 +1,7 @@
 import { isBlocking } from './internal/engine';
 import { RULES } from './rules';
 import { ComplianceStatus, Finding, FindingLevel } from './types';
+import { checkCall } from '../core/input-shape';
 
 function statusLabel(f: Finding): string {
   if (f.suppressed) return 'SUPPRESSED';
@@ -23,6 +24,7 @@ export class KongBestPracticesReport {
    * @param findings the findings, as the engine returned them
    */
   constructor(source: string, findings: Finding[]) {
+    checkCall('KongBestPracticesReport', source, findings);
     this.source = source;
     this.findings = [...findings];
   }
@@ -49,6 +51,7 @@ export class KongBestPracticesReport {
 
   /** The findings of one rule. */
   public findingsFor(ruleId: string): Finding[] {
+    checkCall('KongBestPracticesReport.findingsFor', ruleId);
     return this.findings.filter((f) => f.ruleId === ruleId);
   }
 

@@ -1,9 +1,90 @@
+import type { IConstruct } from 'constructs';
+import type { Duration } from './duration';
+import { INPUT_SHAPES } from './input-shapes.generated';
+
+/**
+ * The library's error for bad input: `<subject>: <what is wrong>. Fix: <what to do>.`, with
+ * its parts kept so a construct that built another from the user's props can say it in the
+ * user's terms (see `reportingAs`).
+ */
+export class ValidationError extends Error {
+  constructor(
+    /** The construct or call, e.g. `KongMonitoring 'kong' (stack/kong)` or `KongGateway.dbLess`. */
+    public readonly subject: string,
+    /** What is wrong, naming the prop path and the value. */
+    public readonly problem: string,
+    /** What to do. */
+    public readonly fix: string,
+  ) {
+    super(`${subject}: ${problem}. Fix: ${fix}.`);
+    this.name = 'ValidationError';
+  }
+}
+
 /**
  * Every synth-time validation error goes through here, so messages share one shape:
  * `<Construct> '<id>': <what is wrong>. Fix: <what to do>.`
  */
 export function failValidation(subject: string, problem: string, fix: string): never {
-  throw new Error(`${subject}: ${problem}. Fix: ${fix}.`);
+  throw new ValidationError(subject, problem, fix);
+}
+
+/** How a construct's props map onto the props the user wrote, for `reportingAs`. */
+export interface UserPropPaths {
+  /** The inner construct's props struct, e.g. `DatadogMonitorsProps`: the names it rewrites. */
+  readonly struct: string;
+  /** The user's path to the inner construct's props, e.g. `datadog.` (empty when the same). */
+  readonly prefix: string;
+  /** Inner props the user wrote elsewhere, by their whole path, e.g. `{ datasourceUid: 'grafana.prometheusDatasourceUid' }`. */
+  readonly renamed?: { [inner: string]: string };
+}
+
+/**
+ * Builds an inner construct from the user's props and reports its validation errors as the
+ * outer construct's, in the user's terms: `KongMonitoring 'kong' (stack/kong): datadog.notify...`
+ * rather than the inner construct's id (`DatadogMonitors 'datadog'`), which the user never wrote.
+ * Prop paths at the start of the problem, and those followed by `.` or `[` in the fix, are
+ * rewritten; a path the inner props do not know is left as it is.
+ */
+export function reportingAs<T>(subject: string, paths: UserPropPaths, build: () => T): T {
+  let built: T;
+  try {
+    built = build();
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    throw new ValidationError(subject, rewritePaths(e.problem, paths, true), rewritePaths(e.fix, paths, false));
+  }
+  // Its checks at synth are reported the same way (see `synthError`).
+  if (typeof built === 'object' && built !== null && 'node' in built) REPORTERS.set(built as unknown as IConstruct, { subject, paths });
+  return built;
+}
+
+const REPORTERS = new WeakMap<IConstruct, { subject: string; paths: UserPropPaths }>();
+
+/**
+ * The message of an error a construct finds at synth (a `node.addValidation`), reported by each
+ * construct that built it from the user's props, as `reportingAs` reports construction errors.
+ */
+export function synthError(scope: IConstruct, subject: string, problem: string, fix: string): string {
+  let error = new ValidationError(subject, problem, fix);
+  for (const construct of [...scope.node.scopes].reverse()) {
+    const reporter = REPORTERS.get(construct);
+    if (reporter) error = new ValidationError(reporter.subject, rewritePaths(error.problem, reporter.paths, true), rewritePaths(error.fix, reporter.paths, false));
+  }
+  return error.message;
+}
+
+function rewritePaths(text: string, paths: UserPropPaths, leading: boolean): string {
+  const userPath = (name: string) => paths.renamed?.[name] ?? `${paths.prefix}${name}`;
+  const known = new Set((INPUT_SHAPES.structs[paths.struct] ?? []).map(([name]) => name));
+  let out = text;
+  if (leading) {
+    const first = /^([A-Za-z_]\w*)(?=$|[\s.[])/.exec(out);
+    if (first && known.has(first[1])) out = userPath(first[1]) + out.slice(first[1].length);
+  }
+  // Later mentions of a prop path (`notify.critical`, `signals['node-ready']`) in the text.
+  return out.replace(/(^|[\s(,'`])([A-Za-z_]\w*)(?=[.[])/g, (whole, before: string, name: string, offset: number) =>
+    known.has(name) && !(leading && offset === 0) ? `${before}${userPath(name)}` : whole);
 }
 
 /** Kubernetes DNS-1123 label: lower-case alphanumerics and '-', 63 characters at most. */
@@ -25,9 +106,15 @@ export function requirePort(subject: string, field: string, value: number): void
   }
 }
 
-export function requirePositiveInteger(subject: string, field: string, value: number): void {
+/** The largest value of a Kubernetes `int32` field (replicas, probe thresholds). */
+export const INT32_MAX = 2147483647;
+
+export function requirePositiveInteger(subject: string, field: string, value: number, max: number = INT32_MAX): void {
   if (!Number.isInteger(value) || value < 1) {
     failValidation(subject, `${field} ${value} must be a whole number of 1 or more`, `set ${field} to 1 or more`);
+  }
+  if (value > max) {
+    failValidation(subject, `${field} ${value} is above ${max}${max === INT32_MAX ? ', the most Kubernetes accepts (int32)' : ''}`, `set ${field} to at most ${max}`);
   }
 }
 
@@ -46,5 +133,23 @@ export function requireCidr(subject: string, field: string, value: string): void
   const v6 = /^[0-9a-fA-F:]+\/(12[0-8]|1[01]\d|\d?\d)$/;
   if (typeof value !== 'string' || (!v4.test(value) && !(value.includes(':') && v6.test(value)))) {
     failValidation(subject, `${field} '${value}' is not a CIDR block`, "write it as address/prefix length, e.g. '10.0.0.0/16'");
+  }
+}
+
+/** A per-field maximum of a duration (each documented in its field's JSDoc). */
+export function requireDurationAtMost(subject: string, field: string, value: Duration, max: Duration, fix: string, why = ''): void {
+  if (value.isLongerThan(max)) {
+    failValidation(subject, `${field} ${value.toPrometheus()} is longer than ${max.toPrometheus()}${why}`, fix);
+  }
+}
+
+/**
+ * Refuses `{{` and `}}` in a value written into a notification template or a templated field
+ * (Datadog monitor messages, Grafana contact point settings, alert annotations): they would be
+ * read as template syntax and could end a `{{#is_alert}}` block or break the template.
+ */
+export function refuseTemplateSyntax(subject: string, field: string, value: string | undefined, readers: string, fix = "write the value literally, without '{{' and '}}'"): void {
+  if (value !== undefined && (value.includes('{{') || value.includes('}}'))) {
+    failValidation(subject, `${field} '${value}' holds '{{' or '}}', which ${readers} as template syntax`, fix);
   }
 }

@@ -12,6 +12,7 @@ import {
   Widget,
 } from './internal/dashboard-model';
 import { monitorSearchQuery } from './internal/tags';
+import { checkConstructArguments } from '../core/input-shape';
 import { KongGateway } from '../gateway/kong-gateway';
 import { DatadogSignalQuery, formatNumber, ResolvedSignal } from '../signals/resolved-signal';
 import { DatadogCollection, DatadogQueryKind, SignalId, SignalScope } from '../signals/signal-types';
@@ -72,7 +73,7 @@ export class DatadogDashboard extends Construct {
   public readonly skippedSignals: SignalId[];
 
   public constructor(scope: Construct, id: string, props: DatadogDashboardProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('DatadogDashboard', scope, id, props));
     const gateway = props.gateway;
     this.collection = props.collection ?? DatadogCollection.AGENT_INTEGRATION;
     const parametrize = templateSubstitution(gateway);

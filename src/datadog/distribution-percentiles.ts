@@ -2,6 +2,7 @@ import { MetricTagConfiguration } from '@cdktf/provider-datadog/lib/metric-tag-c
 import { Construct, IConstruct } from 'constructs';
 import { libraryQueries, sampleGatewaysOfEveryMode } from './internal/library-queries';
 import { QueriedMetric, queriedMetrics } from './internal/query-tags';
+import { checkCall, checkConstructArguments } from '../core/input-shape';
 import { failValidation } from '../core/validation';
 import { Annotations, Lazy, TerraformStack } from '../internal/cdktf';
 import { DatadogCollection } from '../signals/signal-types';
@@ -92,6 +93,7 @@ export class DatadogDistributionPercentiles extends Construct {
    * The instance of the stack holding `scope`, made with the defaults when the stack has none.
    */
   public static of(scope: IConstruct): DatadogDistributionPercentiles {
+    checkCall('DatadogDistributionPercentiles.of', scope);
     const stack = TerraformStack.of(scope);
     return registryOf(stack).byStack.get(stack) ?? new DatadogDistributionPercentiles(stack, DEFAULT_ID);
   }
@@ -126,7 +128,7 @@ export class DatadogDistributionPercentiles extends Construct {
   private readonly configurations = new Map<string, MetricTagConfiguration>();
 
   public constructor(scope: Construct, id: string, props: DatadogDistributionPercentilesProps = {}) {
-    super(scope, id);
+    super(scope, checkConstructArguments('DatadogDistributionPercentiles', scope, id, props));
     const subject = `DatadogDistributionPercentiles '${id}'`;
     const stack = TerraformStack.of(this);
     this.registry = registryOf(stack);
@@ -139,12 +141,6 @@ export class DatadogDistributionPercentiles extends Construct {
       if (!TAG_KEY.test(key)) {
         const example = key.includes(':') ? key.split(':')[0].toLowerCase() : 'kube_cluster_name';
         failValidation(subject, `additionalTagKeys has '${key}', which is not a Datadog tag key`, `use a lower-case key such as '${example}' (letters, digits, '_', '-', '.', '/'), without a value`);
-      }
-    }
-    const known = Object.values(DatadogCollection) as string[];
-    for (const collection of props.collections ?? []) {
-      if (!known.includes(collection)) {
-        failValidation(subject, `collections has '${collection}', which is not a DatadogCollection`, 'use DatadogCollection.AGENT_INTEGRATION or DatadogCollection.KONG_PLUGIN');
       }
     }
     const present = this.registry.byStack.get(stack);
@@ -186,6 +182,7 @@ export class DatadogDistributionPercentiles extends Construct {
 
   /** The queryable tag keys a metric's configuration lists, sorted. */
   public tagKeys(metric: string): string[] {
+    checkCall('DatadogDistributionPercentiles.tagKeys', metric);
     const keys = new Set<string>();
     for (const instance of this.accountInstances()) {
       for (const key of instance.uses.get(metric)?.tagKeys ?? []) keys.add(key);
@@ -196,6 +193,7 @@ export class DatadogDistributionPercentiles extends Construct {
 
   /** The tag configuration of a metric, when this instance writes it. */
   public configurationOf(metric: string): MetricTagConfiguration | undefined {
+    checkCall('DatadogDistributionPercentiles.configurationOf', metric);
     return this.configurations.get(metric);
   }
 

@@ -3,10 +3,11 @@ import { Construct } from 'constructs';
 import { DatadogGatewayProps } from './common';
 import { DatadogDistributionPercentiles } from './distribution-percentiles';
 import { checkMonitorConsistency, RenderedThresholds } from './internal/consistency';
-import { renotifyMinutes, resolveHandles, validateHandles } from './internal/notify-rules';
-import { gatewayLine, namePrefix, resourceTags } from './internal/tags';
+import { renotifyMinutes, resolveHandles, validateHandles, validateSignalOptions } from './internal/notify-rules';
+import { gatewayLine, namePrefix, requireExtraTags, resourceTags } from './internal/tags';
 import { DatadogNotifyProps, DatadogSignalOptions } from './notify';
 import { Duration } from '../core/duration';
+import { checkArguments, checkConstructArguments } from '../core/input-shape';
 import { failValidation } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
 import { DatadogSignalQuery, formatNumber, ResolvedSignal } from '../signals/resolved-signal';
@@ -76,7 +77,7 @@ export class DatadogMonitors extends Construct {
   private readonly monitors = new Map<SignalId, Monitor>();
 
   public constructor(scope: Construct, id: string, props: DatadogMonitorsProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('DatadogMonitors', scope, id, props));
     const subject = `DatadogMonitors '${id}'`;
     this.gateway = props.gateway;
     this.collection = props.collection ?? DatadogCollection.AGENT_INTEGRATION;
@@ -86,6 +87,7 @@ export class DatadogMonitors extends Construct {
     validateHandles(subject, 'notify', props.notify);
     const options = indexSignalOptions(subject, signals, props.signals ?? []);
     const renotify = renotifyMinutes(subject, 'renotifyInterval', props.renotifyInterval ?? Duration.minutes(60));
+    requireExtraTags(subject, props.gateway, props.tags, { key: 'kong_signal', value: "<the signal's id>" }, { key: 'severity', value: "<the signal's severity>" });
     this.monitorTags = resourceTags(props.gateway, props.tags ?? {});
 
     const monitored: SignalId[] = [];
@@ -111,6 +113,7 @@ export class DatadogMonitors extends Construct {
 
   /** The monitor of a signal, or undefined when the signal has none (see `skippedSignals`). */
   public monitorFor(signal: SignalId): Monitor | undefined {
+    checkArguments('DatadogMonitors.monitorFor', `DatadogMonitors '${this.node.id}'`, [signal]);
     return this.monitors.get(signal);
   }
 
@@ -132,26 +135,8 @@ export class DatadogMonitors extends Construct {
 }
 
 function indexSignalOptions(subject: string, signals: ResolvedSignal[], list: DatadogSignalOptions[]): Map<SignalId, DatadogSignalOptions> {
-  const have = new Set(signals.map((s) => s.id));
-  const byId = new Map<SignalId, DatadogSignalOptions>();
-  for (const option of list) {
-    if (byId.has(option.signal)) {
-      failValidation(subject, `signals lists '${option.signal}' twice`, 'merge the two entries into one');
-    }
-    if (!have.has(option.signal)) {
-      failValidation(
-        subject,
-        `signals configures '${option.signal}', which this gateway does not have (its mode or its signalOverrides leave it out)`,
-        `remove the entry; the gateway's signals are ${[...have].join(', ')}`,
-      );
-    }
-    validateHandles(subject, `signals['${option.signal}'].notify`, option.notify);
-    if (option.recoveryChecks !== undefined && (!Number.isInteger(option.recoveryChecks) || option.recoveryChecks < 1)) {
-      failValidation(subject, `signals['${option.signal}'].recoveryChecks ${option.recoveryChecks} must be a whole number of 1 or more`, 'set it to 1 or more, or leave it out');
-    }
-    byId.set(option.signal, option);
-  }
-  return byId;
+  validateSignalOptions(subject, 'signals', signals.map((s) => s.id), list);
+  return new Map(list.map((option) => [option.signal, option]));
 }
 
 /** Hours without data after which a triggered per-node service-check group resolves (the pod is gone). */

@@ -1,9 +1,10 @@
 import { ServiceLevelObjective, ServiceLevelObjectiveConfig } from '@cdktf/provider-datadog/lib/service-level-objective';
 import { Construct } from 'constructs';
 import { DatadogGatewayProps } from './common';
-import { namePrefix, resourceTags } from './internal/tags';
+import { namePrefix, requireExtraTags, resourceTags } from './internal/tags';
 import { DatadogMonitors } from './monitors';
 import { DatadogSynthetics } from './synthetics';
+import { checkConstructArguments } from '../core/input-shape';
 import { failValidation } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
 import { Token } from '../internal/cdktf';
@@ -57,7 +58,7 @@ export interface DatadogSloProps extends DatadogGatewayProps {
   readonly synthetics?: DatadogSynthetics;
 
   /**
-   * Target, in percent (more than 0, less than 100).
+   * Target, in percent: above 1 and below 100 (a fraction such as 0.999 is refused: write 99.9).
    * @default 99.9
    */
   readonly targetPercent?: number;
@@ -92,7 +93,7 @@ export class DatadogSlo extends Construct {
   public readonly source: DatadogSloSource;
 
   public constructor(scope: Construct, id: string, props: DatadogSloProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('DatadogSlo', scope, id, props));
     const subject = `DatadogSlo '${id}'`;
     const gateway = props.gateway;
     const collection = props.collection ?? DatadogCollection.AGENT_INTEGRATION;
@@ -103,17 +104,19 @@ export class DatadogSlo extends Construct {
     if (!Number.isFinite(target) || target <= 0 || target >= 100) {
       failValidation(subject, `targetPercent ${target} is outside (0, 100)`, 'give the target in percent, e.g. 99.9');
     }
+    // No availability target is 1 % or less: such a number is a fraction typed where percent belongs.
+    if (target <= 1) {
+      failValidation(subject, `targetPercent ${target} is a fraction, but the target is in percent: this SLO would promise ${target} %`, `give the target in percent, e.g. ${asPercent(target)}`);
+    }
+    if (props.warningPercent !== undefined && props.warningPercent > 0 && props.warningPercent <= 1) {
+      failValidation(subject, `warningPercent ${props.warningPercent} is a fraction, but the warning level is in percent`, `give it in percent, e.g. ${asPercent(props.warningPercent)}`);
+    }
+    requireExtraTags(subject, gateway, props.tags, { key: 'kong_slo', value: this.source });
     if (props.warningPercent !== undefined && (!(props.warningPercent > target) || props.warningPercent >= 100)) {
       failValidation(subject, `warningPercent ${props.warningPercent} must lie above targetPercent ${target} and below 100`, `use a warning between ${target} and 100, e.g. ${Math.min(99.99, Number((target + (100 - target) / 2).toFixed(3)))}`);
     }
     if (timeframes.length === 0) {
       failValidation(subject, 'timeframes is empty', 'give at least one of DatadogSloTimeframe.SEVEN_DAYS, THIRTY_DAYS, NINETY_DAYS');
-    }
-    const known = Object.values(DatadogSloTimeframe) as string[];
-    for (const timeframe of timeframes) {
-      if (!known.includes(timeframe)) {
-        failValidation(subject, `timeframe '${timeframe}' is not one Datadog offers`, `use ${known.join(', ')}`);
-      }
     }
     if (new Set(timeframes).size !== timeframes.length) {
       failValidation(subject, `timeframes lists a window twice (${timeframes.join(', ')})`, 'list each window once');
@@ -180,4 +183,9 @@ function requireSameGateway(subject: string, field: string, theirs: KongGateway,
   if (theirs.name === ours.name && theirs.environment === ours.environment) return;
   const label = (g: KongGateway) => (theirs.name === ours.name ? `'${g.name}' (${g.environment})` : `'${g.name}'`);
   failValidation(subject, `${field} belongs to gateway ${label(theirs)}, not ${label(ours)}`, `pass the ${field} construct built for gateway ${label(ours)}`);
+}
+
+/** 0.999 as the percentage it was meant to be: 99.9. */
+function asPercent(fraction: number): number {
+  return Number((fraction * 100).toPrecision(12));
 }

@@ -2,10 +2,12 @@ import { SyntheticsTest, SyntheticsTestConfig } from '@cdktf/provider-datadog/li
 import { Construct } from 'constructs';
 import { DatadogGatewayProps } from './common';
 import { pickHandles, renotifyMinutes, validateHandles } from './internal/notify-rules';
-import { gatewayLine, namePrefix, resourceTags } from './internal/tags';
+import { gatewayLine, namePrefix, requireExtraTags, resourceTags } from './internal/tags';
 import { DatadogNotifyProps } from './notify';
 import { Duration } from '../core/duration';
-import { failValidation } from '../core/validation';
+import { checkConstructArguments } from '../core/input-shape';
+import { refuseSecretUrl } from '../core/literal-secrets';
+import { failValidation, refuseTemplateSyntax } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
 import { Severity } from '../signals/signal-types';
 
@@ -36,7 +38,7 @@ export interface DatadogEndpointTestProps {
   readonly expectedStatus?: number;
 
   /**
-   * Slowest acceptable response.
+   * Slowest acceptable response, below the request's 30-second timeout.
    * @default Duration.seconds(2)
    */
   readonly maxResponseTime?: Duration;
@@ -113,6 +115,8 @@ export interface DatadogSyntheticsProps extends DatadogGatewayProps {
   readonly declarativeRouteCount?: number;
 }
 
+/** The endpoint test's request timeout: a response-time limit at or above it never fails. */
+const REQUEST_TIMEOUT = Duration.seconds(30);
 const MIN_TICK_SECONDS = 30;
 const MAX_TICK_SECONDS = 604800;
 
@@ -129,7 +133,7 @@ export class DatadogSynthetics extends Construct {
   public readonly readinessTest?: SyntheticsTest;
 
   public constructor(scope: Construct, id: string, props: DatadogSyntheticsProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('DatadogSynthetics', scope, id, props));
     const subject = `DatadogSynthetics '${id}'`;
     const gateway = props.gateway;
     validateHandles(subject, 'notify', props.notify);
@@ -137,10 +141,15 @@ export class DatadogSynthetics extends Construct {
       failValidation(subject, 'neither endpoint nor readiness is given, so there is nothing to test', "give endpoint: { url: 'https://<your-host>/<route>' }, readiness: { host, privateLocations }, or both");
     }
     const renotify = renotifyMinutes(subject, 'renotifyInterval', props.renotifyInterval ?? Duration.minutes(60));
+    validateHandles(subject, 'notify', props.notify);
+    requireExtraTags(subject, gateway, props.tags);
     const tags = resourceTags(gateway, props.tags ?? {});
 
     if (props.endpoint) {
       const e = props.endpoint;
+      refuseSecretUrl(subject, 'endpoint.url', e.url);
+      // The URL is written into the test's notification message, a template.
+      refuseTemplateSyntax(subject, 'endpoint.url', e.url, 'Datadog reads');
       const url = parseUrl(subject, 'endpoint.url', e.url);
       const locations = e.locations ?? DEFAULT_MANAGED_LOCATIONS;
       requireLocations(subject, 'endpoint.locations', locations);
@@ -160,6 +169,14 @@ export class DatadogSynthetics extends Construct {
           "add your services and routes (kubernetes.declarativeConfig: KongDeclarativeConfig.fromFile('kong.yml')), or leave out the endpoint test",
         );
       }
+      const maxResponseTime = e.maxResponseTime ?? Duration.seconds(2);
+      if (!REQUEST_TIMEOUT.isLongerThan(maxResponseTime)) {
+        failValidation(
+          subject,
+          `endpoint.maxResponseTime ${maxResponseTime.toPrometheus()} can never fail: the request itself times out after ${REQUEST_TIMEOUT.toPrometheus()}`,
+          `give a maxResponseTime below ${REQUEST_TIMEOUT.toPrometheus()}, e.g. Duration.seconds(2)`,
+        );
+      }
       const expected = e.expectedStatus ?? 200;
       if (!Number.isInteger(expected) || expected < 100 || expected > 599) {
         failValidation(subject, `endpoint.expectedStatus ${expected} is not an HTTP status`, 'use a status between 100 and 599, e.g. 200');
@@ -168,10 +185,10 @@ export class DatadogSynthetics extends Construct {
       this.endpointTest = new SyntheticsTest(this, 'endpoint', {
         ...baseTest(`${namePrefix(gateway)} Kong endpoint ${url.host}${url.pathname} down`, locations, tags),
         message: message(gateway, `Kong endpoint ${e.url} fails its checks`, handles, 'CRITICAL'),
-        requestDefinition: { method: 'GET', url: e.url, timeout: 30 },
+        requestDefinition: { method: 'GET', url: e.url, timeout: REQUEST_TIMEOUT.toSeconds() },
         assertion: [
           { type: 'statusCode', operator: 'is', target: String(expected) },
-          { type: 'responseTime', operator: 'lessThan', target: String((e.maxResponseTime ?? Duration.seconds(2)).toSeconds() * 1000) },
+          { type: 'responseTime', operator: 'lessThan', target: String(maxResponseTime.toSeconds() * 1000) },
         ],
         optionsList: {
           tickEvery: tick(subject, 'endpoint.interval', e.interval),

@@ -2,7 +2,10 @@ import { DeploymentMode, WorkloadKind } from './deployment-mode';
 import { DEFAULT_STATUS_PORT } from './kong-facts';
 import { DEFAULT_KONG_VERSION, KongEdition, KongVersion, LATEST_OPEN_SOURCE_MINOR } from './kong-version';
 import { Duration } from '../core/duration';
-import { failValidation, requireDns1123Label, requirePort, requirePositiveInteger } from '../core/validation';
+import { checkArguments } from '../core/input-shape';
+import { requireDatadogTags, requireKubernetesLabels } from '../core/labels';
+import { failValidation, requireDns1123Label, requireDurationAtMost, requirePort, requirePositiveInteger } from '../core/validation';
+import { reservedTags } from '../datadog/internal/tags';
 import { ResolvedSignals, resolveSignals } from '../signals/resolve';
 import { ResolvedSignal } from '../signals/resolved-signal';
 import { SignalOverride } from '../signals/signal-override';
@@ -66,7 +69,8 @@ export interface KongGatewayOptions {
   readonly workloadName?: string;
 
   /**
-   * Labels on the Kong pods, used by Services, NetworkPolicies and PodMonitors.
+   * Labels on the Kong pods, used by Services, NetworkPolicies and PodMonitors (Kubernetes
+   * label keys and values).
    * @default { 'app.kubernetes.io/name': 'kong', 'app.kubernetes.io/instance': <name> }
    */
   readonly podLabels?: { [key: string]: string };
@@ -102,13 +106,13 @@ export interface KongGatewayOptions {
   /**
    * How long a starting node may stay unready before it counts as a failure: Kong loads
    * its first configuration before `/status/ready` answers 200. Per-node alerts wait
-   * this long, and the startup probe allows it.
+   * this long, and the startup probe allows it. At most 1 hour.
    * @default Duration.minutes(2)
    */
   readonly startupWindow?: Duration;
 
   /**
-   * How often Prometheus scrapes the status port.
+   * How often Prometheus scrapes the status port: at least 1 second, at most 1 hour.
    * @default Duration.seconds(30)
    */
   readonly scrapeInterval?: Duration;
@@ -120,7 +124,10 @@ export interface KongGatewayOptions {
   readonly team?: string;
 
   /**
-   * Extra tags for monitors, dashboards and alert labels.
+   * Extra Datadog tags for monitors, synthetic tests and SLOs: keys and values as Datadog keeps
+   * them (lower case; letters, digits, `_`, `-`, `.`, `/`), at most 200 characters per tag, and
+   * none of the library's own keys (`kong_gateway`, `kong_environment`, `kong_cluster`,
+   * `managed-by`, and `team` when `team` is set).
    * @default {}
    */
   readonly tags?: { [key: string]: string };
@@ -145,21 +152,25 @@ export interface KongGatewayProps extends KongGatewayOptions {
 export class KongGateway {
   /** A traditional-mode gateway (nodes read a database). */
   public static traditional(options: KongGatewayOptions): KongGateway {
+    checkArguments('KongGateway.traditional', gatewaySubject(options, 'KongGateway.traditional'), [options]);
     return new KongGateway({ ...options, mode: DeploymentMode.TRADITIONAL });
   }
 
   /** A DB-less gateway (declarative configuration). */
   public static dbLess(options: KongGatewayOptions): KongGateway {
+    checkArguments('KongGateway.dbLess', gatewaySubject(options, 'KongGateway.dbLess'), [options]);
     return new KongGateway({ ...options, mode: DeploymentMode.DB_LESS });
   }
 
   /** The control plane of a hybrid-mode cluster. */
   public static hybridControlPlane(options: KongGatewayOptions): KongGateway {
+    checkArguments('KongGateway.hybridControlPlane', gatewaySubject(options, 'KongGateway.hybridControlPlane'), [options]);
     return new KongGateway({ ...options, mode: DeploymentMode.HYBRID_CONTROL_PLANE });
   }
 
   /** The data planes of a hybrid-mode cluster. */
   public static hybridDataPlane(options: KongGatewayOptions): KongGateway {
+    checkArguments('KongGateway.hybridDataPlane', gatewaySubject(options, 'KongGateway.hybridDataPlane'), [options]);
     return new KongGateway({ ...options, mode: DeploymentMode.HYBRID_DATA_PLANE });
   }
 
@@ -188,21 +199,16 @@ export class KongGateway {
   private readonly resolved: ResolvedSignals;
 
   public constructor(props: KongGatewayProps) {
+    checkArguments('KongGateway', gatewaySubject(props, 'KongGateway'), [props]);
     const subject = `KongGateway '${props.name}'`;
     requireDns1123Label(subject, 'name', props.name);
     this.name = props.name;
     this.mode = props.mode;
-    if (!Object.values(DeploymentMode).includes(props.mode)) {
-      failValidation(subject, `mode '${props.mode}' is not a deployment mode`, `use one of ${Object.values(DeploymentMode).join(', ')}`);
-    }
     this.environment = props.environment ?? 'production';
     requireDns1123Label(subject, 'environment', this.environment);
     if (props.cluster !== undefined) requireDns1123Label(subject, 'cluster', props.cluster);
     this.cluster = props.cluster;
     this.edition = props.edition ?? KongEdition.OPEN_SOURCE;
-    if (!Object.values(KongEdition).includes(this.edition)) {
-      failValidation(subject, `edition '${this.edition}' is not a Kong edition`, `use one of ${Object.values(KongEdition).join(', ')}`);
-    }
     this.kongVersion = KongVersion._parse(subject, 'kongVersion', props.kongVersion ?? DEFAULT_KONG_VERSION);
     if (this.edition === KongEdition.OPEN_SOURCE && this.kongVersion.atLeast(3, LATEST_OPEN_SOURCE_MINOR + 1)) {
       failValidation(
@@ -222,6 +228,7 @@ export class KongGateway {
     if (Object.keys(this.podLabels).length === 0) {
       failValidation(subject, 'podLabels is empty', "give at least one label that selects the Kong pods, e.g. { 'app.kubernetes.io/instance': '" + this.name + "' }");
     }
+    requireKubernetesLabels(subject, 'podLabels', this.podLabels);
     this.statusPort = props.statusPort ?? DEFAULT_STATUS_PORT;
     requirePort(subject, 'statusPort', this.statusPort);
     if (props.expectedNodes !== undefined) requirePositiveInteger(subject, 'expectedNodes', props.expectedNodes);
@@ -238,8 +245,11 @@ export class KongGateway {
     if (this.scrapeInterval.toSeconds() < 1) {
       failValidation(subject, `scrapeInterval ${this.scrapeInterval.toPrometheus()} is too short`, 'use a scrape interval of at least 1s (30s is common)');
     }
+    requireDurationAtMost(subject, 'scrapeInterval', this.scrapeInterval, Duration.hours(1), 'give a scrape interval of at most 1h (30s is common)');
+    requireDurationAtMost(subject, 'startupWindow', this.startupWindow, Duration.hours(1), 'give a startup window of at most 1h (Kong loads its configuration in seconds to minutes)');
     this.team = props.team;
     if (props.team !== undefined) requireDns1123Label(subject, 'team', props.team);
+    requireDatadogTags(subject, 'tags', props.tags, reservedTags(this));
     this.tags = { ...(props.tags ?? {}) };
     this.overrides = [...(props.signalOverrides ?? [])];
     // Resolve now so a bad override fails where the gateway is declared.
@@ -279,4 +289,10 @@ export class KongGateway {
       ...this.tags,
     };
   }
+}
+
+/** `KongGateway 'edge'` once the name is a string, else the call itself (`KongGateway.dbLess`). */
+function gatewaySubject(options: unknown, call: string): string {
+  const name = (options as { name?: unknown } | undefined)?.name;
+  return typeof name === 'string' && name.trim() !== '' ? `KongGateway '${name}'` : call;
 }

@@ -1,3 +1,4 @@
+import { checkCall } from '../core/input-shape';
 import { failValidation } from '../core/validation';
 
 /** Which Kong Gateway is run: the open-source build or Kong Gateway Enterprise. */
@@ -25,6 +26,7 @@ export class KongVersion {
    * metric names.
    */
   public static of(version: string): KongVersion {
+    checkCall('KongVersion.of', version);
     return KongVersion._parse('KongVersion.of', 'version', version);
   }
 
@@ -60,6 +62,7 @@ export class KongVersion {
 
   /** True when this version is `major.minor` or later. */
   public atLeast(major: number, minor: number): boolean {
+    checkCall('KongVersion.atLeast', major, minor);
     return this.major > major || (this.major === major && this.minor >= minor);
   }
 

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as yaml from 'js-yaml';
 import { DeclarativePlugin, declarativePluginEntries } from './internal/declarative-document';
+import { checkCall } from '../core/input-shape';
 import { failValidation } from '../core/validation';
 
 /** Declarative formats Kong 3.x reads (`_format_version`). */
@@ -19,11 +20,13 @@ type Document = { [key: string]: unknown };
 export class KongDeclarativeConfig {
   /** A declarative configuration document, YAML or JSON. */
   public static fromString(text: string): KongDeclarativeConfig {
+    checkCall('KongDeclarativeConfig.fromString', text);
     return new KongDeclarativeConfig(text, 'the document');
   }
 
   /** A declarative configuration file, read when this is called (a path relative to the working directory, or absolute). */
   public static fromFile(path: string): KongDeclarativeConfig {
+    checkCall('KongDeclarativeConfig.fromFile', path);
     let text: string;
     try {
       text = fs.readFileSync(path, 'utf8');

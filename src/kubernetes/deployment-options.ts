@@ -126,7 +126,8 @@ export interface KongDeploymentOptions {
 
   /**
    * More environment variables with literal values. May not redefine a variable the library
-   * sets; secrets belong in `secretEnv` or `envFromSecrets`.
+   * sets; secrets belong in `secretEnv` or `envFromSecrets`: a literal value under a secret's
+   * name (`*_PASSWORD`, `*_TOKEN`, `*_KEY`, `*_SECRET`...) or a URL with credentials is refused.
    * @default {}
    */
   readonly env?: { [key: string]: string };

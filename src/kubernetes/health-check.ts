@@ -1,7 +1,12 @@
 import { KONG_STATUS_READY_PATH } from './probe';
 import { Duration } from '../core/duration';
-import { failValidation, requirePort, requirePositiveInteger } from '../core/validation';
+import { checkCall } from '../core/input-shape';
+import { failValidation, requireDurationAtMost, requirePort, requirePositiveInteger } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
+
+/** Most consecutive checks, and longest interval, that AWS and Google Cloud load balancers accept. */
+const MAX_THRESHOLD = 10;
+const MAX_INTERVAL = Duration.minutes(5);
 
 /** Protocol of a load balancer health check. */
 export enum HealthCheckProtocol {
@@ -18,25 +23,25 @@ export interface LoadBalancerHealthCheckOptions {
   readonly protocol?: HealthCheckProtocol;
 
   /**
-   * Time between checks.
+   * Time between checks: at most 5 minutes (AWS: at least 5 seconds).
    * @default Duration.seconds(10)
    */
   readonly interval?: Duration;
 
   /**
-   * How long one check may take; shorter than `interval`.
+   * How long one check may take: at least 1 second (AWS: 2 seconds to 2 minutes), shorter than `interval`.
    * @default Duration.seconds(5)
    */
   readonly timeout?: Duration;
 
   /**
-   * Consecutive passes before a target takes traffic.
+   * Consecutive passes before a target takes traffic: 1 to 10 (AWS: 2 to 10).
    * @default 2
    */
   readonly healthyThreshold?: number;
 
   /**
-   * Consecutive failures before a target stops taking traffic.
+   * Consecutive failures before a target stops taking traffic: 1 to 10 (AWS: 2 to 10).
    * @default 2
    */
   readonly unhealthyThreshold?: number;
@@ -51,6 +56,7 @@ export interface LoadBalancerHealthCheckOptions {
 export class LoadBalancerHealthCheck {
   /** The check on `/status/ready` at the gateway's status port. */
   public static kongReady(gateway: KongGateway, options: LoadBalancerHealthCheckOptions = {}): LoadBalancerHealthCheck {
+    checkCall('LoadBalancerHealthCheck.kongReady', gateway, options);
     return new LoadBalancerHealthCheck(KONG_STATUS_READY_PATH, gateway.statusPort, options);
   }
 
@@ -59,6 +65,10 @@ export class LoadBalancerHealthCheck {
    * on the status port; it exists so that refusal is a clear error rather than a type gap.
    */
   public static of(path: string, port: number, options: LoadBalancerHealthCheckOptions = {}): LoadBalancerHealthCheck {
+    checkCall('LoadBalancerHealthCheck.of', path, port, options);
+    if (!path.startsWith('/')) {
+      failValidation('LoadBalancerHealthCheck.of', `path '${path}' does not start with '/'`, `write it as an absolute path, e.g. '${KONG_STATUS_READY_PATH}'`);
+    }
     return new LoadBalancerHealthCheck(path, port, options);
   }
 
@@ -80,8 +90,10 @@ export class LoadBalancerHealthCheck {
     this.timeout = options.timeout ?? Duration.seconds(5);
     this.healthyThreshold = options.healthyThreshold ?? 2;
     this.unhealthyThreshold = options.unhealthyThreshold ?? 2;
-    requirePositiveInteger(subject, 'healthyThreshold', this.healthyThreshold);
-    requirePositiveInteger(subject, 'unhealthyThreshold', this.unhealthyThreshold);
+    // AWS and Google Cloud both take 1 (Google) or 2 (AWS) to 10 checks, and intervals up to 300s.
+    requirePositiveInteger(subject, 'healthyThreshold', this.healthyThreshold, MAX_THRESHOLD);
+    requirePositiveInteger(subject, 'unhealthyThreshold', this.unhealthyThreshold, MAX_THRESHOLD);
+    requireDurationAtMost(subject, 'interval', this.interval, MAX_INTERVAL, 'give an interval of at most 5m', ', the longest AWS and Google Cloud load balancers accept');
     if (this.timeout.toSeconds() < 1 || !this.interval.isLongerThan(this.timeout)) {
       failValidation(subject, `timeout ${this.timeout.toPrometheus()} must be at least 1s and shorter than interval ${this.interval.toPrometheus()}`, 'use e.g. timeout 5s with interval 10s');
     }
@@ -89,6 +101,7 @@ export class LoadBalancerHealthCheck {
 
   /** Fails unless the check targets `/status/ready` on the gateway's status port. */
   public requireKongReadiness(subject: string, gateway: KongGateway): void {
+    checkCall('LoadBalancerHealthCheck.requireKongReadiness', subject, gateway);
     if (this.path !== KONG_STATUS_READY_PATH || this.port !== gateway.statusPort) {
       failValidation(
         subject,

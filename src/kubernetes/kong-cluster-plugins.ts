@@ -8,6 +8,8 @@ import { KongGateway } from '../gateway/kong-gateway';
 import { describePlugins, KongPluginSet } from './internal/plugin-set';
 import { KongPluginConfiguration, KongPluginDelivery } from './plugin-delivery';
 import { KongPluginOptions } from './plugins/plugin-options';
+import { checkConstructArguments } from '../core/input-shape';
+import { claimKubernetesObject } from './internal/object-names';
 
 /** Props of `KongClusterPlugins`. */
 export interface KongClusterPluginsProps {
@@ -40,7 +42,7 @@ export class KongClusterPlugins extends Construct {
   public readonly manifests: { [plugin: string]: Manifest } = {};
 
   public constructor(scope: Construct, id: string, props: KongClusterPluginsProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('KongClusterPlugins', scope, id, props));
     const subject = `KongClusterPlugins '${id}'`;
     const ingressClass = props.ingressClass ?? 'kong';
     requireDns1123Label(subject, 'ingressClass', ingressClass);
@@ -48,13 +50,16 @@ export class KongClusterPlugins extends Construct {
     this.pluginConfiguration = describePlugins(KongPluginDelivery.KONG_CLUSTER_PLUGIN, set.plugins());
     AppRegistry.of(this).add(GATEWAY_WIRING, identityKey(props.gateway), this);
     for (const plugin of set.plugins()) {
+      const name = `${props.gateway.name}-${plugin.name}`;
+      claimKubernetesObject(this, subject, props.gateway, 'KongClusterPlugin', name,
+        'KongClusterPlugins are cluster-wide: give the gateways different names, or deliver the plugins another way (declarative configuration)', true);
       // One construct id per plugin name: adding a plugin never moves another's logical ID.
       this.manifests[plugin.name] = new Manifest(this, plugin.name, {
         manifest: {
           apiVersion: 'configuration.konghq.com/v1',
           kind: 'KongClusterPlugin',
           metadata: {
-            name: `${props.gateway.name}-${plugin.name}`,
+            name,
             labels: { global: 'true', kong_gateway: props.gateway.name },
             annotations: { 'kubernetes.io/ingress.class': ingressClass },
           },

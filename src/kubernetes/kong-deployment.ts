@@ -19,6 +19,7 @@ import { toProviderEnv, toProviderPorts } from './internal/container-rendering';
 import { databaseSettings, requireSecretKey } from './internal/database-settings';
 import { CLUSTER_CERTIFICATE_DIR, CLUSTER_CERTIFICATE_VOLUME, clusterCertificateEnv, controlPlaneListenEnv, endpointHost, requireEndpoint } from './internal/hybrid-cluster';
 import { resolveKongImage } from './internal/kong-image';
+import { claimKubernetesObject, DISTINCT_WORKLOADS_FIX, serviceName } from './internal/object-names';
 import { PLUGIN_IMPORT_DIR, PLUGIN_IMPORT_FILE, pluginImportDocument } from './internal/plugin-import';
 import { describePlugins, KongPluginSet } from './internal/plugin-set';
 import { toProviderProbes } from './internal/probe-rendering';
@@ -27,7 +28,9 @@ import { KongWorkloadSettings } from './kong-workload-settings';
 import { KongPluginConfiguration, KongPluginDelivery } from './plugin-delivery';
 import { PrometheusScrape } from './prometheus-scrape';
 import { KongContainerPort, KongEnvVariable, KongWorkloadOptions } from './workload-options';
-import { failValidation, requireDns1123Label, requireDns1123Subdomain, requirePositiveInteger } from '../core/validation';
+import { checkConstructArguments } from '../core/input-shape';
+import { refuseSecretEnv } from '../core/literal-secrets';
+import { failValidation, reportingAs, requireDns1123Label, requireDns1123Subdomain, requirePositiveInteger } from '../core/validation';
 import { DeploymentMode, WorkloadKind } from '../gateway/deployment-mode';
 import { KONG_DEFAULT_PORTS } from '../gateway/kong-facts';
 import { KongGateway } from '../gateway/kong-gateway';
@@ -102,7 +105,7 @@ export class KongDeployment extends Construct {
   private controlPlane?: KongDeployment;
 
   public constructor(scope: Construct, id: string, props: KongDeploymentProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('KongDeployment', scope, id, props));
     const subject = `KongDeployment '${id}'`;
     this.subject = subject;
     const gateway = props.gateway;
@@ -113,6 +116,11 @@ export class KongDeployment extends Construct {
     const mode = gateway.mode;
     const isControlPlane = mode === DeploymentMode.HYBRID_CONTROL_PLANE;
     const isDataPlane = mode === DeploymentMode.HYBRID_DATA_PLANE;
+    // The Services' names come from the workload's: say so before anything is built from them.
+    serviceName(subject, 'status', gateway, '-status', undefined, '');
+    const clusterServiceName = isControlPlane ? serviceName(subject, 'cluster', gateway, '-cluster', undefined, '') : undefined;
+    if (!isControlPlane) serviceName(subject, 'proxy', gateway, '-proxy', undefined, '');
+    claimKubernetesObject(this, subject, gateway, 'Deployment', gateway.workloadName, DISTINCT_WORKLOADS_FIX);
     const source = props.configurationSource ?? defaultSource(mode);
     checkSource(subject, mode, source);
     const replicas = props.replicas ?? gateway.expectedNodes ?? 2;
@@ -224,7 +232,17 @@ export class KongDeployment extends Construct {
 
     // --- Services ------------------------------------------------------------------------
     const networkPolicy = props.statusAllowedNamespaces !== undefined || props.statusAllowedCidrs !== undefined;
-    this.statusListener = new StatusListener(this, 'status', {
+    this.statusListener = reportingAs(subject, {
+      struct: 'StatusListenerProps',
+      prefix: '',
+      renamed: {
+        tls: 'statusTls',
+        allowedNamespaces: 'statusAllowedNamespaces',
+        allowedCidrs: 'statusAllowedCidrs',
+        clusterAllowedNamespaces: 'cluster.dataPlaneNamespaces',
+        clusterAllowedCidrs: 'cluster.dataPlaneCidrs',
+      },
+    }, () => new StatusListener(this, 'status', {
       gateway,
       ports: props.ports,
       tls: props.statusTls,
@@ -232,18 +250,22 @@ export class KongDeployment extends Construct {
       allowedCidrs: props.statusAllowedCidrs,
       clusterAllowedNamespaces: props.cluster?.dataPlaneNamespaces,
       clusterAllowedCidrs: props.cluster?.dataPlaneCidrs,
-    });
+    }));
     // A control plane's proxy listener is off: a load balancer in front of it would send
     // traffic to ports nothing listens on.
     if (!isControlPlane) {
-      this.proxy = new LoadBalancerReadiness(this, 'proxy', {
+      this.proxy = reportingAs(subject, {
+        struct: 'LoadBalancerReadinessProps',
+        prefix: '',
+        renamed: { cloud: 'loadBalancerCloud', serviceType: 'proxyServiceType' },
+      }, () => new LoadBalancerReadiness(this, 'proxy', {
         gateway,
         cloud: props.loadBalancerCloud ?? LoadBalancerCloud.OTHER,
         gkeLoadBalancing: props.gkeLoadBalancing,
         serviceType: props.proxyServiceType,
         ports: props.ports,
         statusTls: props.statusTls,
-      });
+      }));
       if (networkPolicy && this.proxy.healthCheckTargetsPods && (props.statusAllowedCidrs ?? []).length === 0) {
         refuseUnreachableHealthCheck(subject, props, spec.ports.status);
       }
@@ -253,8 +275,9 @@ export class KongDeployment extends Construct {
         { name: 'cluster', port: spec.ports.cluster! },
         ...(spec.ports.clusterTelemetry !== undefined ? [{ name: 'telemetry', port: spec.ports.clusterTelemetry }] : []),
       ];
+      claimKubernetesObject(this, subject, gateway, 'Service', clusterServiceName!, DISTINCT_WORKLOADS_FIX);
       this.clusterService = new ServiceV1(this, 'cluster', {
-        metadata: { name: `${gateway.workloadName}-cluster`, namespace: gateway.namespace, labels: { ...gateway.podLabels, 'app.kubernetes.io/component': 'cluster' } },
+        metadata: { name: clusterServiceName!, namespace: gateway.namespace, labels: { ...gateway.podLabels, 'app.kubernetes.io/component': 'cluster' } },
         spec: {
           type: 'ClusterIP',
           selector: { ...gateway.podLabels },
@@ -346,12 +369,15 @@ export class KongDeployment extends Construct {
     this.settings._deliverPlugins(() => this.configuredPlugins());
 
     for (const [name, value] of Object.entries(props.env ?? {})) {
+      requireEnvName(subject, 'env', name);
+      refuseSecretEnv(subject, 'env', name, value);
       if (env.some((e) => e.name === name)) {
         failValidation(subject, `env ${name} is set by the library`, `remove ${name} from env, or use the option that controls it`);
       }
       env.push({ name, value });
     }
     for (const secretEnv of props.secretEnv ?? []) {
+      requireEnvName(subject, 'secretEnv', secretEnv.name);
       const already = env.find((e) => e.name === secretEnv.name);
       if (already) {
         failValidation(
@@ -569,5 +595,12 @@ function checkSource(subject: string, mode: DeploymentMode, source: KongConfigur
   };
   if (!(allowed[source] ?? []).includes(mode)) {
     failValidation(subject, `configurationSource '${source}' does not fit a ${mode} gateway`, `use one of: ${Object.entries(allowed).filter(([, modes]) => modes.includes(mode)).map(([s]) => s).join(', ')}`);
+  }
+}
+
+/** A container environment variable name as Kubernetes accepts it (EnvVar: letters, digits, `_`, `-`, `.`, not starting with a digit). */
+function requireEnvName(subject: string, field: string, name: string): void {
+  if (!/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(name)) {
+    failValidation(subject, `${field} '${name}' is not an environment variable name`, "use letters, digits, '_', '-' and '.', not starting with a digit (Kong reads KONG_<SETTING>)");
   }
 }

@@ -13,6 +13,7 @@ import { KongPluginConfiguration, KongPluginDelivery } from './plugin-delivery';
 import { KongProbe } from './probe';
 import { PrometheusScrapeMethod } from './scrape-method';
 import { KongContainerPort, KongEnvVariable, KongWorkloadOptions } from './workload-options';
+import { checkArguments, checkCall } from '../core/input-shape';
 
 /** Options of `KongWorkloadSettings.toHelmValues()`. */
 export interface KongHelmValuesOptions {
@@ -64,6 +65,7 @@ export class KongWorkloadSettings {
   private readonly applications: string[] = [];
 
   public constructor(options: KongWorkloadOptions) {
+    checkCall('KongWorkloadSettings', options);
     this.subject = `KongWorkloadSettings '${options.gateway.name}'`;
     this.spec = computeWorkloadSpec(this.subject, options);
     this.readinessProbe = this.spec.probes.readiness;
@@ -129,6 +131,7 @@ export class KongWorkloadSettings {
    * workload's `KONG_DECLARATIVE_CONFIG` points.
    */
   public addDeclarativeConfigMap(scope: Construct, id: string, props: KongDeclarativeConfigMapProps): ConfigMapV1 {
+    checkArguments('KongWorkloadSettings.addDeclarativeConfigMap', this.subject, [scope, id, props]);
     const gateway = this.spec.gateway;
     if (gateway.mode !== DeploymentMode.DB_LESS) {
       failValidation(
@@ -156,6 +159,7 @@ export class KongWorkloadSettings {
    * already has a different probe, env value or port, instead of silently replacing it.
    */
   public applyTo(deployment: DeploymentV1): void {
+    checkArguments('KongWorkloadSettings.applyTo', this.subject, [deployment]);
     const gateway = this.spec.gateway;
     const podSpec = deployment.spec.template.spec;
     const containers = podSpec.containerInput;
@@ -190,6 +194,7 @@ export class KongWorkloadSettings {
    * `podAnnotations`, `env`), as JSON text: valid YAML, ready for a `helm_release`'s `values`.
    */
   public toHelmValues(options: KongHelmValuesOptions = {}): string {
+    checkArguments('KongWorkloadSettings.toHelmValues', this.subject, [options]);
     const spec = this.spec;
     const env: { [key: string]: unknown } = {};
     for (const e of spec.env) {

@@ -1,5 +1,6 @@
 import { Duration } from '../core/duration';
-import { failValidation } from '../core/validation';
+import { checkCall } from '../core/input-shape';
+import { failValidation, requireDurationAtMost, requirePort } from '../core/validation';
 
 import { KONG_STATUS_PATH, KONG_STATUS_READY_PATH } from '../gateway/kong-facts';
 import { runsKongHealthCli } from '../gateway/kong-health-cli';
@@ -39,7 +40,7 @@ export interface KongProbeOptions {
   readonly scheme?: ProbeScheme;
 
   /**
-   * Wait before the first probe.
+   * Wait before the first probe; at most 1 hour (a slow start belongs to the startup probe).
    * @default Duration.seconds(5)
    */
   readonly initialDelay?: Duration;
@@ -51,20 +52,20 @@ export interface KongProbeOptions {
   readonly timeout?: Duration;
 
   /**
-   * Time between probes.
+   * Time between probes; at most 1 hour.
    * @default Duration.seconds(10)
    */
   readonly period?: Duration;
 
   /**
-   * Consecutive passes that make a failing container healthy again.
+   * Consecutive passes that make a failing container healthy again (at most 2147483647, an int32).
    * Kubernetes only accepts 1 for liveness and startup probes.
    * @default 1
    */
   readonly successThreshold?: number;
 
   /**
-   * Consecutive failures that make the container unhealthy.
+   * Consecutive failures that make the container unhealthy (at most 2147483647, an int32).
    * @default 3
    */
   readonly failureThreshold?: number;
@@ -73,7 +74,7 @@ export interface KongProbeOptions {
 /** Options of the startup probe, which holds liveness back while Kong loads its configuration. */
 export interface KongStartupProbeOptions {
   /**
-   * How long Kong may take to start: the probe allows `ceil(window / period)` failures.
+   * How long Kong may take to start: the probe allows `ceil(window / period)` failures. At most 1 hour.
    * @default - the gateway's `startupWindow` when built by the library, else Duration.minutes(2)
    */
   readonly window?: Duration;
@@ -91,7 +92,7 @@ export interface KongStartupProbeOptions {
   readonly scheme?: ProbeScheme;
 
   /**
-   * Time between probes. Short, so a fast start is noticed quickly.
+   * Time between probes. Short, so a fast start is noticed quickly. At most 1 hour.
    * @default Duration.seconds(5)
    */
   readonly period?: Duration;
@@ -103,7 +104,7 @@ export interface KongStartupProbeOptions {
   readonly timeout?: Duration;
 
   /**
-   * Wait before the first probe.
+   * Wait before the first probe; at most 1 hour.
    * @default Duration.seconds(0)
    */
   readonly initialDelay?: Duration;
@@ -117,12 +118,14 @@ export interface KongStartupProbeOptions {
 export class KongProbe {
   /** Readiness: `GET /status/ready` on the status port. The probe the load balancer should follow too. */
   public static statusReady(options: KongProbeOptions = {}): KongProbe {
-    return new KongProbe(ProbeAction.HTTP_GET, KONG_STATUS_READY_PATH, undefined, options);
+    checkCall('KongProbe.statusReady', options);
+    return new KongProbe('KongProbe.statusReady', ProbeAction.HTTP_GET, KONG_STATUS_READY_PATH, undefined, options);
   }
 
   /** Liveness: `GET /status` on the status port, which stays 200 when the database blips. */
   public static statusLive(options: KongProbeOptions = {}): KongProbe {
-    return new KongProbe(ProbeAction.HTTP_GET, KONG_STATUS_PATH, undefined, options);
+    checkCall('KongProbe.statusLive', options);
+    return new KongProbe('KongProbe.statusLive', ProbeAction.HTTP_GET, KONG_STATUS_PATH, undefined, options);
   }
 
   /**
@@ -130,13 +133,15 @@ export class KongProbe {
    * Liveness only starts once this passes, so a slow start is not killed as a hang.
    */
   public static startup(options: KongStartupProbeOptions = {}): KongProbe {
+    checkCall('KongProbe.startup', options);
     const window = options.window ?? Duration.minutes(2);
+    requireDurationAtMost('KongProbe.startup', 'window', window, Duration.hours(1), 'give a window of at most 1h');
     const period = options.period ?? Duration.seconds(5);
     if (period.toSeconds() < 1) {
       failValidation('KongProbe.startup', `period ${period.toPrometheus()} is too short`, 'use a period of at least 1s');
     }
     const failureThreshold = Math.max(1, Math.ceil(window.toSeconds() / period.toSeconds()));
-    return new KongProbe(ProbeAction.HTTP_GET, KONG_STATUS_PATH, undefined, {
+    return new KongProbe('KongProbe.startup', ProbeAction.HTTP_GET, KONG_STATUS_PATH, undefined, {
       port: options.port,
       scheme: options.scheme,
       initialDelay: options.initialDelay ?? Duration.seconds(0),
@@ -149,18 +154,20 @@ export class KongProbe {
 
   /** An HTTP GET probe on any path (an escape hatch; prefer the intent factories). */
   public static fromHttpGet(path: string, options: KongProbeOptions = {}): KongProbe {
+    checkCall('KongProbe.fromHttpGet', path, options);
     if (!path.startsWith('/')) {
       failValidation('KongProbe.fromHttpGet', `path '${path}' does not start with '/'`, `write it as an absolute path, e.g. '${KONG_STATUS_READY_PATH}'`);
     }
-    return new KongProbe(ProbeAction.HTTP_GET, path, undefined, options);
+    return new KongProbe('KongProbe.fromHttpGet', ProbeAction.HTTP_GET, path, undefined, options);
   }
 
   /** A command probe (an escape hatch). `kong health` is refused wherever the probe is used. */
   public static fromCommand(command: string[], options: KongProbeOptions = {}): KongProbe {
+    checkCall('KongProbe.fromCommand', command, options);
     if (command.length === 0) {
       failValidation('KongProbe.fromCommand', 'the command is empty', "give the command and its arguments, e.g. ['curl', '-f', 'http://localhost:8100/status']");
     }
-    return new KongProbe(ProbeAction.COMMAND, undefined, [...command], options);
+    return new KongProbe('KongProbe.fromCommand', ProbeAction.COMMAND, undefined, [...command], options);
   }
 
   /** What the probe does. */
@@ -179,7 +186,12 @@ export class KongProbe {
   public readonly successThreshold: number;
   public readonly failureThreshold: number;
 
-  private constructor(action: ProbeAction, path: string | undefined, command: string[] | undefined, options: KongProbeOptions) {
+  private constructor(call: string, action: ProbeAction, path: string | undefined, command: string[] | undefined, options: KongProbeOptions) {
+    if (options.port !== undefined) requirePort(call, 'port', options.port);
+    const hour = Duration.hours(1);
+    requireDurationAtMost(call, 'period', options.period ?? hour, hour, 'give a period of at most 1h (the Kong Helm chart uses 10s)');
+    requireDurationAtMost(call, 'timeout', options.timeout ?? hour, hour, 'give a timeout of at most 1h, shorter than the period');
+    requireDurationAtMost(call, 'initialDelay', options.initialDelay ?? hour, hour, 'give an initialDelay of at most 1h; a slow start belongs to the startup probe');
     this.action = action;
     this.path = path;
     this.command = command;

@@ -3,8 +3,11 @@ import { Construct } from 'constructs';
 import { GATEWAY_WIRING } from './gateway-wiring';
 import { AppRegistry } from '../core/app-registry';
 import { identityKey } from '../gateway/gateway-identity';
+import { claimKubernetesObject, DISTINCT_WORKLOADS_FIX } from './internal/object-names';
 import { statusServiceLabels } from './internal/ports';
 import { PrometheusScrapeMethod } from './scrape-method';
+import { checkConstructArguments } from '../core/input-shape';
+import { requireKubernetesLabels } from '../core/labels';
 import { failValidation } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
 
@@ -45,8 +48,11 @@ export class PrometheusScrape extends Construct {
   public readonly selectorLabels?: { [key: string]: string };
 
   public constructor(scope: Construct, id: string, props: PrometheusScrapeProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('PrometheusScrape', scope, id, props));
     const gateway = props.gateway;
+    const subject = `PrometheusScrape '${id}'`;
+    requireKubernetesLabels(subject, 'monitorLabels', props.monitorLabels);
+    requireKubernetesLabels(subject, 'statusServiceLabels', props.statusServiceLabels);
     this.method = props.method;
     this.selectorLabels = props.monitorLabels === undefined ? undefined : { ...props.monitorLabels };
     AppRegistry.of(this).add(GATEWAY_WIRING, identityKey(gateway), this);
@@ -58,6 +64,7 @@ export class PrometheusScrape extends Construct {
     };
     switch (props.method) {
       case PrometheusScrapeMethod.POD_MONITOR:
+        claimKubernetesObject(this, subject, gateway, 'PodMonitor', metadata.name, `${DISTINCT_WORKLOADS_FIX}; a gateway is scraped by one monitor`);
         this.monitor = new Manifest(this, 'pod-monitor', {
           manifest: {
             apiVersion: 'monitoring.coreos.com/v1',
@@ -72,6 +79,7 @@ export class PrometheusScrape extends Construct {
         });
         break;
       case PrometheusScrapeMethod.SERVICE_MONITOR:
+        claimKubernetesObject(this, subject, gateway, 'ServiceMonitor', metadata.name, `${DISTINCT_WORKLOADS_FIX}; a gateway is scraped by one monitor`);
         this.monitor = new Manifest(this, 'service-monitor', {
           manifest: {
             apiVersion: 'monitoring.coreos.com/v1',
@@ -90,7 +98,7 @@ export class PrometheusScrape extends Construct {
       case PrometheusScrapeMethod.NONE:
         break;
       default:
-        failValidation(`PrometheusScrape '${id}'`, `method '${props.method}' is not a scrape method`, `use one of ${Object.values(PrometheusScrapeMethod).join(', ')}`);
+        failValidation(subject, `method '${props.method}' is not a scrape method`, `use one of ${Object.values(PrometheusScrapeMethod).join(', ')}`);
     }
   }
 }

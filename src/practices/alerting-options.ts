@@ -1,5 +1,7 @@
 import { Construct } from 'constructs';
 import { Duration } from '../core/duration';
+import { reportingAs } from '../core/validation';
+import { validateSignalOptions } from '../datadog/internal/notify-rules';
 import { DatadogMonitors } from '../datadog/monitors';
 import { DatadogNotifyProps, DatadogSignalOptions } from '../datadog/notify';
 import { KongGateway } from '../gateway/kong-gateway';
@@ -125,19 +127,25 @@ function reportDatadogGaps(scope: Construct, gateway: KongGateway, signals: Sign
 /**
  * Renders a set of signals in every backend asked for, under fixed child ids (`datadog`,
  * `grafana`, `prometheus`). `nameSuffix` keeps a second practice's rule group and
- * PrometheusRule apart from the first one's.
+ * PrometheusRule apart from the first one's. Errors of the constructs made here are reported
+ * as `subject`'s, with the practice's prop paths (`datadog.notify`, `grafana.prometheusDatasourceUid`).
  */
 export function renderSignalAlerting(
   scope: Construct,
+  subject: string,
   gateway: KongGateway,
   signals: SignalId[],
   backends: { datadog?: DatadogAlertingOptions; grafana?: GrafanaAlertingOptions; prometheus?: PrometheusAlertingOptions },
   nameSuffix?: string,
 ): SignalAlerting {
   const { datadog, grafana, prometheus } = backends;
-  if (datadog) reportDatadogGaps(scope, gateway, signals, grafana !== undefined || prometheus !== undefined);
+  if (datadog) {
+    // Every entry, also those for the other practice's signals (they would otherwise never be checked).
+    validateSignalOptions(subject, 'datadog.signals', gateway.signals().map((s) => s.id), datadog.signals ?? []);
+    reportDatadogGaps(scope, gateway, signals, grafana !== undefined || prometheus !== undefined);
+  }
   return {
-    datadogMonitors: datadog && new DatadogMonitors(scope, 'datadog', {
+    datadogMonitors: datadog && reportingAs(subject, { struct: 'DatadogMonitorsProps', prefix: 'datadog.', renamed: { gateway: 'gateway' } }, () => new DatadogMonitors(scope, 'datadog', {
       gateway,
       collection: datadog.collection,
       notify: datadog.notify,
@@ -146,8 +154,12 @@ export function renderSignalAlerting(
       signals: (datadog.signals ?? []).filter((o) => signals.includes(o.signal)),
       renotifyInterval: datadog.renotifyInterval,
       tags: datadog.tags,
-    }),
-    grafanaRules: grafana && new GrafanaAlertRules(scope, 'grafana', {
+    })),
+    grafanaRules: grafana && reportingAs(subject, {
+      struct: 'GrafanaAlertRulesProps',
+      prefix: 'grafana.',
+      renamed: { gateway: 'gateway', datasourceUid: 'grafana.prometheusDatasourceUid' },
+    }, () => new GrafanaAlertRules(scope, 'grafana', {
       gateway,
       datasourceUid: grafana.prometheusDatasourceUid,
       folder: grafana.folder,
@@ -157,14 +169,14 @@ export function renderSignalAlerting(
       uidPrefix: grafana.uidPrefix,
       includeSignals: signals,
       groupNameSuffix: nameSuffix,
-    }),
-    prometheusRules: prometheus && new PrometheusRules(scope, 'prometheus', {
+    })),
+    prometheusRules: prometheus && reportingAs(subject, { struct: 'PrometheusRulesProps', prefix: 'prometheus.', renamed: { gateways: 'gateway' } }, () => new PrometheusRules(scope, 'prometheus', {
       gateways: [gateway],
       namespace: prometheus.namespace,
       labels: prometheus.labels,
       runbookBaseUrl: prometheus.runbookBaseUrl,
       includeSignals: signals,
       nameSuffix,
-    }),
+    })),
   };
 }

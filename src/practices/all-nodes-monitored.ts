@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { DatadogAlertingOptions, GrafanaAlertingOptions, PrometheusAlertingOptions, renderSignalAlerting } from './alerting-options';
 import { allNodesSignals, warnUnavailableSignals } from './signal-split';
+import { checkConstructArguments } from '../core/input-shape';
 import { failValidation } from '../core/validation';
 import { DatadogMonitors } from '../datadog/monitors';
 import { KongGateway } from '../gateway/kong-gateway';
@@ -46,12 +47,12 @@ export class AllNodesMonitored extends Construct {
   public readonly prometheusRules?: PrometheusRules;
 
   public constructor(scope: Construct, id: string, props: AllNodesMonitoredProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('AllNodesMonitored', scope, id, props));
     const { gateway } = props;
     if (!props.datadog && !props.grafana && !props.prometheus) {
       failValidation(`AllNodesMonitored '${id}'`, 'none of datadog, grafana or prometheus is set, so no node would be watched', 'set at least one backend');
     }
-    const rendered = renderSignalAlerting(this, gateway, allNodesSignals(gateway), props, 'nodes');
+    const rendered = renderSignalAlerting(this, `AllNodesMonitored '${id}'`, gateway, allNodesSignals(gateway), props, 'nodes');
     warnUnavailableSignals(this, gateway, 'all-nodes');
     this.datadogMonitors = rendered.datadogMonitors;
     this.grafanaRules = rendered.grafanaRules;

@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
 import { DatadogAlertingOptions, GrafanaAlertingOptions, PrometheusAlertingOptions, renderSignalAlerting } from './alerting-options';
 import { healthAlertingSignals, warnUnavailableSignals } from './signal-split';
-import { failValidation } from '../core/validation';
+import { checkConstructArguments } from '../core/input-shape';
+import { failValidation, reportingAs } from '../core/validation';
 import { DatadogMonitors } from '../datadog/monitors';
 import { DatadogSlo, DatadogSloSource, DatadogSloTimeframe } from '../datadog/slo';
 import { DatadogEndpointTestProps, DatadogReadinessTestProps, DatadogSynthetics } from '../datadog/synthetics';
@@ -20,7 +21,7 @@ export interface HealthAlertingSloOptions {
   readonly source?: DatadogSloSource;
 
   /**
-   * Target in percent.
+   * Target in percent, above 1 and below 100 (a fraction such as 0.999 is refused: write 99.9).
    * @default 99.9
    */
   readonly targetPercent?: number;
@@ -125,12 +126,13 @@ export class HealthAlerting extends Construct {
   public readonly prometheusRules?: PrometheusRules;
 
   public constructor(scope: Construct, id: string, props: HealthAlertingProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('HealthAlerting', scope, id, props));
     const { gateway } = props;
     if (!props.datadog && !props.grafana && !props.prometheus) {
       failValidation(`HealthAlerting '${id}'`, 'none of datadog, grafana or prometheus is set, so no alert would exist', 'set at least one backend');
     }
-    const rendered = renderSignalAlerting(this, gateway, healthAlertingSignals(gateway), props);
+    const subject = `HealthAlerting '${id}'`;
+    const rendered = renderSignalAlerting(this, subject, gateway, healthAlertingSignals(gateway), props);
     warnUnavailableSignals(this, gateway, 'health-alerting');
     this.datadogMonitors = rendered.datadogMonitors;
     this.grafanaRules = rendered.grafanaRules;
@@ -138,37 +140,47 @@ export class HealthAlerting extends Construct {
 
     if (props.datadog) {
       const dd = props.datadog;
-      if (dd.synthetics?.endpoint || dd.synthetics?.readiness) {
-        this.datadogSynthetics = new DatadogSynthetics(this, 'synthetics', {
+      const synthetics = dd.synthetics;
+      if (synthetics?.endpoint || synthetics?.readiness) {
+        this.datadogSynthetics = reportingAs(subject, {
+          struct: 'DatadogSyntheticsProps',
+          prefix: 'datadog.',
+          renamed: { gateway: 'gateway', endpoint: 'datadog.synthetics.endpoint', readiness: 'datadog.synthetics.readiness', declarativeRouteCount: 'declarativeRouteCount' },
+        }, () => new DatadogSynthetics(this, 'synthetics', {
           gateway,
           collection: dd.collection,
           notify: dd.notify,
-          endpoint: dd.synthetics.endpoint,
-          readiness: dd.synthetics.readiness,
+          endpoint: synthetics.endpoint,
+          readiness: synthetics.readiness,
           declarativeRouteCount: props.declarativeRouteCount,
           renotifyInterval: dd.renotifyInterval,
           tags: dd.tags,
-        });
+        }));
       }
-      if (dd.slo) {
-        const source = dd.slo.source ?? (gateway.proxiesTraffic ? DatadogSloSource.ERROR_RATIO : DatadogSloSource.READINESS_MONITOR);
-        this.datadogSlo = new DatadogSlo(this, 'slo', {
+      const slo = dd.slo;
+      if (slo) {
+        const source = slo.source ?? (gateway.proxiesTraffic ? DatadogSloSource.ERROR_RATIO : DatadogSloSource.READINESS_MONITOR);
+        this.datadogSlo = reportingAs(subject, {
+          struct: 'DatadogSloProps',
+          prefix: 'datadog.slo.',
+          renamed: { gateway: 'gateway', collection: 'datadog.collection', tags: 'datadog.tags', monitors: 'datadog', synthetics: 'datadog.synthetics' },
+        }, () => new DatadogSlo(this, 'slo', {
           gateway,
           collection: dd.collection,
           source,
           monitors: this.datadogMonitors,
           synthetics: this.datadogSynthetics,
-          targetPercent: dd.slo.targetPercent,
-          warningPercent: dd.slo.warningPercent,
-          timeframes: dd.slo.timeframes,
+          targetPercent: slo.targetPercent,
+          warningPercent: slo.warningPercent,
+          timeframes: slo.timeframes,
           tags: dd.tags,
-        });
+        }));
       }
     }
 
     const policy = props.grafana?.policy;
     if (policy) {
-      this.grafanaPolicy = new GrafanaAlertingPolicy(this, 'grafana-policy', policy);
+      this.grafanaPolicy = reportingAs(subject, { struct: 'GrafanaAlertingPolicyProps', prefix: 'grafana.policy.' }, () => new GrafanaAlertingPolicy(this, 'grafana-policy', policy));
       // The gateway's alerts get their own route unless the policy already lists it.
       const routed = (policy.gateways ?? []).some((r) => identityKey(r.gateway) === identityKey(gateway));
       if (!routed) this.grafanaPolicy.addGateway({ gateway });

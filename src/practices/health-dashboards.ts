@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
-import { failValidation } from '../core/validation';
+import { checkConstructArguments } from '../core/input-shape';
+import { failValidation, reportingAs } from '../core/validation';
 import { DatadogDashboard } from '../datadog/dashboard';
 import { KongGateway } from '../gateway/kong-gateway';
 import { GrafanaDashboard } from '../grafana/dashboard/grafana-dashboard';
@@ -93,27 +94,34 @@ export class HealthDashboards extends Construct {
   public readonly grafana?: GrafanaDashboard;
 
   public constructor(scope: Construct, id: string, props: HealthDashboardsProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('HealthDashboards', scope, id, props));
+    const subject = `HealthDashboards '${id}'`;
     if (!props.datadog && !props.grafana) {
-      failValidation(`HealthDashboards '${id}'`, 'neither datadog nor grafana is set, so no dashboard would exist', 'set datadog: {} and/or grafana: { prometheusDatasourceUid }');
+      failValidation(subject, 'neither datadog nor grafana is set, so no dashboard would exist', 'set datadog: {} and/or grafana: { prometheusDatasourceUid }');
     }
     if (props.datadog) {
-      this.datadog = new DatadogDashboard(this, 'datadog', {
+      const datadog = props.datadog;
+      this.datadog = reportingAs(subject, { struct: 'DatadogDashboardProps', prefix: 'datadog.', renamed: { gateway: 'gateway' } }, () => new DatadogDashboard(this, 'datadog', {
         gateway: props.gateway,
-        collection: props.datadog.collection,
-        title: props.datadog.title,
-      });
+        collection: datadog.collection,
+        title: datadog.title,
+      }));
     }
     if (props.grafana) {
-      this.grafana = new GrafanaDashboard(this, 'grafana', {
+      const grafana = props.grafana;
+      this.grafana = reportingAs(subject, {
+        struct: 'GrafanaDashboardProps',
+        prefix: 'grafana.',
+        renamed: { gateway: 'gateway', datasourceUid: 'grafana.prometheusDatasourceUid' },
+      }, () => new GrafanaDashboard(this, 'grafana', {
         gateway: props.gateway,
-        datasourceUid: props.grafana.prometheusDatasourceUid,
-        folder: props.grafana.folder,
-        folderTitle: props.grafana.folderTitle,
-        title: props.grafana.title,
-        clusterLabel: props.grafana.clusterLabel,
-        uidPrefix: props.grafana.uidPrefix,
-      });
+        datasourceUid: grafana.prometheusDatasourceUid,
+        folder: grafana.folder,
+        folderTitle: grafana.folderTitle,
+        title: grafana.title,
+        clusterLabel: grafana.clusterLabel,
+        uidPrefix: grafana.uidPrefix,
+      }));
     }
   }
 }

@@ -7,6 +7,7 @@ import {
   KongMonitoringKubernetesOptions,
   KongMonitoringPractices,
 } from './kong-monitoring';
+import { checkArguments, checkConstructArguments, constructSubject } from '../core/input-shape';
 import { failValidation } from '../core/validation';
 import { DeploymentMode } from '../gateway/deployment-mode';
 import { KongGateway } from '../gateway/kong-gateway';
@@ -91,9 +92,11 @@ export class KongFleet extends Construct {
   private readonly defaults: KongFleetOptions;
   private readonly helmValuesOutputs: boolean;
   private readonly byName = new Map<string, KongMonitoring>();
+  private readonly subject: string;
 
   public constructor(scope: Construct, id: string, props: KongFleetProps = {}) {
-    super(scope, id);
+    super(scope, checkConstructArguments('KongFleet', scope, id, props));
+    this.subject = constructSubject('KongFleet', scope, id);
     this.defaults = props.defaults ?? {};
     this.helmValuesOutputs = props.helmValuesOutputs ?? false;
     this.refusePolicy(this.defaults, 'defaults');
@@ -110,13 +113,22 @@ export class KongFleet extends Construct {
    * backend (e.g. a Datadog block with this gateway's synthetics endpoint); the others apply.
    */
   public addGateway(gateway: KongGateway, options: KongFleetOptions = {}): KongMonitoring {
+    checkArguments('KongFleet.addGateway', this.subject, [gateway, options]);
     const existing = this.byName.get(gateway.name);
     if (existing) {
       failValidation(
-        `KongFleet '${this.node.path}'`,
+        this.subject,
         `gateway name '${gateway.name}' is used twice (environments '${existing.gateway.environment}' and '${gateway.environment}'); `
         + 'a gateway\'s name is its construct id and part of its monitor names, dashboard and rule UIDs',
         'give each gateway of a stack its own name (e.g. \'edge-eu\' and \'edge-us\'), or put the gateways in separate stacks, one per cluster or environment',
+      );
+    }
+    const child = this.node.tryFindChild(gateway.name);
+    if (child !== undefined) {
+      failValidation(
+        this.subject,
+        `gateway name '${gateway.name}' is already the id of another construct in the fleet (${child.node.path})`,
+        'add every gateway of the fleet with addGateway (or gateways), and give other constructs another scope',
       );
     }
     this.refusePolicy(options, `gateway '${gateway.name}'`);
@@ -147,13 +159,14 @@ export class KongFleet extends Construct {
    * @returns undefined when the fleet has no such gateway
    */
   public monitoringOf(name: string): KongMonitoring | undefined {
+    checkArguments('KongFleet.monitoringOf', this.subject, [name]);
     return this.byName.get(name);
   }
 
   private refusePolicy(options: KongFleetOptions, where: string): void {
     if (options.grafana?.policy !== undefined) {
       failValidation(
-        `KongFleet '${this.node.path}'`,
+        this.subject,
         `grafana.policy is given in ${where}, but Grafana has one notification policy tree per organization`,
         'create one GrafanaAlertingPolicy in the stack that owns the organization\'s alerting, and leave policy out of the fleet',
       );

@@ -6,9 +6,13 @@ import { HealthAlerting, HealthAlertingDatadogOptions } from './health-alerting'
 import { HealthDashboards } from './health-dashboards';
 import { datadogPanels, grafanaPanels, panelSource } from './panel-lineage';
 import { PanelSource } from './panel-source';
+import { allNodesSignals, healthAlertingSignals } from './signal-split';
 import { WiringInputs, alertSource, telemetryWiring } from './telemetry-wiring';
 import { AppRegistry } from '../core/app-registry';
-import { failValidation } from '../core/validation';
+import { checkConstructArguments, constructSubject } from '../core/input-shape';
+import { requireKubernetesLabels } from '../core/labels';
+import { failValidation, reportingAs } from '../core/validation';
+import { validateSignalOptions } from '../datadog/internal/notify-rules';
 import { identityKey, identityTitle } from '../gateway/gateway-identity';
 import { KongGateway } from '../gateway/kong-gateway';
 import { GrafanaAlertingPolicyProps } from '../grafana/alerting/grafana-alerting-policy';
@@ -155,6 +159,9 @@ export interface KongMonitoringKubernetesOptions extends KongDeploymentOptions {
   readonly workloadManagedExternally?: boolean;
 }
 
+/** How the props of the Kubernetes constructs map onto `kubernetes.*` (the gateway is the facade's own). */
+const KUBERNETES_PATHS = (struct: string) => ({ struct, prefix: 'kubernetes.', renamed: { gateway: 'gateway', method: 'kubernetes.prometheusScrape' } });
+
 /** Options that describe a Kong deployed by this stack, refused without `deploy`. */
 const DEPLOYMENT_ONLY: Array<keyof KongDeploymentOptions> = [
   'image', 'replicas', 'configurationSource', 'ingressClass', 'env', 'secretEnv', 'envFromSecrets', 'secretVolumes', 'database', 'cluster',
@@ -242,8 +249,8 @@ export class KongMonitoring extends Construct {
   private readonly datadogCollection?: DatadogCollection;
 
   public constructor(scope: Construct, id: string, props: KongMonitoringProps) {
-    super(scope, id);
-    const subject = `KongMonitoring '${id}'`;
+    super(scope, checkConstructArguments('KongMonitoring', scope, id, props));
+    const subject = constructSubject('KongMonitoring', scope, id);
     const { gateway } = props;
     this.gateway = gateway;
     // One monitoring per gateway in the whole app: a second would duplicate every monitor and rule.
@@ -254,6 +261,10 @@ export class KongMonitoring extends Construct {
     });
     const practices = props.practices ?? {};
     const k8s = props.kubernetes ?? {};
+    // Checked here, under the user's paths: below, they are merged and handed to other constructs.
+    requireKubernetesLabels(subject, 'prometheus.labels', props.prometheus?.labels);
+    requireKubernetesLabels(subject, 'kubernetes.monitorLabels', k8s.monitorLabels);
+    if (props.datadog) this.checkDatadogSignals(subject, props.datadog, practices);
     const usesPrometheus = props.grafana !== undefined || props.prometheus !== undefined;
     const plugins: KongPluginOptions | undefined = k8s.plugins
       ?? (props.datadog?.collection === DatadogCollection.KONG_PLUGIN ? { datadog: {} } : undefined);
@@ -278,7 +289,7 @@ export class KongMonitoring extends Construct {
         failValidation(subject, 'kubernetes.clusterPlugins is for a Kong deployed elsewhere, and deploy is set', 'with deploy, set kubernetes.configurationSource: KongConfigurationSource.INGRESS_CONTROLLER (the plugins then become KongClusterPlugins)');
       }
       const deployment: KongDeploymentOptions = Object.fromEntries(DEPLOYMENT_ONLY.map((option) => [option, k8s[option]]));
-      this.kongDeployment = new KongDeployment(this, 'kong', { ...deployment, ...workload });
+      this.kongDeployment = reportingAs(subject, KUBERNETES_PATHS('KongDeploymentProps'), () => new KongDeployment(this, 'kong', { ...deployment, ...workload }));
       this.workloadSettings = this.kongDeployment.settings;
     } else {
       for (const option of DEPLOYMENT_ONLY) {
@@ -286,12 +297,12 @@ export class KongMonitoring extends Construct {
           failValidation(subject, `kubernetes.${option} describes a Kong deployed by this stack, and kubernetes.deploy is not set`, `set kubernetes.deploy: true, or remove kubernetes.${option} (configure the Kong deployed elsewhere there)`);
         }
       }
-      this.workloadSettings = new KongWorkloadSettings(workload);
+      this.workloadSettings = reportingAs(subject, KUBERNETES_PATHS('KongWorkloadOptions'), () => new KongWorkloadSettings(workload));
       if (k8s.clusterPlugins) {
         if (k8s.pluginsManagedExternally) {
           failValidation(subject, 'kubernetes.clusterPlugins and kubernetes.pluginsManagedExternally are both set', 'keep one: the library writes the KongClusterPlugins, or the plugins are configured elsewhere');
         }
-        this.clusterPlugins = new KongClusterPlugins(this, 'plugins', { gateway, plugins });
+        this.clusterPlugins = reportingAs(subject, KUBERNETES_PATHS('KongClusterPluginsProps'), () => new KongClusterPlugins(this, 'plugins', { gateway, plugins }));
         const set = this.workloadSettings._spec().plugins;
         this.workloadSettings._deliverPlugins(() => describePlugins(KongPluginDelivery.KONG_CLUSTER_PLUGIN, set.plugins()));
       }
@@ -299,15 +310,16 @@ export class KongMonitoring extends Construct {
       // elsewhere in the app). A ServiceMonitor comes with the Kong Helm chart's values
       // (toHelmValues turns it on), so creating one here would scrape twice.
       if (k8s.prometheusScrape === PrometheusScrapeMethod.POD_MONITOR) {
-        this.prometheusScrape = new PrometheusScrape(this, 'scrape', { gateway, method: scrape, monitorLabels });
+        this.prometheusScrape = reportingAs(subject, KUBERNETES_PATHS('PrometheusScrapeProps'), () => new PrometheusScrape(this, 'scrape', { gateway, method: scrape, monitorLabels }));
       }
     }
 
     // One folder for the gateway's dashboard and rule groups.
     if (props.grafana) {
+      const grafana = props.grafana;
       this.grafanaFolder = new Folder(this, 'grafana-folder', {
-        title: props.grafana.folderTitle ?? `Kong ${identityTitle(gateway)}`,
-        uid: gatewayUid(gateway, validateUidPrefix(subject, props.grafana.uidPrefix), 'folder'),
+        title: grafana.folderTitle ?? `Kong ${identityTitle(gateway)}`,
+        uid: gatewayUid(gateway, validateUidPrefix(subject, grafana.uidPrefix), 'folder'),
       });
       claimFolder(this, subject, this.grafanaFolder);
     }
@@ -322,7 +334,7 @@ export class KongMonitoring extends Construct {
     const datadogDashboard = props.datadog && props.datadog.dashboard !== false;
     const grafanaDashboard = props.grafana && props.grafana.dashboard !== false;
     if (practices.healthDashboards !== false && (datadogDashboard || grafanaDashboard)) {
-      this.dashboards = new HealthDashboards(this, 'dashboards', {
+      this.dashboards = reportingAs(subject, { struct: 'HealthDashboardsProps', prefix: '' }, () => new HealthDashboards(this, 'dashboards', {
         gateway,
         datadog: datadogDashboard ? { collection: props.datadog!.collection } : undefined,
         grafana: grafanaDashboard ? {
@@ -331,7 +343,7 @@ export class KongMonitoring extends Construct {
           clusterLabel: props.grafana!.clusterLabel,
           uidPrefix: props.grafana!.uidPrefix,
         } : undefined,
-      });
+      }));
     }
 
     this.datadogCollection = props.datadog ? props.datadog.collection ?? DatadogCollection.AGENT_INTEGRATION : undefined;
@@ -348,21 +360,21 @@ export class KongMonitoring extends Construct {
 
     const anyAlerting = props.datadog || props.grafana || props.prometheus;
     if (practices.healthAlerting !== false && anyAlerting) {
-      this.alerting = new HealthAlerting(this, 'alerting', {
+      this.alerting = reportingAs(subject, { struct: 'HealthAlertingProps', prefix: '' }, () => new HealthAlerting(this, 'alerting', {
         gateway,
         declarativeRouteCount: this.kongDeployment?.declarativeRouteCount,
         datadog: props.datadog,
         grafana: grafanaAlerting ? { ...grafanaAlerting, policy: props.grafana!.policy } : undefined,
         prometheus: props.prometheus,
-      });
+      }));
     }
     if (practices.allNodesMonitored !== false && anyAlerting) {
-      this.allNodes = new AllNodesMonitored(this, 'all-nodes', {
+      this.allNodes = reportingAs(subject, { struct: 'AllNodesMonitoredProps', prefix: '' }, () => new AllNodesMonitored(this, 'all-nodes', {
         gateway,
         datadog: props.datadog,
         grafana: grafanaAlerting,
         prometheus: props.prometheus,
-      });
+      }));
     }
   }
 
@@ -435,6 +447,27 @@ export class KongMonitoring extends Construct {
     }
     for (const [problem, panels] of byProblem) {
       Annotations.of(this).addWarning(`${subject}: dashboard panels stay empty: ${panels.join('; ')}: ${problem}`);
+    }
+  }
+
+  /**
+   * Per-signal Datadog entries, all of them, under the user's path: each names a signal of the
+   * gateway, and one whose practice is switched off is said rather than silently dropped.
+   */
+  private checkDatadogSignals(subject: string, datadog: KongMonitoringDatadogOptions, practices: KongMonitoringPractices): void {
+    validateSignalOptions(subject, 'datadog.signals', this.gateway.signals().map((s) => s.id), datadog.signals ?? []);
+    const off = [
+      { practice: 'HealthAlerting', option: 'healthAlerting', signals: healthAlertingSignals(this.gateway), on: practices.healthAlerting !== false },
+      { practice: 'AllNodesMonitored', option: 'allNodesMonitored', signals: allNodesSignals(this.gateway), on: practices.allNodesMonitored !== false },
+    ].filter((p) => !p.on);
+    for (const entry of datadog.signals ?? []) {
+      const practice = off.find((p) => p.signals.includes(entry.signal));
+      if (practice) {
+        Annotations.of(this).addWarning(
+          `${subject}: datadog.signals configures '${entry.signal}', which only ${practice.practice} alerts on, and practices.${practice.option} is false: the entry has no effect. `
+          + `Fix: remove the entry, or switch ${practice.practice} on.`,
+        );
+      }
     }
   }
 

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { checkConstructArguments } from '../core/input-shape';
 import { KongGateway } from '../gateway/kong-gateway';
 import { toHelmProbes } from '../kubernetes/internal/probe-rendering';
 import { resolveProbes } from '../kubernetes/internal/probe-rules';
@@ -39,7 +40,7 @@ export class KubernetesProbes extends Construct {
   public readonly startup: KongProbe;
 
   public constructor(scope: Construct, id: string, props: KubernetesProbesProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('KubernetesProbes', scope, id, props));
     const probes = resolveProbes(`KubernetesProbes '${id}'`, props.gateway, props);
     this.readiness = probes.readiness;
     this.liveness = probes.liveness;

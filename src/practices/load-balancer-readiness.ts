@@ -1,9 +1,12 @@
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Construct } from 'constructs';
-import { failValidation, requireDns1123Label, requirePort } from '../core/validation';
+import { checkConstructArguments } from '../core/input-shape';
+import { requireKubernetesAnnotations } from '../core/labels';
+import { DNS_1123_LABEL, failValidation, requirePort } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
 import { HealthCheckProtocol, LoadBalancerHealthCheck } from '../kubernetes/health-check';
+import { claimKubernetesObject, DISTINCT_WORKLOADS_FIX, serviceName } from '../kubernetes/internal/object-names';
 import { resolvePorts } from '../kubernetes/internal/ports';
 import { KongPortOptions, StatusTlsOptions } from '../kubernetes/ports';
 import { ExternalTrafficPolicy, KubernetesServiceType } from '../kubernetes/service-types';
@@ -160,7 +163,7 @@ export class LoadBalancerReadiness extends Construct {
   public readonly healthCheckTargetsPods: boolean;
 
   public constructor(scope: Construct, id: string, props: LoadBalancerReadinessProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('LoadBalancerReadiness', scope, id, props));
     const subject = `LoadBalancerReadiness '${id}'`;
     const gateway = props.gateway;
     const ports = resolvePorts(subject, gateway, props.ports, props.statusTls);
@@ -204,6 +207,14 @@ export class LoadBalancerReadiness extends Construct {
       { name: 'proxy-tls', port: 443, targetPort: ports.proxyTls },
     ];
     if (servicePorts.length === 0) failValidation(subject, 'servicePorts is empty', 'list at least the proxy port');
+    servicePorts.forEach((p, i) => {
+      // Service port names are DNS-1123 labels, unique in the Service, as are the port numbers (kubernetes.io ServiceSpec).
+      if (!DNS_1123_LABEL.test(p.name) || p.name.length > 63) {
+        failValidation(subject, `servicePorts[${i}] name '${p.name}' is not a DNS-1123 label`, "use at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit");
+      }
+      if (servicePorts.slice(0, i).some((q) => q.name === p.name)) failValidation(subject, `servicePorts[${i}] name '${p.name}' is used twice`, 'give each Service port its own name');
+      if (servicePorts.slice(0, i).some((q) => q.port === p.port)) failValidation(subject, `servicePorts[${i}] port ${p.port} is used twice`, 'give each Service port its own number');
+    });
     for (const p of servicePorts) {
       requirePort(subject, `servicePorts '${p.name}' port`, p.port);
       requirePort(subject, `servicePorts '${p.name}' targetPort`, p.targetPort);
@@ -216,13 +227,15 @@ export class LoadBalancerReadiness extends Construct {
       }
     }
 
-    const name = props.serviceName ?? `${gateway.workloadName}-proxy`;
-    requireDns1123Label(subject, 'serviceName', name);
+    const name = serviceName(subject, 'proxy', gateway, '-proxy', props.serviceName);
+    claimKubernetesObject(this, subject, gateway, 'Service', name, DISTINCT_WORKLOADS_FIX);
+    requireKubernetesAnnotations(subject, 'serviceAnnotations', props.serviceAnnotations);
     const check = this.healthCheck;
     const annotations: { [key: string]: string } = { ...(props.serviceAnnotations ?? {}) };
 
     switch (props.cloud) {
       case LoadBalancerCloud.AWS: {
+        requireAwsHealthCheck(subject, check);
         const aws = 'service.beta.kubernetes.io/aws-load-balancer';
         Object.assign(annotations, {
           // IP targets: the NLB health-checks each pod's status port directly.
@@ -245,6 +258,7 @@ export class LoadBalancerReadiness extends Construct {
           if (props.internal) annotations['networking.gke.io/load-balancer-type'] = 'Internal';
         } else if (gke === GkeLoadBalancing.INGRESS) {
           const backendConfigName = `${name}-readiness`;
+          claimKubernetesObject(this, subject, gateway, 'BackendConfig', backendConfigName, DISTINCT_WORKLOADS_FIX);
           this.backendConfig = new Manifest(this, 'backend-config', {
             manifest: {
               apiVersion: 'cloud.google.com/v1',
@@ -267,6 +281,7 @@ export class LoadBalancerReadiness extends Construct {
           // Container-native load balancing: the health check reaches the pod's status port.
           annotations['cloud.google.com/neg'] = JSON.stringify({ ingress: true });
         } else {
+          claimKubernetesObject(this, subject, gateway, 'HealthCheckPolicy', `${name}-readiness`, DISTINCT_WORKLOADS_FIX);
           this.healthCheckPolicy = new Manifest(this, 'health-check-policy', {
             manifest: {
               apiVersion: 'networking.gke.io/v1',
@@ -340,4 +355,19 @@ function gkePath(subject: string, props: LoadBalancerReadinessProps): GkeLoadBal
     );
   }
   return gke;
+}
+
+/**
+ * What an AWS target group accepts of a health check: thresholds 2..10, interval 5s..300s,
+ * timeout 2s..120s (docs.aws.amazon.com/elasticloadbalancing/latest/network/target-group-health-checks.html).
+ * The upper bounds every cloud shares are the health check's own.
+ */
+function requireAwsHealthCheck(subject: string, check: LoadBalancerHealthCheck): void {
+  for (const [field, value] of [['healthyThreshold', check.healthyThreshold], ['unhealthyThreshold', check.unhealthyThreshold]] as const) {
+    if (value < 2) failValidation(subject, `healthCheck.${field} ${value} is below 2, the fewest an AWS load balancer accepts`, `set ${field} between 2 and 10`);
+  }
+  if (check.interval.toSeconds() < 5) failValidation(subject, `healthCheck.interval ${check.interval.toPrometheus()} is below 5s, the shortest an AWS load balancer accepts`, 'give an interval between 5s and 5m');
+  if (check.timeout.toSeconds() < 2 || check.timeout.toSeconds() > 120) {
+    failValidation(subject, `healthCheck.timeout ${check.timeout.toPrometheus()} is outside 2s..2m, what an AWS load balancer accepts`, 'give a timeout between 2s and 2m, shorter than the interval');
+  }
 }

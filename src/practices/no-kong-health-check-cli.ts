@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { KongBestPractices } from '../checks/kong-best-practices';
+import { checkConstructArguments } from '../core/input-shape';
 import { Aspects, TerraformStack } from '../internal/cdktf';
 
 /** Options of `NoKongHealthCheckCli`. */
@@ -26,7 +27,7 @@ export class NoKongHealthCheckCli extends Construct {
   public static readonly RULE_ID = 'KBP6';
 
   constructor(scope: Construct, id: string, props: NoKongHealthCheckCliProps = {}) {
-    super(scope, id);
+    super(scope, checkConstructArguments('NoKongHealthCheckCli', scope, id, props));
     const stack = TerraformStack.of(this);
     const already = Aspects.of(stack).all.some((a) => a instanceof KongBestPractices && CLI_CHECKERS.has(a));
     if (!already) {

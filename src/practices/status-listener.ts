@@ -1,8 +1,10 @@
 import { NetworkPolicyV1, NetworkPolicyV1SpecIngressFrom } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Construct } from 'constructs';
+import { checkConstructArguments } from '../core/input-shape';
 import { failValidation, requireCidr, requireDns1123Label } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
+import { claimKubernetesObject, DISTINCT_WORKLOADS_FIX, serviceName } from '../kubernetes/internal/object-names';
 import { ResolvedPorts, resolvePorts, statusContainerPorts, statusListenerEnv, statusListenValue, statusServiceLabels } from '../kubernetes/internal/ports';
 import { KongPortOptions, StatusTlsOptions } from '../kubernetes/ports';
 import { KubernetesServiceType } from '../kubernetes/service-types';
@@ -87,7 +89,7 @@ export class StatusListener extends Construct {
   private readonly tls?: StatusTlsOptions;
 
   public constructor(scope: Construct, id: string, props: StatusListenerProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('StatusListener', scope, id, props));
     const subject = `StatusListener '${id}'`;
     const gateway = props.gateway;
     this.resolved = resolvePorts(subject, gateway, props.ports, props.tls);
@@ -101,8 +103,8 @@ export class StatusListener extends Construct {
     }
     this.tls = props.tls;
     this.statusListen = statusListenValue(this.resolved);
-    const name = props.serviceName ?? `${gateway.workloadName}-status`;
-    requireDns1123Label(subject, 'serviceName', name);
+    const name = serviceName(subject, 'status', gateway, '-status', props.serviceName);
+    claimKubernetesObject(this, subject, gateway, 'Service', name, DISTINCT_WORKLOADS_FIX);
 
     this.service = new ServiceV1(this, 'service', {
       metadata: {
@@ -138,6 +140,7 @@ export class StatusListener extends Construct {
       }
       const otherPorts = [r.proxyHttp, r.proxyTls, r.adminHttp, r.adminTls, ...r.additional];
       const tcp = (ports: number[]) => ports.map((port) => ({ port: String(port), protocol: 'TCP' }));
+      claimKubernetesObject(this, subject, gateway, 'NetworkPolicy', name, DISTINCT_WORKLOADS_FIX);
       this.networkPolicy = new NetworkPolicyV1(this, 'network-policy', {
         metadata: { name, namespace: gateway.namespace, labels: { ...gateway.podLabels } },
         spec: {

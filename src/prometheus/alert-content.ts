@@ -1,6 +1,7 @@
 // What an alert says and how it is labelled, shared by the Prometheus and Grafana
 // renderers so the same signal reads and routes the same way in both.
-import { failValidation } from '../core/validation';
+import { refuseSecretUrl } from '../core/literal-secrets';
+import { failValidation, refuseTemplateSyntax } from '../core/validation';
 import { identityTitle } from '../gateway/gateway-identity';
 import { KongGateway } from '../gateway/kong-gateway';
 import { ResolvedSignal, formatNumber } from '../signals/resolved-signal';
@@ -71,6 +72,8 @@ export function alertAnnotations(
 /** Checks a runbook base URL given by a user. */
 export function validateRunbookBaseUrl(subject: string, url: string | undefined): void {
   if (url === undefined) return;
+  refuseSecretUrl(subject, 'runbookBaseUrl', url);
+  refuseTemplateSyntax(subject, 'runbookBaseUrl', url, 'Prometheus and Grafana read', 'give the base URL literally; the signal id is appended');
   if (!/^https?:\/\/[^\s/]+(\/\S*)?$/.test(url)) {
     failValidation(subject, `runbookBaseUrl '${url}' is not an http(s) URL`, "give the page that holds one runbook per signal, e.g. 'https://runbooks.example.com/kong' (the signal id is appended)");
   }

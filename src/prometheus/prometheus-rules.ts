@@ -2,6 +2,8 @@ import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { Construct } from 'constructs';
 import { alertAnnotations, alertLabels, alertName, validateRunbookBaseUrl } from './alert-content';
 import { AppRegistry } from '../core/app-registry';
+import { checkConstructArguments } from '../core/input-shape';
+import { requireKubernetesLabels } from '../core/labels';
 import { failValidation, requireDns1123Label, requireDns1123Subdomain } from '../core/validation';
 import { fittedName, identityKey } from '../gateway/gateway-identity';
 import { KongGateway } from '../gateway/kong-gateway';
@@ -99,7 +101,7 @@ export class PrometheusRules extends Construct {
   public readonly manifest: Manifest;
 
   constructor(scope: Construct, id: string, props: PrometheusRulesProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('PrometheusRules', scope, id, props));
     const subject = `PrometheusRules '${id}'`;
     if (props.gateways.length === 0) {
       failValidation(subject, 'gateways is empty', 'give at least one KongGateway to alert on');
@@ -113,6 +115,7 @@ export class PrometheusRules extends Construct {
       seen.add(key);
     }
     validateRunbookBaseUrl(subject, props.runbookBaseUrl);
+    requireKubernetesLabels(subject, 'labels', props.labels);
     const first = props.gateways[0];
     const suffix = props.nameSuffix;
     if (suffix !== undefined) requireDns1123Label(subject, 'nameSuffix', suffix);

@@ -1,11 +1,12 @@
 import { SIGNAL_CATALOG } from './catalog';
 import { ResolvedSignal } from './resolved-signal';
 import { GatewayIdentity } from './selectors';
+import { SignalDefinition } from './signal-definition';
 import { SignalOverride } from './signal-override';
 import { SignalId, ThresholdDirection } from './signal-types';
 import { UnavailableSignal } from './unavailable-signal';
 import { Duration } from '../core/duration';
-import { failValidation } from '../core/validation';
+import { failValidation, requireDurationAtMost } from '../core/validation';
 import { DeploymentMode } from '../gateway/deployment-mode';
 import { KongEdition, KongVersion } from '../gateway/kong-version';
 
@@ -29,12 +30,8 @@ export interface ResolvedSignals {
  */
 export function resolveSignals(gateway: ResolvableGateway, overrides: SignalOverride[]): ResolvedSignals {
   const subject = `KongGateway '${gateway.name}'`;
-  const known = new Set<string>(Object.values(SignalId));
   const byId = new Map<SignalId, SignalOverride>();
   for (const override of overrides) {
-    if (!known.has(override.signal)) {
-      failValidation(subject, `signalOverrides names unknown signal '${override.signal}'`, `use one of ${[...known].join(', ')}`);
-    }
     if (byId.has(override.signal)) {
       failValidation(subject, `signalOverrides lists '${override.signal}' twice`, 'merge the two overrides into one');
     }
@@ -77,6 +74,7 @@ export function resolveSignals(gateway: ResolvableGateway, overrides: SignalOver
       if (!Number.isFinite(value) || value < definition.range[0] || value > definition.range[1]) {
         failValidation(subject, `${where} ${name} threshold ${value} is outside ${definition.range[0]}..${definition.range[1]} (${definition.unit})`, `give the threshold in ${definition.unit}, between ${definition.range[0]} and ${definition.range[1]}${definition.unit.startsWith('ratio') ? ', e.g. 0.05 for 5%' : ''}`);
       }
+      refuseNeverFiring(subject, definition, name, value);
     }
     if (warning !== undefined) {
       const wrongOrder = definition.direction === ThresholdDirection.ABOVE ? warning >= critical : warning <= critical;
@@ -92,6 +90,7 @@ export function resolveSignals(gateway: ResolvableGateway, overrides: SignalOver
     if (window.toSeconds() < 1) {
       failValidation(subject, `${where} window ${window.toPrometheus()} is empty`, 'give a window of at least 1s, e.g. Duration.minutes(5)');
     }
+    requireDurationAtMost(subject, `${where} window`, window, MAX_WINDOW, 'give a window of at most Duration.days(7)', ', the longest window a Datadog monitor evaluates (last_10080m)');
     if (definition.id === SignalId.NODE_READY && gateway.startupWindow.isLongerThan(window)) {
       failValidation(
         subject,
@@ -102,4 +101,26 @@ export function resolveSignals(gateway: ResolvableGateway, overrides: SignalOver
     resolved.push(ResolvedSignal._create(definition, gateway, { warning, critical, window }));
   }
   return { signals: resolved, unavailable };
+}
+
+/** Datadog evaluates metric monitors over at most `last_10080m` (7 days); the window is the same in every backend. */
+const MAX_WINDOW = Duration.days(7);
+
+/**
+ * The catalog compares strictly (`<` below, `>` above): a bounded signal (a ratio in 0..1) never
+ * falls below its lower bound nor rises above its upper one, so a threshold there never fires.
+ */
+function refuseNeverFiring(subject: string, definition: SignalDefinition, level: 'warning' | 'critical', threshold: number): void {
+  if (!definition.bounds) return;
+  const below = definition.direction === ThresholdDirection.BELOW;
+  const bound = below ? definition.bounds[0] : definition.bounds[1];
+  if (below ? threshold > bound : threshold < bound) return;
+  const side = below ? 'below' : 'above';
+  const what = definition.unit.startsWith('ratio') ? { subject: `the ${definition.unit}`, it: 'the ratio' } : { subject: `the value (${definition.unit})`, it: 'the value' };
+  const catalog = definition[level];
+  failValidation(
+    subject,
+    `signal '${definition.id}' ${level} threshold ${threshold} can never fire: it alerts when ${what.subject} ${below ? 'falls below' : 'rises above'} ${threshold}, and ${what.it} is never ${side} ${bound}`,
+    `give a threshold ${side === 'below' ? 'above' : 'below'} ${bound}${catalog !== undefined ? ` (the catalog's is ${catalog})` : ''}`,
+  );
 }

@@ -3,6 +3,7 @@ import { SignalDefinition } from './signal-definition';
 import { SignalSource } from './signal-source';
 import { DatadogCollection, DatadogQueryKind, NoDataPolicy, Severity, SignalId, SignalScope, ThresholdDirection } from './signal-types';
 import { Duration } from '../core/duration';
+import { checkCall } from '../core/input-shape';
 
 /** Datadog's http_check and Kong check run every 15 s by default. */
 const AGENT_CHECK_INTERVAL_SECONDS = 15;
@@ -104,6 +105,7 @@ export class ResolvedSignal {
    * the gateway's `cluster` is selected with `clusterLabel`, e.g. `cluster`.
    */
   public promqlOnCentralStore(clusterLabel: string): string {
+    checkCall('ResolvedSignal.promqlOnCentralStore', clusterLabel);
     return this._promql({ clusterLabel });
   }
 
@@ -129,6 +131,7 @@ export class ResolvedSignal {
 
   /** Threshold for an alert level; undefined when the signal has no warning level. */
   public threshold(level: Severity): number | undefined {
+    checkCall('ResolvedSignal.threshold', level);
     return level === Severity.CRITICAL ? this.critical : this.warning;
   }
 
@@ -143,12 +146,14 @@ export class ResolvedSignal {
    * warning is a warning, a warning signal's warning is info).
    */
   public routedSeverity(level: Severity): Severity {
+    checkCall('ResolvedSignal.routedSeverity', level);
     if (level === Severity.CRITICAL) return this.severity;
     return this.severity === Severity.CRITICAL ? Severity.WARNING : Severity.INFO;
   }
 
   /** PromQL alert condition for a level, e.g. `<value> < 1`. */
   public promqlCondition(level: Severity): string {
+    checkCall('ResolvedSignal.promqlCondition', level);
     const threshold = this.threshold(level);
     if (threshold === undefined) {
       throw new Error(`Signal '${this.id}' has no ${level} threshold; call levels() to list the ones it has.`);
@@ -158,6 +163,7 @@ export class ResolvedSignal {
 
   /** The Datadog monitor form of this signal, or undefined where Datadog has no such data. */
   public datadog(collection: DatadogCollection): DatadogSignalQuery | undefined {
+    checkCall('ResolvedSignal.datadog', collection);
     const form = this.definition.datadog(this.gateway, collection);
     if (!form) return undefined;
     const title = this.title;

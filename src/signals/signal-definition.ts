@@ -51,6 +51,11 @@ export interface SignalDefinition {
   readonly unit: string;
   /** Allowed threshold range, inclusive, so a percentage typed as 5 instead of 0.05 fails. */
   readonly range: [number, number];
+  /**
+   * The values the signal can take, where it is bounded (a ratio lies in 0..1): a threshold at
+   * or beyond a bound on the side the signal alerts can never fire.
+   */
+  readonly bounds?: [number, number];
   readonly warning?: number;
   readonly critical: number;
   readonly window: (gateway: SignalGateway) => Duration;

@@ -13,7 +13,8 @@ export interface SignalOverride {
   readonly enabled?: boolean;
 
   /**
-   * Warning threshold, in the signal's unit (see the catalog table in the README).
+   * Warning threshold, in the signal's unit (see the catalog table in the README). A threshold
+   * a bounded signal can never cross (a ratio alerting below 0 or above 1) is refused.
    * @default - the catalog's warning threshold
    */
   readonly warning?: number;
@@ -26,7 +27,7 @@ export interface SignalOverride {
 
   /**
    * How long the condition must hold before the alert fires (Prometheus `for`,
-   * Datadog evaluation window).
+   * Datadog evaluation window): at least 1 second, at most 7 days (Datadog's longest window).
    * @default - the catalog's window
    */
   readonly window?: Duration;

@@ -220,10 +220,10 @@ describe('one owner per metric per Datadog account', () => {
 
 describe('DatadogDistributionPercentiles validation', () => {
   test.each([
-    ['an empty account', { account: ' ' }, "DatadogDistributionPercentiles 'percentiles': account ' ' is empty. Fix: name the Datadog account (organization) this stack writes to, e.g. 'eu', or leave account out."],
+    ['an empty account', { account: ' ' }, "DatadogDistributionPercentiles 'percentiles' (test/percentiles): account is blank. Fix: give account a value, or leave it out."],
     ['a tag key Datadog cannot have', { additionalTagKeys: ['Kube Cluster'] }, "DatadogDistributionPercentiles 'percentiles': additionalTagKeys has 'Kube Cluster', which is not a Datadog tag key. Fix: use a lower-case key such as 'kube_cluster_name' (letters, digits, '_', '-', '.', '/'), without a value."],
     ['a tag key with a value', { additionalTagKeys: ['env:prod'] }, "DatadogDistributionPercentiles 'percentiles': additionalTagKeys has 'env:prod', which is not a Datadog tag key. Fix: use a lower-case key such as 'env' (letters, digits, '_', '-', '.', '/'), without a value."],
-    ['an unknown collection path', { collections: ['statsd' as DatadogCollection] }, "DatadogDistributionPercentiles 'percentiles': collections has 'statsd', which is not a DatadogCollection. Fix: use DatadogCollection.AGENT_INTEGRATION or DatadogCollection.KONG_PLUGIN."],
+    ['an unknown collection path', { collections: ['statsd' as DatadogCollection] }, "DatadogDistributionPercentiles 'percentiles' (test/percentiles): collections[0] 'statsd' is not a DatadogCollection. Fix: use one of DatadogCollection.AGENT_INTEGRATION ('agent-integration'), DatadogCollection.KONG_PLUGIN ('kong-plugin')."],
   ])('%s', (_, props, message) => {
     expect(() => synth((stack) => new DatadogDistributionPercentiles(stack, 'percentiles', props))).toThrow(message);
   });

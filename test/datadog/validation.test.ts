@@ -24,13 +24,13 @@ function slo(props: Partial<DatadogSloProps>): () => void {
 describe('DatadogMonitors validation', () => {
   test('a handle without @ is named in the message', () => {
     expect(monitors({ notify: { critical: ['pagerduty-kong'], warning: ['@slack-kong'] } })).toThrow(
-      "DatadogMonitors 'alerts': notify.critical has 'pagerduty-kong', which is not a Datadog handle. Fix: write it as an @-mention without spaces, e.g. '@pagerduty-kong'.",
+      "DatadogMonitors 'alerts': notify.critical has 'pagerduty-kong', which is not a Datadog handle. Fix: write it as an @-mention of letters, digits, '-', '_', '.', '+' and '@' (an email), e.g. '@pagerduty-kong'.",
     );
   });
 
   test('a handle with a space inside a per-signal list', () => {
     expect(monitors({ signals: [{ signal: SignalId.NODE_READY, notify: { critical: ['@slack kong'] } }] })).toThrow(
-      "signals['node-ready'].notify.critical has '@slack kong', which is not a Datadog handle. Fix: write it as an @-mention without spaces, e.g. '@slack-kong'.",
+      "signals['node-ready'].notify.critical has '@slack kong', which is not a Datadog handle. Fix: write it as an @-mention of letters, digits, '-', '_', '.', '+' and '@' (an email), e.g. '@slack-kong'.",
     );
   });
 
@@ -61,7 +61,7 @@ describe('DatadogMonitors validation', () => {
 
   test('a signal the gateway does not have', () => {
     expect(monitors({ signals: [{ signal: SignalId.DATASTORE_REACHABLE, enabled: false }] })).toThrow(
-      "DatadogMonitors 'alerts': signals configures 'datastore-reachable', which this gateway does not have (its mode or its signalOverrides leave it out). Fix: remove the entry;",
+      "DatadogMonitors 'alerts': signals configures 'datastore-reachable', which this gateway does not have (its mode, Kong version or signalOverrides leave it out). Fix: remove the entry;",
     );
   });
 
@@ -199,7 +199,7 @@ describe('DatadogSlo validation', () => {
   });
 
   test('a timeframe Datadog does not offer', () => {
-    expect(slo({ timeframes: ['14d' as DatadogSloTimeframe] })).toThrow("DatadogSlo 'availability': timeframe '14d' is not one Datadog offers. Fix: use 7d, 30d, 90d.");
+    expect(slo({ timeframes: ['14d' as DatadogSloTimeframe] })).toThrow("DatadogSlo 'availability' (test/availability): timeframes[0] '14d' is not a DatadogSloTimeframe. Fix: use one of DatadogSloTimeframe.SEVEN_DAYS ('7d'), DatadogSloTimeframe.THIRTY_DAYS ('30d'), DatadogSloTimeframe.NINETY_DAYS ('90d').");
   });
 
   test('a timeframe twice', () => {

@@ -121,7 +121,7 @@ describe('KongFleet', () => {
     const stack = new TerraformStack(Testing.app(), 'fleet');
     const fleet = new KongFleet(stack, 'kong', { gateways: [KongGateway.dbLess({ name: 'edge', environment: 'production' })], defaults: { datadog } });
     expect(() => fleet.addGateway(KongGateway.dbLess({ name: 'edge', environment: 'staging' }))).toThrow(
-      "KongFleet 'fleet/kong': gateway name 'edge' is used twice (environments 'production' and 'staging')",
+      "KongFleet 'kong' (fleet/kong): gateway name 'edge' is used twice (environments 'production' and 'staging')",
     );
     expect(() => fleet.addGateway(KongGateway.dbLess({ name: 'edge' }))).toThrow(/Fix: give each gateway of a stack its own name .*or put the gateways in separate stacks, one per cluster or environment\./);
     expect(() => new KongFleet(new TerraformStack(Testing.app(), 'other'), 'kong', {
@@ -136,7 +136,7 @@ describe('KongFleet', () => {
     };
     const grafana = { prometheusDatasourceUid: 'prom', policy };
     expect(() => new KongFleet(new TerraformStack(Testing.app(), 'a'), 'kong', { defaults: { grafana } })).toThrow(
-      /KongFleet 'a\/kong': grafana.policy is given in defaults, but Grafana has one notification policy tree per organization\. Fix: create one GrafanaAlertingPolicy/,
+      /KongFleet 'kong' \(a\/kong\): grafana.policy is given in defaults, but Grafana has one notification policy tree per organization\. Fix: create one GrafanaAlertingPolicy/,
     );
     const fleet = new KongFleet(new TerraformStack(Testing.app(), 'b'), 'kong');
     expect(() => fleet.addGateway(KongGateway.dbLess({ name: 'edge' }), { grafana })).toThrow(/grafana.policy is given in gateway 'edge'/);

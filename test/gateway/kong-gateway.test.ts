@@ -68,7 +68,7 @@ describe('KongGateway validation', () => {
 
   test('an unknown mode names the valid ones', () => {
     expect(() => new KongGateway({ ...base, mode: 'classic' as DeploymentMode })).toThrow(
-      "KongGateway 'edge': mode 'classic' is not a deployment mode. Fix: use one of traditional, db-less, hybrid-control-plane, hybrid-data-plane.",
+      "KongGateway 'edge': mode 'classic' is not a DeploymentMode. Fix: use one of DeploymentMode.TRADITIONAL ('traditional'), DeploymentMode.DB_LESS ('db-less'), DeploymentMode.HYBRID_CONTROL_PLANE ('hybrid-control-plane'), DeploymentMode.HYBRID_DATA_PLANE ('hybrid-data-plane').",
     );
   });
 
@@ -111,7 +111,7 @@ describe('KongGateway Kong version and edition', () => {
   });
 
   test('an edition outside the enum (from an untyped language) fails', () => {
-    expect(() => KongGateway.dbLess({ ...base, edition: 'community' as KongEdition })).toThrow("edition 'community' is not a Kong edition");
+    expect(() => KongGateway.dbLess({ ...base, edition: 'community' as KongEdition })).toThrow("KongGateway 'edge': edition 'community' is not a KongEdition. Fix: use one of KongEdition.OPEN_SOURCE ('open-source'), KongEdition.ENTERPRISE ('enterprise').");
   });
 
   test('KongVersion.of parses for users, with its own subject', () => {

@@ -171,7 +171,7 @@ describe('GrafanaAlertRules', () => {
 
   describe('validation', () => {
     test('datasourceUid', () => {
-      expect(() => rulesOf(traditionalGateway(), { datasourceUid: '' })).toThrow("GrafanaAlertRules 'alerts': datasourceUid '' is not a Grafana UID. Fix: give the Prometheus data source's UID");
+      expect(() => rulesOf(traditionalGateway(), { datasourceUid: '' })).toThrow("GrafanaAlertRules 'alerts' (test/alerts): datasourceUid is empty. Fix: give datasourceUid a value.");
     });
     test('runbookBaseUrl', () => {
       expect(() => rulesOf(traditionalGateway(), { runbookBaseUrl: 'runbooks/kong' })).toThrow("GrafanaAlertRules 'alerts': runbookBaseUrl 'runbooks/kong' is not an http(s) URL. Fix: give the page that holds one runbook per signal");

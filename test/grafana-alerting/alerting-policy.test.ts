@@ -180,8 +180,8 @@ describe('GrafanaAlertingPolicy', () => {
       })).toThrow("GrafanaAlertingPolicy 'alerting': contact point 'cp' slack url comes from Terraform variable 'slack_url', which is not sensitive, so plans would print the secret. Fix: declare the variable with sensitive: true.");
     });
     test('credentials inside a literal webhook URL, or a Slack hook given as a webhook', () => {
-      expect(withNotifier(() => GrafanaNotifier.webhook({ url: 'https://user:pass@hooks.example.com/x' }))).toThrow(/webhook url carries credentials in a literal/);
-      expect(withNotifier(() => GrafanaNotifier.webhook({ url: 'https://hooks.example.com/x?token=abc' }))).toThrow(/webhook url carries credentials in a literal/);
+      expect(withNotifier(() => GrafanaNotifier.webhook({ url: 'https://user:pass@hooks.example.com/x' }))).toThrow(/webhook url is a literal URL with credentials, a secret/);
+      expect(withNotifier(() => GrafanaNotifier.webhook({ url: 'https://hooks.example.com/x?token=abc' }))).toThrow(/webhook url is a literal URL with the 'token' query parameter, a secret/);
       expect(withNotifier(() => GrafanaNotifier.webhook({ url: 'https://hooks.slack.com/services/T/B/X' }))).toThrow(/webhook url is a literal Slack incoming webhook URL, which is a secret. Fix: use GrafanaNotifier.slack/);
     });
   });
@@ -195,7 +195,7 @@ describe('GrafanaAlertingPolicy', () => {
       expect(build((p) => ({ ...p, contactPoints: [] }))).toThrow("GrafanaAlertingPolicy 'alerting': contactPoints is empty. Fix: give at least one contact point with one notifier.");
       expect(build((p) => ({ ...p, contactPoints: [...p.contactPoints, p.contactPoints[0]] }))).toThrow("contact point 'kong-oncall' is defined twice");
       expect(build((p) => ({ ...p, contactPoints: [...p.contactPoints, { name: 'empty', notifiers: [] }] }))).toThrow("contact point 'empty' has no notifiers");
-      expect(build((p) => ({ ...p, contactPoints: [...p.contactPoints, { name: '', notifiers: [] }] }))).toThrow("contact point name '' is not valid");
+      expect(build((p) => ({ ...p, contactPoints: [...p.contactPoints, { name: '', notifiers: [] }] }))).toThrow('contactPoints[3].name is empty. Fix: give contactPoints[3].name a value.');
       expect(build((p) => ({ ...p, defaultContactPoint: 'nobody' }))).toThrow("GrafanaAlertingPolicy 'alerting': defaultContactPoint 'nobody' is not one of the contact points. Fix: use one of kong-oncall, kong-team, audit, or add it to contactPoints.");
       expect(build((p) => ({ ...p, gateways: [{ gateway: traditionalGateway(), warningContactPoint: 'x' }] }))).toThrow("gateway 'edge' warningContactPoint 'x' is not one of the contact points");
     });
@@ -249,7 +249,7 @@ describe('GrafanaAlertingPolicy', () => {
     });
 
     test('maintenance window days, months, years, location and name', () => {
-      expect(window({ weekdays: ['funday'] })).toThrow("maintenance window 'w' weekday 'funday' is not a weekday. Fix: use the Weekday enum");
+      expect(window({ weekdays: ['funday'] })).toThrow("maintenanceWindows[0].weekdays[0] 'funday' is not a Weekday. Fix: use one of Weekday.MONDAY ('monday'),");
       expect(window({ weekdays: [] })).toThrow("maintenance window 'w' has an empty weekdays list");
       expect(window({ daysOfMonth: ['32'] })).toThrow("maintenance window 'w' day of month '32' is not valid");
       expect(window({ daysOfMonth: ['0'] })).toThrow(/day of month '0' is not valid/);
@@ -259,7 +259,7 @@ describe('GrafanaAlertingPolicy', () => {
       expect(window({ years: ['30'] })).toThrow("maintenance window 'w' year '30' is not valid");
       expect(window({ location: 'Berlin time' })).toThrow("maintenance window 'w' location 'Berlin time' is not an IANA time zone");
       expect(build((p) => ({ ...p, maintenanceWindows: [{ name: 'bad/name' }], gateways: [] }))).toThrow("maintenance window 'bad/name' has an invalid name");
-      expect(build((p) => ({ ...p, maintenanceWindows: [{ name: 'w' }, { name: 'w' }], gateways: [] }))).toThrow("maintenance window 'w' is defined twice");
+      expect(build((p) => ({ ...p, maintenanceWindows: [{ name: 'w', months: ['1'] }, { name: 'w', months: ['2'] }], gateways: [] }))).toThrow("maintenance window 'w' is defined twice");
     });
 
     test('timings', () => {

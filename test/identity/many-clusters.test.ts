@@ -163,7 +163,7 @@ describe('duplicates anywhere in the app fail synth, naming both places', () => 
     const stack = new TerraformStack(Testing.app(), 'stack');
     new KongMonitoring(stack, 'first', { gateway: gateway(), datadog: { notify } });
     expect(() => new KongMonitoring(stack, 'second', { gateway: gateway(), datadog: { notify } })).toThrow(
-      "KongMonitoring 'second': gateway edge (production, eu-1) is claimed twice in this app: by 'stack/first' and by 'stack/second'. "
+      "KongMonitoring 'second' (stack/second): gateway edge (production, eu-1) is claimed twice in this app: by 'stack/first' and by 'stack/second'. "
       + 'Fix: monitor each gateway once (one KongMonitoring, or one KongFleet member); gateways in different clusters need their cluster set to be told apart.',
     );
   });
@@ -201,7 +201,7 @@ describe('duplicates anywhere in the app fail synth, naming both places', () => 
     const stack = new TerraformStack(Testing.app(), 'stack');
     new KongMonitoring(stack, 'a', { gateway: KongGateway.dbLess({ name: 'edge' }), grafana: { prometheusDatasourceUid: 'prom', folderTitle: 'Kong' } });
     expect(() => new KongMonitoring(stack, 'b', { gateway: KongGateway.dbLess({ name: 'internal' }), grafana: { prometheusDatasourceUid: 'prom', folderTitle: 'Kong' } }))
-      .toThrow("KongMonitoring 'b': Grafana folder title 'Kong' is claimed twice in this app: by 'stack/a' and by 'stack/b'. Fix: leave folderTitle out");
+      .toThrow("KongMonitoring 'b' (stack/b): Grafana folder title 'Kong' is claimed twice in this app: by 'stack/a' and by 'stack/b'. Fix: leave folderTitle out");
   });
 
   test('two apps writing into one Grafana keep their UIDs apart with uidPrefix', () => {

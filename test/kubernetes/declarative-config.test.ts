@@ -138,7 +138,7 @@ describe('a synthetic test on a DB-less gateway with no routes', () => {
 
   test('is refused: Kong answers 404 to every request, so the test fails forever', () => {
     expect(() => facade()).toThrow(
-      "DatadogSynthetics 'synthetics': endpoint.url https://api.example.com/status-check tests a route of the DB-less gateway 'edge', whose declarative configuration has no routes: "
+      "KongMonitoring 'kong' (stack/kong): datadog.synthetics.endpoint.url https://api.example.com/status-check tests a route of the DB-less gateway 'edge', whose declarative configuration has no routes: "
       + 'Kong answers 404 to every request, so the test would fail forever. '
       + "Fix: add your services and routes (kubernetes.declarativeConfig: KongDeclarativeConfig.fromFile('kong.yml')), or leave out the endpoint test.",
     );

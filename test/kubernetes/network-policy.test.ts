@@ -53,7 +53,7 @@ describe('a control plane behind the status NetworkPolicy', () => {
 
   test('a policy with no data-plane source is refused: no data plane would get configuration', () => {
     expect(() => controlPlane(KongEdition.OPEN_SOURCE, { cluster: { certificateSecretName: 'kong-cluster-cert' } })).toThrow(
-      "StatusListener 'status': the NetworkPolicy would shut the data planes out of the control plane's cluster port 8005, so none would get configuration. "
+      "KongDeployment 'cp': the NetworkPolicy would shut the data planes out of the control plane's cluster port 8005, so none would get configuration. "
       + "Fix: name the data planes' namespaces or IP blocks (cluster.dataPlaneNamespaces / cluster.dataPlaneCidrs on KongDeployment; clusterAllowedNamespaces / clusterAllowedCidrs on StatusListener).",
     );
   });

@@ -52,7 +52,7 @@ describe('dead alerts fail synth with the fix', () => {
       grafana,
     });
     expect(errors).toEqual([
-      "KongMonitoring 'kong': no data can reach error-ratio-5xx (grafana): Prometheus plugin flag status_code_metrics: status_code_metrics off. "
+      "KongMonitoring 'kong' (stack/kong): no data can reach error-ratio-5xx (grafana): Prometheus plugin flag status_code_metrics: status_code_metrics off. "
       + "Fix: turn status_code_metrics on in the Prometheus plugin (plugins.prometheus), or switch the signal off with the gateway's signalOverrides",
     ]);
     const ratio = monitoring.alertSources().find((s) => s.signal === SignalId.ERROR_RATIO_5XX)!;
@@ -76,7 +76,7 @@ describe('dead alerts fail synth with the fix', () => {
   test('a Kong the stack shows, with no plugin configuration reaching it', () => {
     const { errors } = build({ gateway: edge, kubernetes: { prometheusScrape: PrometheusScrapeMethod.POD_MONITOR }, prometheus: { labels: { release: 'kps' } } }, userDeployment);
     expect(errors).toEqual([expect.stringMatching(
-      /^KongMonitoring 'kong': no data can reach error-ratio-5xx \(prometheus\);.*: Prometheus plugin: no plugin configuration reaches Kong\. Fix: .*addDeclarativeConfigMap\(\).*pluginsManagedExternally$/,
+      /^KongMonitoring 'kong' \(stack\/kong\): no data can reach error-ratio-5xx \(prometheus\);.*: Prometheus plugin: no plugin configuration reaches Kong\. Fix: .*addDeclarativeConfigMap\(\).*pluginsManagedExternally$/,
     )]);
   });
 

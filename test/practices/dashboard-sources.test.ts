@@ -77,7 +77,7 @@ describe('panels that stay empty are warnings with the fix', () => {
     // No alert reads bandwidth: synth passes, and says which panels stay empty and why.
     expect(errors).toEqual([]);
     expect(warnings).toEqual([
-      "KongMonitoring 'kong': dashboard panels stay empty: Bandwidth by direction (datadog-dashboard): "
+      "KongMonitoring 'kong' (stack/kong): dashboard panels stay empty: Bandwidth by direction (datadog-dashboard): "
       + 'Prometheus plugin flag bandwidth_metrics: bandwidth_metrics off. Fix: turn bandwidth_metrics on in the Prometheus plugin (plugins.prometheus)',
     ]);
     const empty = monitoring.dashboardSources().filter((p) => p.status === SourceStatus.MISSING);

@@ -66,13 +66,13 @@ describe('deployment options', () => {
 
   test('deployment options without deploy are refused, not ignored', () => {
     expect(() => facade({ gateway: edge, kubernetes: { image: 'kong:3.9' } })).toThrow(
-      "KongMonitoring 'kong': kubernetes.image describes a Kong deployed by this stack, and kubernetes.deploy is not set. Fix: set kubernetes.deploy: true, or remove kubernetes.image (configure the Kong deployed elsewhere there).",
+      "KongMonitoring 'kong' (stack/kong): kubernetes.image describes a Kong deployed by this stack, and kubernetes.deploy is not set. Fix: set kubernetes.deploy: true, or remove kubernetes.image (configure the Kong deployed elsewhere there).",
     );
   });
 
   test('KongClusterPlugins with deploy are refused in favour of the configuration source', () => {
     expect(() => facade({ gateway: edge, kubernetes: { deploy: true, clusterPlugins: true } })).toThrow(
-      "KongMonitoring 'kong': kubernetes.clusterPlugins is for a Kong deployed elsewhere, and deploy is set. Fix: with deploy, set kubernetes.configurationSource: KongConfigurationSource.INGRESS_CONTROLLER",
+      "KongMonitoring 'kong' (stack/kong): kubernetes.clusterPlugins is for a Kong deployed elsewhere, and deploy is set. Fix: with deploy, set kubernetes.configurationSource: KongConfigurationSource.INGRESS_CONTROLLER",
     );
   });
 });

@@ -181,6 +181,6 @@ describe('the checker flags literal secrets (KBPS1)', () => {
     expect(build(GrafanaNotifier.slack({ url: 'https://hooks.slack.com/services/T000/B000/XXXX' }))).toThrow(/contact point 'cp' slack url .*sensitive: true/s);
     expect(build(GrafanaNotifier.pagerDuty({ integrationKey: '0123456789abcdef0123456789abcdef' }))).toThrow(/contact point 'cp' pagerduty integrationKey .*sensitive: true/s);
     expect(build(GrafanaNotifier.webhook({ url: 'https://alerts.example.com/', authorizationCredentials: 'literal-token' }))).toThrow(/authorizationCredentials .*sensitive: true/s);
-    expect(build(GrafanaNotifier.webhook({ url: 'https://kong:hunter2@alerts.example.com/' }))).toThrow(/url carries credentials in a literal/);
+    expect(build(GrafanaNotifier.webhook({ url: 'https://kong:hunter2@alerts.example.com/' }))).toThrow(/url is a literal URL with credentials, a secret/);
   });
 });

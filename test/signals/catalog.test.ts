@@ -197,7 +197,7 @@ describe('signal overrides', () => {
   });
 
   test('unknown and duplicate signals fail', () => {
-    expect(() => make([{ signal: 'node-health' as SignalId }])).toThrow("signalOverrides names unknown signal 'node-health'. Fix: use one of node-ready,");
+    expect(() => make([{ signal: 'node-health' as SignalId }])).toThrow("signalOverrides[0].signal 'node-health' is not a SignalId. Fix: use one of SignalId.NODE_READY ('node-ready'),");
     expect(() => make([{ signal: SignalId.NODE_READY }, { signal: SignalId.NODE_READY }])).toThrow("signalOverrides lists 'node-ready' twice. Fix: merge the two overrides into one.");
   });
 

@@ -14,12 +14,12 @@ describe('Duration', () => {
   });
 
   test.each(['', '5', 'm5', '5 m', '1.5m', '5min', '-5m'])('rejects %p with the fix', (text) => {
-    expect(() => Duration.parse(text)).toThrow(`Duration: '${text}' is not a duration. Fix: write it as integers with units s, m, h or d, e.g. '90s', '5m' or '1h30m'.`);
+    expect(() => Duration.parse(text)).toThrow(`Duration.parse: '${text}' is not a duration. Fix: write it as integers with units s, m, h or d, e.g. '90s', '5m' or '1h30m'.`);
   });
 
   test('rejects negative and fractional seconds', () => {
-    expect(() => Duration.seconds(-1)).toThrow('-1 seconds is not a whole, non-negative number of seconds');
-    expect(() => Duration.seconds(1.5)).toThrow('1.5 seconds is not a whole');
+    expect(() => Duration.seconds(-1)).toThrow('Duration.seconds: -1 seconds is negative. Fix: give a duration of 0 or more.');
+    expect(() => Duration.seconds(1.5)).toThrow('Duration.seconds: 1.5 seconds is not a whole number of seconds.');
   });
 
   test('minutes round up for Datadog windows', () => {

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { AppRegistry } from '../../core/app-registry';
+import { checkConstructArguments } from '../../core/input-shape';
 import { failValidation, requireDns1123Label } from '../../core/validation';
 import { identityTitle } from '../../gateway/gateway-identity';
 import { KongGateway } from '../../gateway/kong-gateway';
@@ -125,7 +126,7 @@ export class GrafanaAlertRules extends Construct {
   public readonly alertedSignals: SignalId[];
 
   constructor(scope: Construct, id: string, props: GrafanaAlertRulesProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('GrafanaAlertRules', scope, id, props));
     const subject = `GrafanaAlertRules '${id}'`;
     const { gateway } = props;
     if (!isGrafanaUid(props.datasourceUid)) {
@@ -136,6 +137,7 @@ export class GrafanaAlertRules extends Construct {
     const suffix = props.groupNameSuffix;
     if (suffix !== undefined) requireDns1123Label(subject, 'groupNameSuffix', suffix);
     const prefix = validateUidPrefix(subject, props.uidPrefix);
+    requireGrafanaName(subject, 'rule group name', groupName(gateway, suffix));
     this.folder = props.folder ?? new Folder(this, 'folder', {
       title: props.folderTitle ?? `Kong ${identityTitle(gateway)}${suffix ? ` ${suffix}` : ''} alerts`,
       uid: gatewayUid(gateway, prefix, ...(suffix ? [suffix] : []), 'alerts'),
@@ -152,6 +154,7 @@ export class GrafanaAlertRules extends Construct {
         rules.push(renderRule(gateway, signal, level, props, prefix));
       }
     }
+    for (const rule of rules) requireGrafanaName(subject, 'rule title', rule.name);
     this.ruleUids = rules.map((r) => r.uid!);
     for (const uid of this.ruleUids) claimGrafanaUid(this, subject, 'alert rule', uid);
     const folderName = this.folder.uidInput ?? this.folder.titleInput;
@@ -228,4 +231,14 @@ function renderRule(gateway: KongGateway, signal: ResolvedSignal, level: Severit
     annotations: alertAnnotations(gateway, signal, level, '{{ $values.B }}', props.runbookBaseUrl),
     data: [query, reduce, compare],
   };
+}
+
+/** Grafana allows 1-190 characters in rule group names and rule titles (grafana_rule_group `name`, `rule.name`). */
+const GRAFANA_NAME_MAX = 190;
+
+/** Names derived from the gateway's parts are refused when too long, never cut (a cut title could match another's). */
+function requireGrafanaName(subject: string, what: string, name: string): void {
+  if (name.length > GRAFANA_NAME_MAX) {
+    failValidation(subject, `the ${what} '${name}' has ${name.length} characters, and Grafana allows ${GRAFANA_NAME_MAX}`, "shorten the gateway's name, environment or cluster (they are part of every rule title)");
+  }
 }

@@ -2,7 +2,10 @@ import { Construct } from 'constructs';
 import { GrafanaNotifier, NotifierTemplates } from './notifier';
 import { AppRegistry } from '../../core/app-registry';
 import { Duration } from '../../core/duration';
-import { failValidation } from '../../core/validation';
+import { checkArguments, checkConstructArguments } from '../../core/input-shape';
+import { isPrometheusLabelName } from '../../core/labels';
+import { closestTimeZone, isTimeZone } from '../../core/time-zones';
+import { failValidation, requireDurationAtMost, synthError, ValidationError } from '../../core/validation';
 import { identityKey } from '../../gateway/gateway-identity';
 import { KongGateway } from '../../gateway/kong-gateway';
 import { TerraformStack, Token } from '../../internal/cdktf';
@@ -35,7 +38,9 @@ export interface GrafanaContactPointOptions {
 
 /**
  * A recurring maintenance window during which notifications are muted (a Grafana mute
- * timing). Fields combine with AND; alerts keep evaluating, only notifications stop.
+ * timing). Fields combine with AND; alerts keep evaluating, only notifications stop. At least
+ * one of weekdays, times, days of the month, months or years must be set: a window without any
+ * would mute always.
  */
 export interface MaintenanceWindow {
   /** Name of the mute timing (letters, digits, spaces, `-` and `_`). */
@@ -71,7 +76,7 @@ export interface MaintenanceWindow {
    */
   readonly years?: string[];
   /**
-   * IANA time zone of the times, e.g. `Europe/Berlin`.
+   * IANA time zone of the times, e.g. `Europe/Berlin` (checked against the zone list), or `UTC`.
    * @default 'UTC'
    */
   readonly location?: string;
@@ -131,22 +136,22 @@ export interface GrafanaAlertingPolicyProps {
    */
   readonly groupBy?: string[];
   /**
-   * Wait before the first notification of a new group.
+   * Wait before the first notification of a new group: 1 second to 1 hour.
    * @default Duration.seconds(30)
    */
   readonly groupWait?: Duration;
   /**
-   * Wait before notifying about new alerts in a group already notified.
+   * Wait before notifying about new alerts in a group already notified: 1 second to 1 day.
    * @default Duration.minutes(5)
    */
   readonly groupInterval?: Duration;
   /**
-   * Wait before repeating a warning notification.
+   * Wait before repeating a warning notification: the group interval to 30 days.
    * @default Duration.hours(4)
    */
   readonly repeatInterval?: Duration;
   /**
-   * Wait before repeating a critical notification.
+   * Wait before repeating a critical notification: the group interval to 30 days.
    * @default Duration.hours(1)
    */
   readonly criticalRepeatInterval?: Duration;
@@ -202,7 +207,7 @@ export class GrafanaAlertingPolicy extends Construct {
   private readonly warningRepeat: string;
 
   constructor(scope: Construct, id: string, props: GrafanaAlertingPolicyProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('GrafanaAlertingPolicy', scope, id, props));
     this.subject = `GrafanaAlertingPolicy '${id}'`;
     if (props.contactPoints.length === 0) {
       failValidation(this.subject, 'contactPoints is empty', 'give at least one contact point with one notifier');
@@ -225,7 +230,7 @@ export class GrafanaAlertingPolicy extends Construct {
         const out = cp.notifiers.map(f).filter((x): x is T => x !== undefined);
         return out.length > 0 ? out : undefined;
       };
-      this.contactPoints.set(cp.name, new ContactPoint(this, `contact-point-${logicalSuffix(cp.name)}`, {
+      this.contactPoints.set(cp.name, new ContactPoint(this, this.derivedId('contact point', 'contact-point', cp.name, [...this.contactPoints.keys()]), {
         name: cp.name,
         slack: pick((n) => n._slack(TEMPLATES)),
         pagerduty: pick((n) => n._pagerduty(TEMPLATES)),
@@ -239,9 +244,12 @@ export class GrafanaAlertingPolicy extends Construct {
     for (const window of props.maintenanceWindows ?? []) this.addMaintenanceWindow(window);
     // Checked at synth: gateways added later with addGateway may still attach a window.
     this.node.addValidation({
-      validate: () => [...this.muteTimings.keys()].filter((name) => !this.attachedWindows.has(name)).map((name) =>
-        `${this.subject}: maintenance window '${name}' is attached to no route, so it mutes nothing. `
-        + `Fix: list it in the maintenanceWindows of the gateways it is meant for (gateways: [{ gateway, maintenanceWindows: ['${name}'] }]), or remove it.`),
+      validate: () => [...this.muteTimings.keys()].filter((name) => !this.attachedWindows.has(name)).map((name) => synthError(
+        this,
+        this.subject,
+        `maintenance window '${name}' is attached to no route, so it mutes nothing`,
+        `list it in the maintenanceWindows of the gateways it is meant for (gateways: [{ gateway, maintenanceWindows: ['${name}'] }]), or remove it`,
+      )),
     });
 
     const groupWait = props.groupWait ?? Duration.seconds(30);
@@ -256,9 +264,15 @@ export class GrafanaAlertingPolicy extends Construct {
     if (groupWait.toSeconds() < 1 || groupInterval.toSeconds() < 1) {
       failValidation(this.subject, 'groupWait and groupInterval must be at least 1s', 'give durations of 1s or more (defaults: 30s and 5m)');
     }
+    requireDurationAtMost(this.subject, 'groupWait', groupWait, Duration.hours(1), 'give groupWait of at most 1h (default 30s)');
+    requireDurationAtMost(this.subject, 'groupInterval', groupInterval, Duration.days(1), 'give groupInterval of at most 1d (default 5m)');
+    requireDurationAtMost(this.subject, 'repeatInterval', warningRepeat, Duration.days(30), 'give repeatInterval of at most 30d (default 4h)');
+    requireDurationAtMost(this.subject, 'criticalRepeatInterval', criticalRepeat, Duration.days(30), 'give criticalRepeatInterval of at most 30d (default 1h)');
     this.criticalRepeat = criticalRepeat.toPrometheus();
     this.warningRepeat = warningRepeat.toPrometheus();
     // Plain names here; routes reference the contact point resources (see contactPointName).
+    // The default first: a typo there is reported as itself, not as the critical route that inherits it.
+    const defaultRef = this.contactPointName('defaultContactPoint', props.defaultContactPoint);
     this.criticalContactPoint = props.criticalContactPoint ?? props.defaultContactPoint;
     this.warningContactPoint = props.warningContactPoint ?? props.defaultContactPoint;
     const criticalRef = this.contactPointName('criticalContactPoint', this.criticalContactPoint);
@@ -266,6 +280,14 @@ export class GrafanaAlertingPolicy extends Construct {
     const groupBy = props.groupBy ?? ['grafana_folder', 'alertname', ALERT_LABEL.gateway, ALERT_LABEL.environment];
     if (groupBy.length === 0 || groupBy.some((l) => l.trim() === '')) {
       failValidation(this.subject, 'groupBy is empty or has an empty label', "list label names, or ['...'] to group by every label");
+    }
+    if (groupBy.includes('...') && groupBy.length > 1) {
+      failValidation(this.subject, "groupBy has '...' beside label names, and '...' (group by every label) stands alone", "give ['...'] alone, or label names only");
+    }
+    for (const label of groupBy) {
+      if (label !== '...' && !isPrometheusLabelName(label)) {
+        failValidation(this.subject, `groupBy has '${label}', which is not a Prometheus label name`, "use letters, digits and '_', not starting with a digit (e.g. 'kong_gateway'), or ['...'] to group by every label");
+      }
     }
 
     this.fallbackRoutes = [
@@ -278,7 +300,7 @@ export class GrafanaAlertingPolicy extends Construct {
     this.node.addValidation({ validate: () => this.claimOrganization() });
 
     this.policy = new NotificationPolicy(this, 'policy', {
-      contactPoint: this.contactPointName('defaultContactPoint', props.defaultContactPoint),
+      contactPoint: defaultRef,
       groupBy,
       groupWait: groupWait.toPrometheus(),
       groupInterval: groupInterval.toPrometheus(),
@@ -295,6 +317,7 @@ export class GrafanaAlertingPolicy extends Construct {
    * `kong_environment` labels, with critical and warning routes below it.
    */
   public addGateway(routing: GrafanaGatewayRouting): void {
+    checkArguments('GrafanaAlertingPolicy.addGateway', this.subject, [routing]);
     const { gateway } = routing;
     const key = identityKey(gateway);
     if (this.gatewayKeys.has(key)) {
@@ -335,6 +358,7 @@ export class GrafanaAlertingPolicy extends Construct {
    * window no gateway route refers to by synth mutes nothing and fails synth.
    */
   public addMaintenanceWindow(window: MaintenanceWindow): void {
+    checkArguments('GrafanaAlertingPolicy.addMaintenanceWindow', this.subject, [window]);
     validateMaintenanceWindow(this.subject, window);
     if (this.muteTimings.has(window.name)) {
       failValidation(this.subject, `maintenance window '${window.name}' is defined twice`, 'give each window a unique name');
@@ -347,7 +371,7 @@ export class GrafanaAlertingPolicy extends Construct {
       years: window.years,
       location: window.location ?? 'UTC',
     };
-    this.muteTimings.set(window.name, new MuteTiming(this, `mute-${logicalSuffix(window.name)}`, { name: window.name, intervals: [interval] }));
+    this.muteTimings.set(window.name, new MuteTiming(this, this.derivedId('maintenance window', 'mute', window.name, [...this.muteTimings.keys()]), { name: window.name, intervals: [interval] }));
   }
 
   private severityRoute(severity: Severity, contactPoint: string, muteTimings: string[]): NotificationPolicyPolicy {
@@ -381,9 +405,23 @@ export class GrafanaAlertingPolicy extends Construct {
         fix: 'create one GrafanaAlertingPolicy per Grafana organization and route every gateway in it (gateways, addGateway); leave grafana.policy out of the other gateways',
       });
     } catch (e) {
-      return [(e as Error).message];
+      if (!(e instanceof ValidationError)) throw e;
+      return [synthError(this, e.subject, e.problem, e.fix)];
     }
     return [];
+  }
+
+  /**
+   * The construct id of a named resource (it is the resource's logical ID, so it stays as it
+   * is): two names that make one id are refused here, in the library's words.
+   */
+  private derivedId(what: string, prefix: string, name: string, taken: string[]): string {
+    const id = `${prefix}-${logicalSuffix(name)}`;
+    const other = taken.find((t) => `${prefix}-${logicalSuffix(t)}` === id);
+    if (other !== undefined) {
+      failValidation(this.subject, `${what}s '${other}' and '${name}' both become the resource id '${id}'`, `give ${what}s names that differ in more than case, spaces or punctuation`);
+    }
+    return id;
   }
 
   /** A contact point's name as a reference to its resource (so it is created before the policy). */
@@ -418,12 +456,6 @@ function validateMaintenanceWindow(subject: string, w: MaintenanceWindow): void 
       failValidation(subject, `${where} startTime ${w.startTime} is not before endTime ${w.endTime}`, 'split a window across midnight into two windows (e.g. 22:00-24:00 and 00:00-02:00)');
     }
   }
-  const weekdays = Object.values(Weekday) as string[];
-  for (const day of w.weekdays ?? []) {
-    if (!weekdays.includes(day)) {
-      failValidation(subject, `${where} weekday '${day}' is not a weekday`, `use the Weekday enum (${weekdays.join(', ')})`);
-    }
-  }
   if (w.weekdays !== undefined && w.weekdays.length === 0) {
     failValidation(subject, `${where} has an empty weekdays list`, 'leave weekdays unset for every day, or list the days');
   }
@@ -442,8 +474,17 @@ function validateMaintenanceWindow(subject: string, w: MaintenanceWindow): void 
       failValidation(subject, `${where} year '${y}' is not valid`, "use four-digit years or a range like '2030:2031'");
     }
   }
-  if (w.location !== undefined && !Token.isUnresolved(w.location) && !/^(UTC|Local|[A-Za-z_]+(\/[A-Za-z0-9_+-]+){1,2})$/.test(w.location)) {
-    failValidation(subject, `${where} location '${w.location}' is not an IANA time zone`, "use a zone name such as 'Europe/Berlin', 'America/New_York' or 'UTC'");
+  if (w.location !== undefined && !Token.isUnresolved(w.location) && !isTimeZone(w.location)) {
+    const guess = closestTimeZone(w.location);
+    failValidation(subject, `${where} location '${w.location}' is not an IANA time zone`, `use a zone name such as 'Europe/Berlin'${guess ? ` (did you mean '${guess}'?)` : ''}, or 'UTC'`);
+  }
+  const restricts = [w.weekdays, w.startTime, w.daysOfMonth, w.months, w.years].some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0));
+  if (!restricts) {
+    failValidation(
+      subject,
+      `${where} sets none of weekdays, startTime and endTime, daysOfMonth, months or years, so it would mute every notification at all times`,
+      "say when it applies, e.g. weekdays: [Weekday.SUNDAY], startTime: '02:00', endTime: '04:00'",
+    );
   }
 }
 

@@ -1,5 +1,7 @@
 import { Construct } from 'constructs';
-import { failValidation } from '../../core/validation';
+import { checkCall } from '../../core/input-shape';
+import { refuseSecretUrl, SENSITIVE_VARIABLE_FIX } from '../../core/literal-secrets';
+import { failValidation, refuseTemplateSyntax } from '../../core/validation';
 import { TerraformStack, TerraformVariable, Token, Tokenization } from '../../internal/cdktf';
 import {
   ContactPointEmail,
@@ -91,7 +93,7 @@ export interface NotifierTemplates {
 
 const SLACK_HOOK = /^https:\/\/hooks\.slack\.com\//i;
 const PAGERDUTY_KEY = /^[a-z0-9]{32}$/i;
-const SENSITIVE_FIX = "declare `new TerraformVariable(this, '<name>', { type: 'string', sensitive: true })` and pass its `.stringValue` (or another resource's attribute) instead";
+const SENSITIVE_FIX = SENSITIVE_VARIABLE_FIX;
 
 /**
  * One notification integration of a contact point. Secrets (Slack URLs and tokens,
@@ -101,29 +103,38 @@ const SENSITIVE_FIX = "declare `new TerraformVariable(this, '<name>', { type: 's
 export class GrafanaNotifier {
   /** A Slack integration. */
   public static slack(props: SlackNotifierProps): GrafanaNotifier {
-    return new GrafanaNotifier(GrafanaNotifierKind.SLACK, props as unknown as Record<string, unknown>);
+    checkCall('GrafanaNotifier.slack', props);
+    return new GrafanaNotifier('GrafanaNotifier.slack', GrafanaNotifierKind.SLACK, props as unknown as Record<string, unknown>);
   }
 
   /** A PagerDuty integration. */
   public static pagerDuty(props: PagerDutyNotifierProps): GrafanaNotifier {
-    return new GrafanaNotifier(GrafanaNotifierKind.PAGERDUTY, props as unknown as Record<string, unknown>);
+    checkCall('GrafanaNotifier.pagerDuty', props);
+    return new GrafanaNotifier('GrafanaNotifier.pagerDuty', GrafanaNotifierKind.PAGERDUTY, props as unknown as Record<string, unknown>);
   }
 
   /** An email integration. */
   public static email(props: EmailNotifierProps): GrafanaNotifier {
-    return new GrafanaNotifier(GrafanaNotifierKind.EMAIL, props as unknown as Record<string, unknown>);
+    checkCall('GrafanaNotifier.email', props);
+    return new GrafanaNotifier('GrafanaNotifier.email', GrafanaNotifierKind.EMAIL, props as unknown as Record<string, unknown>);
   }
 
   /** A webhook integration. */
   public static webhook(props: WebhookNotifierProps): GrafanaNotifier {
-    return new GrafanaNotifier(GrafanaNotifierKind.WEBHOOK, props as unknown as Record<string, unknown>);
+    checkCall('GrafanaNotifier.webhook', props);
+    return new GrafanaNotifier('GrafanaNotifier.webhook', GrafanaNotifierKind.WEBHOOK, props as unknown as Record<string, unknown>);
   }
 
   /** The integration's kind. */
   public readonly kind: GrafanaNotifierKind;
   private readonly props: Record<string, unknown>;
 
-  private constructor(kind: GrafanaNotifierKind, props: Record<string, unknown>) {
+  private constructor(call: string, kind: GrafanaNotifierKind, props: Record<string, unknown>) {
+    // Grafana renders contact point settings through its templates: `{{` would be read as one.
+    for (const [field, value] of Object.entries(props)) {
+      const values = Array.isArray(value) ? value.map((v, i) => [`${field}[${i}]`, v] as const) : [[field, value] as const];
+      for (const [at, v] of values) if (typeof v === 'string' && !Token.isUnresolved(v)) refuseTemplateSyntax(call, at, v, 'Grafana reads');
+    }
     this.kind = kind;
     this.props = props;
   }
@@ -176,9 +187,7 @@ export class GrafanaNotifier {
           if (!/^https?:\/\/[^\s]+$/.test(p.url)) {
             failValidation(owner, `${where} url '${p.url}' is not an http(s) URL`, 'give the endpoint as http(s)://host/path');
           }
-          if (/^https?:\/\/[^/@\s]+:[^/@\s]+@/.test(p.url) || /[?&](token|key|secret|password|api_key|apikey)=/i.test(p.url)) {
-            failValidation(owner, `${where} url carries credentials in a literal`, `move them to authorizationCredentials through a sensitive Terraform variable (${SENSITIVE_FIX}), or pass the whole url that way`);
-          }
+          refuseSecretUrl(owner, `${where} url`, p.url);
         }
         requireSecretReference(scope, owner, `${where} authorizationCredentials`, p.authorizationCredentials, /.*/, 'webhook credentials');
         return;

@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
 import { buildDashboardModel } from './dashboard-model';
 import { Duration } from '../../core/duration';
-import { failValidation } from '../../core/validation';
+import { checkConstructArguments } from '../../core/input-shape';
+import { failValidation, requireDurationAtMost } from '../../core/validation';
 import { identityTitle } from '../../gateway/gateway-identity';
 import { KongGateway } from '../../gateway/kong-gateway';
 import { claimFolder, claimGrafanaUid } from '../claims';
@@ -65,13 +66,13 @@ export interface GrafanaDashboardProps {
   readonly clusterLabel?: string;
 
   /**
-   * Auto-refresh interval.
+   * Auto-refresh interval: 5 seconds to 1 day.
    * @default Duration.minutes(1)
    */
   readonly refresh?: Duration;
 
   /**
-   * Default time range, back from now.
+   * Default time range, back from now: 5 seconds to 365 days.
    * @default Duration.hours(6)
    */
   readonly timeRange?: Duration;
@@ -96,7 +97,7 @@ export class GrafanaDashboard extends Construct {
   public readonly configJson: string;
 
   constructor(scope: Construct, id: string, props: GrafanaDashboardProps) {
-    super(scope, id);
+    super(scope, checkConstructArguments('GrafanaDashboard', scope, id, props));
     const subject = `GrafanaDashboard '${id}'`;
     const { gateway } = props;
     const prefix = validateUidPrefix(subject, props.uidPrefix);
@@ -115,6 +116,7 @@ export class GrafanaDashboard extends Construct {
         failValidation(subject, `${field} ${value.toPrometheus()} is shorter than 5s`, `set ${field} to 5s or more`);
       }
     }
+    requireDurationAtMost(subject, 'refresh', refresh, Duration.days(1), 'give a refresh of at most 1d (default 1m)');
     this.folder = props.folder ?? new Folder(this, 'folder', {
       title: props.folderTitle ?? `Kong ${identityTitle(gateway)}`,
       uid: gatewayUid(gateway, prefix, 'folder'),

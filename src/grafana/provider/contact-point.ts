@@ -5,6 +5,7 @@ import {
   mapStruct,
   singleBlock,
 } from './internal/blocks';
+import { checkConstructArguments } from '../../core/input-shape';
 import {
   IResolvable,
   TerraformMetaArguments,
@@ -740,7 +741,7 @@ export class ContactPoint extends TerraformResource {
   private readonly config: ContactPointConfig;
 
   constructor(scope: Construct, id: string, config: ContactPointConfig) {
-    super(scope, id, grafanaResourceConfig('grafana_contact_point', config));
+    super(scope, checkConstructArguments('grafana.ContactPoint', scope, id, config), grafanaResourceConfig('grafana_contact_point', config));
     const integrations = [config.email, config.slack, config.pagerduty, config.webhook, config.teams, config.opsgenie];
     // The provider requires at least one integration (AtLeastOneOf); fail at synth, not at plan.
     if (integrations.every((i) => i === undefined || (Array.isArray(i) && i.length === 0))) {

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import {
   grafanaResourceConfig,
 } from './internal/blocks';
+import { checkConstructArguments } from '../../core/input-shape';
 import {
   IResolvable,
   TerraformMetaArguments,
@@ -47,7 +48,7 @@ export class Dashboard extends TerraformResource {
   private readonly config: DashboardConfig;
 
   constructor(scope: Construct, id: string, config: DashboardConfig) {
-    super(scope, id, grafanaResourceConfig('grafana_dashboard', config));
+    super(scope, checkConstructArguments('grafana.Dashboard', scope, id, config), grafanaResourceConfig('grafana_dashboard', config));
     this.config = config;
   }
 

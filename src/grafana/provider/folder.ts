@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import {
   grafanaResourceConfig,
 } from './internal/blocks';
+import { checkConstructArguments } from '../../core/input-shape';
 import {
   IResolvable,
   TerraformMetaArguments,
@@ -44,7 +45,7 @@ export class Folder extends TerraformResource {
   private readonly config: FolderConfig;
 
   constructor(scope: Construct, id: string, config: FolderConfig) {
-    super(scope, id, grafanaResourceConfig('grafana_folder', config));
+    super(scope, checkConstructArguments('grafana.Folder', scope, id, config), grafanaResourceConfig('grafana_folder', config));
     this.config = config;
   }
 

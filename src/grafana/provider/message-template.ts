@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import {
   grafanaResourceConfig,
 } from './internal/blocks';
+import { checkConstructArguments } from '../../core/input-shape';
 import {
   IResolvable,
   TerraformMetaArguments,
@@ -39,7 +40,7 @@ export class MessageTemplate extends TerraformResource {
   private readonly config: MessageTemplateConfig;
 
   constructor(scope: Construct, id: string, config: MessageTemplateConfig) {
-    super(scope, id, grafanaResourceConfig('grafana_message_template', config));
+    super(scope, checkConstructArguments('grafana.MessageTemplate', scope, id, config), grafanaResourceConfig('grafana_message_template', config));
     this.config = config;
   }
 

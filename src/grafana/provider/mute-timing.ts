@@ -4,6 +4,7 @@ import {
   grafanaResourceConfig,
   mapStruct,
 } from './internal/blocks';
+import { checkConstructArguments } from '../../core/input-shape';
 import {
   IResolvable,
   TerraformMetaArguments,
@@ -105,7 +106,7 @@ export class MuteTiming extends TerraformResource {
   private readonly config: MuteTimingConfig;
 
   constructor(scope: Construct, id: string, config: MuteTimingConfig) {
-    super(scope, id, grafanaResourceConfig('grafana_mute_timing', config));
+    super(scope, checkConstructArguments('grafana.MuteTiming', scope, id, config), grafanaResourceConfig('grafana_mute_timing', config));
     this.config = config;
   }
 

@@ -5,6 +5,7 @@ import {
   mapStruct,
   TerraformBody,
 } from './internal/blocks';
+import { checkConstructArguments } from '../../core/input-shape';
 import {
   IResolvable,
   TerraformMetaArguments,
@@ -166,7 +167,7 @@ export class NotificationPolicy extends TerraformResource {
   private readonly config: NotificationPolicyConfig;
 
   constructor(scope: Construct, id: string, config: NotificationPolicyConfig) {
-    super(scope, id, grafanaResourceConfig('grafana_notification_policy', config));
+    super(scope, checkConstructArguments('grafana.NotificationPolicy', scope, id, config), grafanaResourceConfig('grafana_notification_policy', config));
     this.config = config;
   }
 

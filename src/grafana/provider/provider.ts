@@ -3,6 +3,7 @@ import {
   GRAFANA_PROVIDER_NAME,
   GRAFANA_PROVIDER_VERSION_CONSTRAINT,
 } from './internal/blocks';
+import { checkConstructArguments } from '../../core/input-shape';
 import {
   IResolvable,
   Lazy,
@@ -148,7 +149,7 @@ export class GrafanaProvider extends TerraformProvider {
   private _alias?: string;
 
   constructor(scope: Construct, id: string, config: GrafanaProviderConfig = {}) {
-    super(scope, id, {
+    super(scope, checkConstructArguments('grafana.GrafanaProvider', scope, id, config), {
       terraformResourceType: 'grafana',
       terraformGeneratorMetadata: {
         providerName: GRAFANA_PROVIDER_NAME,

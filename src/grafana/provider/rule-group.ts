@@ -5,6 +5,7 @@ import {
   mapStruct,
   singleBlock,
 } from './internal/blocks';
+import { checkConstructArguments } from '../../core/input-shape';
 import {
   IResolvable,
   TerraformMetaArguments,
@@ -244,7 +245,7 @@ export class RuleGroup extends TerraformResource {
   private readonly config: RuleGroupConfig;
 
   constructor(scope: Construct, id: string, config: RuleGroupConfig) {
-    super(scope, id, grafanaResourceConfig('grafana_rule_group', config));
+    super(scope, checkConstructArguments('grafana.RuleGroup', scope, id, config), grafanaResourceConfig('grafana_rule_group', config));
     this.config = config;
   }
 

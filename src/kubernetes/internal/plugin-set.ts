@@ -1,4 +1,7 @@
+import { requireDatadogTags } from '../../core/labels';
+import { refuseSecretUrl } from '../../core/literal-secrets';
 import { failValidation, requirePort } from '../../core/validation';
+import { reservedTags } from '../../datadog/internal/tags';
 import { KONG_PLUGIN_FIELD_SINCE } from '../../gateway/kong-facts';
 import { KongGateway } from '../../gateway/kong-gateway';
 import { datadogGatewayTags } from '../../signals/selectors';
@@ -56,6 +59,9 @@ export class KongPluginSet {
           failValidation(subject, `Datadog plugin tag '${tag}' is empty or ends with ':'`, "write tags as 'key:value' or 'key'");
         }
       }
+      // The plugin's metrics carry the gateway's identity tags, which every Datadog query selects by.
+      const split = (tag: string) => (tag.includes(':') ? [tag.slice(0, tag.indexOf(':')), tag.slice(tag.indexOf(':') + 1)] : [tag, '']);
+      requireDatadogTags(subject, 'plugins.datadog.extraTags', Object.fromEntries((dd.extraTags ?? []).map(split)), reservedTags(gateway), true);
       const tags = [...datadogGatewayTags(gateway), ...(dd.extraTags ?? [])];
       // Latency and sizes as distributions: the catalog queries p99:kong.latency{...}, which
       // only distributions give (timers become Agent-side p95/avg series, not global percentiles).
@@ -182,6 +188,7 @@ function requireNonEmptyPrefix(subject: string, field: string, value: string | u
  * extractor (the `b3` extractor reads both B3 forms); it may only be the default format.
  */
 function openTelemetryConfig(subject: string, gateway: KongGateway, otel: OpenTelemetryPluginOptions): { [key: string]: unknown } {
+  refuseSecretUrl(subject, 'plugins.openTelemetry.tracesEndpoint', otel.tracesEndpoint);
   if (!/^https?:\/\/[^\s/]+/.test(otel.tracesEndpoint)) {
     failValidation(subject, `OpenTelemetry tracesEndpoint '${otel.tracesEndpoint}' is not an http(s) URL`, "give the collector's OTLP/HTTP URL, e.g. 'http://otel-collector.observability:4318/v1/traces'");
   }

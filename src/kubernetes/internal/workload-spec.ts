@@ -9,6 +9,7 @@ import { KongPluginSet } from './plugin-set';
 import { ResolvedPorts, resolvePorts, statusContainerPorts, statusListenerEnv, statusListenValue } from './ports';
 import { ProbeTriple, resolveProbes } from './probe-rules';
 import { prometheusScrapeAnnotations } from './prometheus-annotations';
+import { requireKubernetesLabels } from '../../core/labels';
 
 /**
  * Everything the library sets on a Kong workload, computed once. `KongDeployment`,
@@ -37,6 +38,7 @@ export interface WorkloadSpec {
 export function computeWorkloadSpec(subject: string, options: KongWorkloadOptions): WorkloadSpec {
   const gateway = options.gateway;
   const ports = resolvePorts(subject, gateway, options.ports, options.statusTls);
+  requireKubernetesLabels(subject, 'monitorLabels', options.monitorLabels);
   const probes = resolveProbes(subject, gateway, { readiness: options.readinessProbe, liveness: options.livenessProbe, startup: options.startupProbe });
 
   const plugins = new KongPluginSet(subject, gateway, options.plugins);
