@@ -19,7 +19,7 @@ func main() {
 	})
 
 	kong.NewKongMonitoring(stack, jsii.String("kong"), &kong.KongMonitoringProps{
-		Gateway: kong.KongGateway_HybridDataPlane(&kong.KongGatewayOptions{
+		Gateway: kong.KongGateway_DbLess(&kong.KongGatewayOptions{
 			Name:          jsii.String("edge"),
 			Namespace:     jsii.String("kong"),
 			ExpectedNodes: jsii.Number(6),

@@ -20,7 +20,7 @@ grafana.GrafanaProvider(stack, "grafana", url="https://grafana.example.com")
 KongMonitoring(
     stack,
     "kong",
-    gateway=KongGateway.hybrid_data_plane(
+    gateway=KongGateway.db_less(
         name="edge", namespace="kong", expected_nodes=6, tags={"team": "platform"}
     ),
     kubernetes={"deploy": True, "load_balancer_cloud": LoadBalancerCloud.AWS},

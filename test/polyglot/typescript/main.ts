@@ -10,7 +10,7 @@ new DatadogProvider(stack, 'datadog', {});
 new grafana.GrafanaProvider(stack, 'grafana', { url: 'https://grafana.example.com' });
 
 new KongMonitoring(stack, 'kong', {
-  gateway: KongGateway.hybridDataPlane({ name: 'edge', namespace: 'kong', expectedNodes: 6, tags: { team: 'platform' } }),
+  gateway: KongGateway.dbLess({ name: 'edge', namespace: 'kong', expectedNodes: 6, tags: { team: 'platform' } }),
   kubernetes: { deploy: true, loadBalancerCloud: LoadBalancerCloud.AWS },
   datadog: {
     notify: { critical: ['@pagerduty-kong'], warning: ['@slack-kong'] },

@@ -29,7 +29,7 @@ public class Main {
         GrafanaProvider.Builder.create(stack, "grafana").url("https://grafana.example.com").build();
 
         KongMonitoring.Builder.create(stack, "kong")
-                .gateway(KongGateway.hybridDataPlane(KongGatewayOptions.builder()
+                .gateway(KongGateway.dbLess(KongGatewayOptions.builder()
                         .name("edge").namespace("kong").expectedNodes(6).tags(Map.of("team", "platform"))
                         .build()))
                 .kubernetes(KongMonitoringKubernetesOptions.builder()
