@@ -4,10 +4,10 @@ import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { App, TerraformStack, TerraformVariable } from 'cdktf';
 import { gatewayName } from './scenario';
+import { KongMonitoring } from '../src/facade/kong-monitoring';
 import { KongGateway } from '../src/gateway/kong-gateway';
 import { GrafanaProvider } from '../src/grafana/provider/provider';
-import { KongMonitoring } from '../src/practices/kong-monitoring';
-import { LoadBalancerCloud } from '../src/practices/load-balancer-readiness';
+import { LoadBalancerCloud } from '../src/kubernetes/load-balancer-readiness';
 
 export const AUDIT_STACK = 'kong-audit';
 

@@ -5,10 +5,10 @@ import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { App, TerraformStack, TerraformVariable } from 'cdktf';
 import { baselineGateway, baselinePercentiles } from './baseline';
 import { DatadogDistributionPercentiles } from '../src/datadog/distribution-percentiles';
+import { KongMonitoring } from '../src/facade/kong-monitoring';
 import { KongGateway } from '../src/gateway/kong-gateway';
 import { GrafanaProvider } from '../src/grafana/provider/provider';
 import { PrometheusScrapeMethod } from '../src/kubernetes/scrape-method';
-import { KongMonitoring } from '../src/practices/kong-monitoring';
 
 /** Who writes the resources: the library's facade, or the hand-written baseline. */
 export type Variant = 'facade' | 'baseline';

@@ -1,6 +1,6 @@
 import { INPUT_SHAPES } from './input-shapes.generated';
+import { redact } from './secret-patterns';
 import { failValidation } from './validation';
-import { redact } from '../checks/internal/secrets';
 
 /** One prop or parameter: name, type, optional, and (when required) the summary of its docs. */
 export type ShapeField = [name: string, type: string, optional: boolean, summary?: string];

@@ -774,6 +774,9 @@ export const INPUT_SHAPES: InputShapesData = {
     "Duration.seconds": [
       ["amount","number",false],
     ],
+    "GatewaySignals.of": [
+      ["gateway","class:KongGateway",false],
+    ],
     "grafana.ContactPoint": [
       ["scope","class:Construct",false],
       ["id","string",false],
@@ -1031,7 +1034,7 @@ export const INPUT_SHAPES: InputShapesData = {
       ["props","struct:StatusListenerProps",false],
     ],
   },
-  results: ["Finding","KongSecretKeyRef"],
+  results: ["Finding","KongSecretKeyRef","SignalOverride"],
   enums: {
     "ComplianceStatus": {"COMPLIANT":"COMPLIANT","NON_COMPLIANT":"NON_COMPLIANT","NOT_APPLICABLE":"NOT_APPLICABLE"},
     "DatadogCollection": {"AGENT_INTEGRATION":"agent-integration","KONG_PLUGIN":"kong-plugin"},
@@ -1065,6 +1068,7 @@ export const INPUT_SHAPES: InputShapesData = {
     "DatadogSynthetics": "new DatadogSynthetics(...)",
     "DeploymentV1": "new DeploymentV1(...) (@cdktf/provider-kubernetes)",
     "Duration": "Duration.days(...), Duration.hours(...), Duration.minutes(...), Duration.parse(...), Duration.seconds(...)",
+    "GatewaySignals": "GatewaySignals.of(...)",
     "grafana.ContactPoint": "new grafana.ContactPoint(...)",
     "grafana.Dashboard": "new grafana.Dashboard(...)",
     "grafana.Folder": "new grafana.Folder(...)",

@@ -1,5 +1,5 @@
+import { isSecretName, isSecretValue, urlSecretKind } from './secret-patterns';
 import { failValidation } from './validation';
-import { isSecretName, isSecretValue, urlSecretKind } from '../checks/internal/secrets';
 import { Token } from '../internal/cdktf';
 
 // Secrets written as literals into props that land in the synthesized JSON (and so in the

@@ -14,8 +14,10 @@ import {
 import { monitorSearchQuery } from './internal/tags';
 import { checkConstructArguments } from '../core/input-shape';
 import { KongGateway } from '../gateway/kong-gateway';
+import { SignalId, SignalScope } from '../gateway/signal-vocabulary';
+import { signalsOf } from '../signals/gateway-signals';
 import { DatadogSignalQuery, formatNumber, ResolvedSignal } from '../signals/resolved-signal';
-import { DatadogCollection, DatadogQueryKind, SignalId, SignalScope } from '../signals/signal-types';
+import { DatadogCollection, DatadogQueryKind } from '../signals/signal-types';
 import { DashboardView, dashboardViews, TRAFFIC_VIEW_IDS, ViewId } from '../signals/views';
 
 /** Props of {@link DatadogDashboard}. */
@@ -80,7 +82,7 @@ export class DatadogDashboard extends Construct {
 
     const sections = new Map<Section, Widget[]>(Object.values(Section).map((s) => [s, []]));
     const skipped: SignalId[] = [];
-    for (const signal of gateway.signals()) {
+    for (const signal of signalsOf(gateway)) {
       const query = signal.datadog(this.collection);
       if (!query) {
         skipped.push(signal.id);

@@ -10,8 +10,10 @@ import { Duration } from '../core/duration';
 import { checkArguments, checkConstructArguments } from '../core/input-shape';
 import { failValidation } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
+import { NoDataPolicy, Severity, SignalId } from '../gateway/signal-vocabulary';
+import { signalsOf } from '../signals/gateway-signals';
 import { DatadogSignalQuery, formatNumber, ResolvedSignal } from '../signals/resolved-signal';
-import { DatadogCollection, DatadogQueryKind, NoDataPolicy, Severity, SignalId } from '../signals/signal-types';
+import { DatadogCollection, DatadogQueryKind } from '../signals/signal-types';
 
 /** Props of {@link DatadogMonitors}. */
 export interface DatadogMonitorsProps extends DatadogGatewayProps {
@@ -82,7 +84,7 @@ export class DatadogMonitors extends Construct {
     this.gateway = props.gateway;
     this.collection = props.collection ?? DatadogCollection.AGENT_INTEGRATION;
     const include = props.includeSignals ? new Set(props.includeSignals) : undefined;
-    const signals = props.gateway.signals().filter((s) => !include || include.has(s.id));
+    const signals = signalsOf(props.gateway).filter((s) => !include || include.has(s.id));
 
     validateHandles(subject, 'notify', props.notify);
     const options = indexSignalOptions(subject, signals, props.signals ?? []);

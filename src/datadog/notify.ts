@@ -1,4 +1,4 @@
-import { SignalId } from '../signals/signal-types';
+import { SignalId } from '../gateway/signal-vocabulary';
 
 /**
  * Where Datadog notifications go, per severity: `@`-handles such as `@pagerduty-kong`,

@@ -7,8 +7,10 @@ import { DatadogSynthetics } from './synthetics';
 import { checkConstructArguments } from '../core/input-shape';
 import { failValidation } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
+import { SignalId } from '../gateway/signal-vocabulary';
 import { Token } from '../internal/cdktf';
-import { DatadogCollection, SignalId } from '../signals/signal-types';
+import { signalsOf } from '../signals/gateway-signals';
+import { DatadogCollection } from '../signals/signal-types';
 import { datadogRequestCounts } from '../signals/views';
 
 /** What an availability SLO counts. */
@@ -138,7 +140,7 @@ export class DatadogSlo extends Construct {
 
     switch (this.source) {
       case DatadogSloSource.ERROR_RATIO: {
-        const fivexx = gateway.signals().find((s) => s.id === SignalId.ERROR_RATIO_5XX);
+        const fivexx = signalsOf(gateway).find((s) => s.id === SignalId.ERROR_RATIO_5XX);
         if (!gateway.proxiesTraffic || !fivexx || !fivexx.datadog(collection)) {
           failValidation(
             subject,

@@ -9,7 +9,7 @@ import { checkConstructArguments } from '../core/input-shape';
 import { refuseSecretUrl } from '../core/literal-secrets';
 import { failValidation, refuseTemplateSyntax } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
-import { Severity } from '../signals/signal-types';
+import { Severity } from '../gateway/signal-vocabulary';
 
 /** Managed locations the public test runs from unless told otherwise. */
 const DEFAULT_MANAGED_LOCATIONS: string[] = ['aws:eu-central-1', 'aws:us-east-2'];

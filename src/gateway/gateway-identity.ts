@@ -38,3 +38,13 @@ export function fittedName(parts: string[], separator: string, max: number): str
   const prefix = joined.slice(0, max - hash.length - separator.length).replace(/[-._]+$/, '');
   return `${prefix}${separator}${hash}`;
 }
+
+/**
+ * Tags that identify the gateway's own data in Datadog. The library puts them on every
+ * Agent check instance (autodiscovery annotations) and on the Kong Datadog plugin's
+ * metrics, so queries never depend on the Agent's tag cardinality.
+ */
+export function datadogGatewayTags(gateway: GatewayIdentityParts): string[] {
+  // The cluster tag keeps same-named gateways of other clusters out of each other's monitors.
+  return [`kong_gateway:${gateway.name}`, `kong_environment:${gateway.environment}`, ...(gateway.cluster ? [`kong_cluster:${gateway.cluster}`] : [])];
+}

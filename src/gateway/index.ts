@@ -2,3 +2,5 @@ export * from './deployment-mode';
 export * from './kong-gateway';
 export * from './kong-version';
 export * from './kong-facts';
+export * from './signal-vocabulary';
+export * from './signal-override';

@@ -1,15 +1,12 @@
 import { DeploymentMode, WorkloadKind } from './deployment-mode';
 import { DEFAULT_STATUS_PORT } from './kong-facts';
 import { DEFAULT_KONG_VERSION, KongEdition, KongVersion, LATEST_OPEN_SOURCE_MINOR } from './kong-version';
+import { reservedTags } from './reserved-tags';
+import { SignalOverride } from './signal-override';
 import { Duration } from '../core/duration';
 import { checkArguments } from '../core/input-shape';
 import { requireDatadogTags, requireKubernetesLabels } from '../core/labels';
 import { failValidation, requireDns1123Label, requireDurationAtMost, requirePort, requirePositiveInteger } from '../core/validation';
-import { reservedTags } from '../datadog/internal/tags';
-import { ResolvedSignals, resolveSignals } from '../signals/resolve';
-import { ResolvedSignal } from '../signals/resolved-signal';
-import { SignalOverride } from '../signals/signal-override';
-import { UnavailableSignal } from '../signals/unavailable-signal';
 
 export { DEFAULT_STATUS_PORT };
 
@@ -195,8 +192,8 @@ export class KongGateway {
   public readonly scrapeInterval: Duration;
   public readonly team?: string;
   public readonly tags: { [key: string]: string };
-  private readonly overrides: SignalOverride[];
-  private readonly resolved: ResolvedSignals;
+  /** Per-signal changes; the signal catalog applies them (`GatewaySignals.of(gateway)`). */
+  public readonly signalOverrides: SignalOverride[];
 
   public constructor(props: KongGatewayProps) {
     checkArguments('KongGateway', gatewaySubject(props, 'KongGateway'), [props]);
@@ -251,9 +248,7 @@ export class KongGateway {
     if (props.team !== undefined) requireDns1123Label(subject, 'team', props.team);
     requireDatadogTags(subject, 'tags', props.tags, reservedTags(this));
     this.tags = { ...(props.tags ?? {}) };
-    this.overrides = [...(props.signalOverrides ?? [])];
-    // Resolve now so a bad override fails where the gateway is declared.
-    this.resolved = resolveSignals(this, this.overrides);
+    this.signalOverrides = [...(props.signalOverrides ?? [])];
   }
 
   /** True for modes that read a database (traditional, hybrid control plane). */
@@ -264,19 +259,6 @@ export class KongGateway {
   /** True for modes whose nodes proxy traffic (all but the hybrid control plane). */
   public get proxiesTraffic(): boolean {
     return this.mode !== DeploymentMode.HYBRID_CONTROL_PLANE;
-  }
-
-  /** The health signals that apply to this gateway, with overrides applied, in catalog order. */
-  public signals(): ResolvedSignal[] {
-    return [...this.resolved.signals];
-  }
-
-  /**
-   * Signals of this gateway's mode that its Kong release or edition does not export, each
-   * with the signal that watches the same failure instead.
-   */
-  public unavailableSignals(): UnavailableSignal[] {
-    return this.resolved.unavailable.map((u) => ({ ...u }));
   }
 
   /** Common tags: gateway, environment, namespace, team and the user's tags. */

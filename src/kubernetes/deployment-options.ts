@@ -1,8 +1,8 @@
 import { KongConfigurationSource } from './configuration-source';
 import type { KongDeployment } from './kong-deployment';
+import { GkeLoadBalancing, LoadBalancerCloud } from './load-balancer-readiness';
 import { KongSecretEnvVariable, KongSecretKeyRef, KongSecretVolume } from './secret-sources';
 import { KubernetesServiceType } from './service-types';
-import { GkeLoadBalancing, LoadBalancerCloud } from '../practices/load-balancer-readiness';
 
 /** PostgreSQL of a traditional gateway or a hybrid control plane (`KONG_PG_*`). */
 export interface KongDatabaseOptions {

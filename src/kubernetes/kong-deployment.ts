@@ -25,8 +25,10 @@ import { describePlugins, KongPluginSet } from './internal/plugin-set';
 import { toProviderProbes } from './internal/probe-rendering';
 import { KongClusterPlugins } from './kong-cluster-plugins';
 import { KongWorkloadSettings } from './kong-workload-settings';
+import { GkeLoadBalancing, LoadBalancerCloud, LoadBalancerReadiness } from './load-balancer-readiness';
 import { KongPluginConfiguration, KongPluginDelivery } from './plugin-delivery';
 import { PrometheusScrape } from './prometheus-scrape';
+import { StatusListener } from './status-listener';
 import { KongContainerPort, KongEnvVariable, KongWorkloadOptions } from './workload-options';
 import { checkConstructArguments } from '../core/input-shape';
 import { refuseSecretEnv } from '../core/literal-secrets';
@@ -36,8 +38,6 @@ import { KONG_DEFAULT_PORTS } from '../gateway/kong-facts';
 import { KongGateway } from '../gateway/kong-gateway';
 import { KongEdition } from '../gateway/kong-version';
 import { Lazy } from '../internal/cdktf';
-import { GkeLoadBalancing, LoadBalancerCloud, LoadBalancerReadiness } from '../practices/load-balancer-readiness';
-import { StatusListener } from '../practices/status-listener';
 
 /** Where DB-less Kong reads its declarative configuration. */
 const DECLARATIVE_DIR = '/kong_dbless';

@@ -5,11 +5,13 @@ import { validateSignalOptions } from '../datadog/internal/notify-rules';
 import { DatadogMonitors } from '../datadog/monitors';
 import { DatadogNotifyProps, DatadogSignalOptions } from '../datadog/notify';
 import { KongGateway } from '../gateway/kong-gateway';
+import { SignalId } from '../gateway/signal-vocabulary';
 import { GrafanaAlertRules } from '../grafana/alerting/grafana-alert-rules';
 import { Folder } from '../grafana/provider/folder';
 import { Annotations } from '../internal/cdktf';
 import { PrometheusRules } from '../prometheus/prometheus-rules';
-import { DatadogCollection, SignalId } from '../signals/signal-types';
+import { signalsOf } from '../signals/gateway-signals';
+import { DatadogCollection } from '../signals/signal-types';
 
 /** Datadog monitors of an alerting practice. */
 export interface DatadogAlertingOptions {
@@ -114,7 +116,7 @@ export interface SignalAlerting {
  * gateway has them (said as information), otherwise watched by nothing (said as a warning).
  */
 function reportDatadogGaps(scope: Construct, gateway: KongGateway, signals: SignalId[], promqlBackend: boolean): void {
-  for (const signal of gateway.signals().filter((s) => signals.includes(s.id) && s.datadogGap !== undefined)) {
+  for (const signal of signalsOf(gateway).filter((s) => signals.includes(s.id) && s.datadogGap !== undefined)) {
     const what = `Signal '${signal.id}' of KongGateway '${gateway.name}' has no Datadog monitor: ${signal.datadogGap}.`;
     if (promqlBackend) {
       Annotations.of(scope).addInfo(`${what} The gateway's Grafana or Prometheus rules cover it.`);
@@ -141,7 +143,7 @@ export function renderSignalAlerting(
   const { datadog, grafana, prometheus } = backends;
   if (datadog) {
     // Every entry, also those for the other practice's signals (they would otherwise never be checked).
-    validateSignalOptions(subject, 'datadog.signals', gateway.signals().map((s) => s.id), datadog.signals ?? []);
+    validateSignalOptions(subject, 'datadog.signals', signalsOf(gateway).map((s) => s.id), datadog.signals ?? []);
     reportDatadogGaps(scope, gateway, signals, grafana !== undefined || prometheus !== undefined);
   }
   return {

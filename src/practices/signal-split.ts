@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
 import { KongGateway } from '../gateway/kong-gateway';
+import { SignalId } from '../gateway/signal-vocabulary';
 import { Annotations } from '../internal/cdktf';
-import { SignalId } from '../signals/signal-types';
+import { signalsOf, unavailableSignalsOf as gatewayUnavailableSignals } from '../signals/gateway-signals';
 import { UnavailableSignal } from '../signals/unavailable-signal';
 
 /**
@@ -20,17 +21,17 @@ export const ALL_NODES_SIGNALS: readonly SignalId[] = [
 
 /** The gateway's signals that `AllNodesMonitored` renders. */
 export function allNodesSignals(gateway: KongGateway): SignalId[] {
-  return gateway.signals().map((s) => s.id).filter((id) => ALL_NODES_SIGNALS.includes(id));
+  return signalsOf(gateway).map((s) => s.id).filter((id) => ALL_NODES_SIGNALS.includes(id));
 }
 
 /** The gateway's signals that `HealthAlerting` renders. */
 export function healthAlertingSignals(gateway: KongGateway): SignalId[] {
-  return gateway.signals().map((s) => s.id).filter((id) => !ALL_NODES_SIGNALS.includes(id));
+  return signalsOf(gateway).map((s) => s.id).filter((id) => !ALL_NODES_SIGNALS.includes(id));
 }
 
 /** Signals a practice would render that the gateway's Kong does not export. */
 export function unavailableSignalsOf(gateway: KongGateway, practice: 'health-alerting' | 'all-nodes'): UnavailableSignal[] {
-  return gateway.unavailableSignals().filter((u) => ALL_NODES_SIGNALS.includes(u.id) === (practice === 'all-nodes'));
+  return gatewayUnavailableSignals(gateway).filter((u) => ALL_NODES_SIGNALS.includes(u.id) === (practice === 'all-nodes'));
 }
 
 /**

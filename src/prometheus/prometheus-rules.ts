@@ -1,13 +1,14 @@
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { Construct } from 'constructs';
-import { alertAnnotations, alertLabels, alertName, validateRunbookBaseUrl } from './alert-content';
 import { AppRegistry } from '../core/app-registry';
 import { checkConstructArguments } from '../core/input-shape';
 import { requireKubernetesLabels } from '../core/labels';
 import { failValidation, requireDns1123Label, requireDns1123Subdomain } from '../core/validation';
 import { fittedName, identityKey } from '../gateway/gateway-identity';
 import { KongGateway } from '../gateway/kong-gateway';
-import { SignalId } from '../signals/signal-types';
+import { SignalId } from '../gateway/signal-vocabulary';
+import { alertAnnotations, alertLabels, alertName, validateRunbookBaseUrl } from '../signals/alert-content';
+import { signalsOf } from '../signals/gateway-signals';
 
 /** One alerting rule, in Prometheus rule-file terms. */
 export interface PrometheusAlertRule {
@@ -164,7 +165,7 @@ export class PrometheusRules extends Construct {
 
 function renderGroup(gateway: KongGateway, suffix: string | undefined, included: (id: SignalId) => boolean, runbookBaseUrl?: string): PrometheusRuleGroup {
   const rules: PrometheusAlertRule[] = [];
-  for (const signal of gateway.signals().filter((s) => included(s.id))) {
+  for (const signal of signalsOf(gateway).filter((s) => included(s.id))) {
     for (const level of signal.levels()) {
       rules.push({
         alert: alertName(signal),

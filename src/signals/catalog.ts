@@ -1,18 +1,12 @@
-import {
-  DATADOG_READY_PROBE_TAG,
-  GatewayIdentity,
-  datadogGatewayFilter,
-  datadogGatewayTags,
-  datadogReplicaMetrics,
-  datadogExtraMetricName,
-  datadogWorkloadFilter,
-} from './selectors';
+import { DATADOG_READY_PROBE_TAG, GatewayIdentity, datadogGatewayFilter, datadogReplicaMetrics, datadogExtraMetricName, datadogWorkloadFilter } from './selectors';
 import { DatadogDefinition, KongAvailability, SignalDefinition } from './signal-definition';
 import { PrometheusPluginFlag, SignalSource, TelemetryProducer } from './signal-source';
-import { DatadogCollection, DatadogQueryKind, NoDataPolicy, Severity, SignalId, SignalScope, ThresholdDirection } from './signal-types';
+import { DatadogCollection, DatadogQueryKind } from './signal-types';
 import { Duration } from '../core/duration';
 import { DeploymentMode } from '../gateway/deployment-mode';
+import { datadogGatewayTags } from '../gateway/gateway-identity';
 import { KongEdition } from '../gateway/kong-version';
+import { NoDataPolicy, Severity, SignalId, SignalScope, ThresholdDirection } from '../gateway/signal-vocabulary';
 
 const ALL_MODES = Object.values(DeploymentMode);
 const PROXY_MODES = [DeploymentMode.TRADITIONAL, DeploymentMode.DB_LESS, DeploymentMode.HYBRID_DATA_PLANE];

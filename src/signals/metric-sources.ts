@@ -2,13 +2,15 @@
 // itself (one definition: the catalog's declared sources, and the dashboard views' own), so
 // the constructs and the checker judge queries by the same facts the library renders from.
 import { SIGNAL_CATALOG } from './catalog';
+import { signalsOf } from './gateway-signals';
 import { KongAvailability } from './signal-definition';
 import { PrometheusPluginFlag, SignalSource, TelemetryProducer } from './signal-source';
-import { DatadogCollection, SignalId } from './signal-types';
+import { DatadogCollection } from './signal-types';
 import { VIEW_SOURCES } from './views';
 import { DeploymentMode } from '../gateway/deployment-mode';
 import { KongGateway } from '../gateway/kong-gateway';
 import { KongEdition } from '../gateway/kong-version';
+import { SignalId } from '../gateway/signal-vocabulary';
 
 /** The producer of one metric (or service check), as the catalog declares it. */
 export interface MetricSource {
@@ -44,7 +46,7 @@ function build(): Map<string, MetricSource> {
         kongVersion: '3.10',
         expectedDataPlanes: mode === DeploymentMode.HYBRID_CONTROL_PLANE ? 1 : undefined,
       });
-      const signal = gateway.signals().find((s) => s.id === definition.id);
+      const signal = signalsOf(gateway).find((s) => s.id === definition.id);
       if (!signal) continue;
       for (const source of signal.prometheusSources) add(source, signal.id, definition.availability);
       for (const collection of Object.values(DatadogCollection)) {

@@ -2,13 +2,13 @@ import { SIGNAL_CATALOG } from './catalog';
 import { ResolvedSignal } from './resolved-signal';
 import { GatewayIdentity } from './selectors';
 import { SignalDefinition } from './signal-definition';
-import { SignalOverride } from './signal-override';
-import { SignalId, ThresholdDirection } from './signal-types';
 import { UnavailableSignal } from './unavailable-signal';
 import { Duration } from '../core/duration';
 import { failValidation, requireDurationAtMost } from '../core/validation';
 import { DeploymentMode } from '../gateway/deployment-mode';
 import { KongEdition, KongVersion } from '../gateway/kong-version';
+import { SignalOverride } from '../gateway/signal-override';
+import { SignalId, ThresholdDirection } from '../gateway/signal-vocabulary';
 
 type ResolvableGateway = GatewayIdentity & {
   readonly mode: DeploymentMode;

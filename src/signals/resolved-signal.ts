@@ -1,9 +1,10 @@
 import { GatewayIdentity, IN_CLUSTER, PromQueryScope, PromSelectors } from './selectors';
 import { SignalDefinition } from './signal-definition';
 import { SignalSource } from './signal-source';
-import { DatadogCollection, DatadogQueryKind, NoDataPolicy, Severity, SignalId, SignalScope, ThresholdDirection } from './signal-types';
+import { DatadogCollection, DatadogQueryKind } from './signal-types';
 import { Duration } from '../core/duration';
 import { checkCall } from '../core/input-shape';
+import { NoDataPolicy, Severity, SignalId, SignalScope, ThresholdDirection } from '../gateway/signal-vocabulary';
 
 /** Datadog's http_check and Kong check run every 15 s by default. */
 const AGENT_CHECK_INTERVAL_SECONDS = 15;

@@ -1,4 +1,5 @@
 import { WorkloadKind } from '../gateway/deployment-mode';
+import { datadogGatewayTags } from '../gateway/gateway-identity';
 
 /** The parts of a gateway that the query builders read (kept narrow so the catalog has no cycle). */
 export interface GatewayIdentity {
@@ -97,16 +98,6 @@ export class PromSelectors {
 /** PromQL label matchers that select the gateway's pods, in-cluster, with optional extras. */
 export function promSelector(gateway: GatewayIdentity, ...extra: string[]): string {
   return new PromSelectors(gateway).pods(...extra);
-}
-
-/**
- * Tags that identify the gateway's own data in Datadog. The library puts them on every
- * Agent check instance (autodiscovery annotations) and on the Kong Datadog plugin's
- * metrics, so queries never depend on the Agent's tag cardinality.
- */
-export function datadogGatewayTags(gateway: GatewayIdentity): string[] {
-  // The cluster tag keeps same-named gateways of other clusters out of each other's monitors.
-  return [`kong_gateway:${gateway.name}`, `kong_environment:${gateway.environment}`, ...(gateway.cluster ? [`kong_cluster:${gateway.cluster}`] : [])];
 }
 
 /** Tag on each pod's readiness `http_check` instance (the instance itself is named after the pod). */

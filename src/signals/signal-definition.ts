@@ -1,9 +1,10 @@
 import { GatewayIdentity, PromSelectors } from './selectors';
 import { SignalSource } from './signal-source';
-import { DatadogCollection, DatadogQueryKind, NoDataPolicy, Severity, SignalId, SignalScope, ThresholdDirection } from './signal-types';
+import { DatadogCollection, DatadogQueryKind } from './signal-types';
 import { Duration } from '../core/duration';
 import { DeploymentMode } from '../gateway/deployment-mode';
 import { KongEdition, KongVersion } from '../gateway/kong-version';
+import { NoDataPolicy, Severity, SignalId, SignalScope, ThresholdDirection } from '../gateway/signal-vocabulary';
 
 /**
  * How a signal reads in Datadog for one collection path (internal to the catalog). It

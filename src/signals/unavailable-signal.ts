@@ -1,4 +1,4 @@
-import { SignalId } from './signal-types';
+import { SignalId } from '../gateway/signal-vocabulary';
 
 /** A signal of the gateway's mode that its Kong cannot produce, and what covers the failure instead. */
 export interface UnavailableSignal {

@@ -6,10 +6,10 @@ import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { Aspects, TerraformStack, Testing } from 'cdktf';
 import { ComplianceStatus, KongBestPractices } from '../../src/checks';
+import { KongMonitoring } from '../../src/facade/kong-monitoring';
 import { KongGateway } from '../../src/gateway';
 import { grafana } from '../../src/index';
-import { KongMonitoring } from '../../src/practices/kong-monitoring';
-import { GkeLoadBalancing, LoadBalancerCloud } from '../../src/practices/load-balancer-readiness';
+import { GkeLoadBalancing, LoadBalancerCloud } from '../../src/kubernetes/load-balancer-readiness';
 
 function facadeStack(loadBalancerCloud = LoadBalancerCloud.AWS, gkeLoadBalancing?: GkeLoadBalancing): TerraformStack {
   const stack = new TerraformStack(Testing.app(), 'kong-prod-eu');

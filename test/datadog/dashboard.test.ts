@@ -2,7 +2,9 @@ import { DashboardJson } from '@cdktf/provider-datadog/lib/dashboard-json';
 import { ALLOWED_METRICS, ALLOWED_SERVICE_CHECKS, BASE, gatewaysOfAllModes, resourceCounts, resources, synth } from './helpers';
 import { DatadogDashboard } from '../../src/datadog/dashboard';
 import { KongGateway } from '../../src/gateway/kong-gateway';
-import { DatadogCollection, SignalId } from '../../src/signals/signal-types';
+import { SignalId } from '../../src/gateway/signal-vocabulary';
+import { signalsOf } from '../../src/signals/gateway-signals';
+import { DatadogCollection } from '../../src/signals/signal-types';
 import { dashboardViews } from '../../src/signals/views';
 import { parseMetricExpression } from '../support/datadog-query';
 
@@ -115,7 +117,7 @@ describe('DatadogDashboard, traditional gateway, Agent integration', () => {
 
   test('every query is a catalog query, with template variables in place of the gateway tags', () => {
     const catalog = new Set<string>([
-      ...gateway.signals().map((sig) => sig.datadog(DatadogCollection.AGENT_INTEGRATION)?.expression).filter((e): e is string => !!e),
+      ...signalsOf(gateway).map((sig) => sig.datadog(DatadogCollection.AGENT_INTEGRATION)?.expression).filter((e): e is string => !!e),
       ...dashboardViews(gateway, DatadogCollection.AGENT_INTEGRATION).flatMap((v) => v.series.map((x) => x.datadog)).filter((e): e is string => !!e),
     ]);
     const queries = queriesOf(model);

@@ -19,7 +19,9 @@ import { DatadogMonitors } from '../../src/datadog/monitors';
 import { WorkloadKind } from '../../src/gateway/deployment-mode';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { KongEdition } from '../../src/gateway/kong-version';
-import { DatadogCollection, SignalId } from '../../src/signals/signal-types';
+import { SignalId } from '../../src/gateway/signal-vocabulary';
+import { signalsOf } from '../../src/signals/gateway-signals';
+import { DatadogCollection } from '../../src/signals/signal-types';
 import { parseMetricMonitorQuery, parseServiceCheckQuery } from '../support/datadog-query';
 
 const COLLECTIONS = [DatadogCollection.AGENT_INTEGRATION, DatadogCollection.KONG_PLUGIN];
@@ -210,7 +212,7 @@ describe('hybrid control plane, Agent integration: its view of the data planes',
 
   test('drift and version compatibility stay without a Datadog form, and say why', () => {
     expect(construct.skippedSignals).toEqual([SignalId.DATA_PLANE_CONFIG_DRIFT, SignalId.DATA_PLANE_VERSION_COMPATIBLE]);
-    const cp = KongGateway.hybridControlPlane({ ...BASE, name: 'edge-cp' }).signals();
+    const cp = signalsOf(KongGateway.hybridControlPlane({ ...BASE, name: 'edge-cp' }));
     expect(cp.find((x) => x.id === SignalId.DATA_PLANES_SEEN_BELOW_EXPECTED)!.datadogGap).toBeUndefined();
     for (const id of construct.skippedSignals) expect(cp.find((x) => x.id === id)!.datadogGap).toMatch(/Grafana and Prometheus rules cover it$/);
   });

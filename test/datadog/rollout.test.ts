@@ -9,7 +9,7 @@ import { BASE, NOTIFY, monitorOf, synth } from './helpers';
 import { DatadogMonitors } from '../../src/datadog/monitors';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { KongEdition } from '../../src/gateway/kong-version';
-import { SignalId } from '../../src/signals/signal-types';
+import { SignalId } from '../../src/gateway/signal-vocabulary';
 import { CheckStatus, Notification, Sample, evaluateMonitor } from '../support/datadog-monitor-model';
 
 const CHECK_SECONDS = 15;

@@ -3,7 +3,8 @@ import { DatadogMonitors } from '../../src/datadog/monitors';
 import { DatadogSlo, DatadogSloSource, DatadogSloTimeframe } from '../../src/datadog/slo';
 import { DatadogSynthetics } from '../../src/datadog/synthetics';
 import { KongGateway } from '../../src/gateway/kong-gateway';
-import { DatadogCollection, SignalId } from '../../src/signals/signal-types';
+import { SignalId } from '../../src/gateway/signal-vocabulary';
+import { DatadogCollection } from '../../src/signals/signal-types';
 import { parseMetricExpression } from '../support/datadog-query';
 
 const gateway = KongGateway.hybridDataPlane(BASE);

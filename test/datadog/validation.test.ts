@@ -5,7 +5,8 @@ import { DatadogMonitors, DatadogMonitorsProps } from '../../src/datadog/monitor
 import { DatadogSlo, DatadogSloProps, DatadogSloSource, DatadogSloTimeframe } from '../../src/datadog/slo';
 import { DatadogSynthetics, DatadogSyntheticsProps } from '../../src/datadog/synthetics';
 import { KongGateway } from '../../src/gateway/kong-gateway';
-import { DatadogQueryKind, SignalId } from '../../src/signals/signal-types';
+import { SignalId } from '../../src/gateway/signal-vocabulary';
+import { DatadogQueryKind } from '../../src/signals/signal-types';
 
 const dataPlane = KongGateway.hybridDataPlane(BASE);
 

@@ -7,9 +7,10 @@ import * as yaml from 'js-yaml';
 import { KongBestPractices } from '../../src/checks';
 import { Duration } from '../../src/core/duration';
 import { DeploymentMode, KongEdition, KongGateway } from '../../src/gateway';
+import { SignalId } from '../../src/gateway/signal-vocabulary';
 import { SIGNAL_CATALOG } from '../../src/signals/catalog';
+import { signalsOf } from '../../src/signals/gateway-signals';
 import { formatNumber } from '../../src/signals/resolved-signal';
-import { SignalId } from '../../src/signals/signal-types';
 import { requireFreshLib } from '../support/compiled';
 import { sourceTableRows } from '../support/source-table';
 import { ROOT, exampleNames } from '../support/synth';
@@ -49,7 +50,7 @@ function catalogRow(id: SignalId): string {
     edition: KongEdition.ENTERPRISE,
     kongVersion: '3.10',
   });
-  const signal = gateway.signals().find((x) => x.id === id)!;
+  const signal = signalsOf(gateway).find((x) => x.id === id)!;
   const modes = definition.modes.length === Object.values(DeploymentMode).length ? 'all' : definition.modes.join(', ');
   const window = definition.window({ ...gateway, startupWindow: Duration.hours(7) }).toSeconds() === 7 * 3600
     ? `startupWindow (${gateway.startupWindow.toPrometheus()})` : signal.window.toPrometheus();

@@ -2,10 +2,10 @@ import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { TerraformStack, Testing } from 'cdktf';
 import { buildApp, CLUSTERS, FleetCluster, KongClusterStack, stackName } from '../../examples/fleet/main';
+import { KongFleet } from '../../src/facade/kong-fleet';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { GrafanaNotifier } from '../../src/grafana/alerting/notifier';
 import { GrafanaProvider } from '../../src/grafana/provider/provider';
-import { KongFleet } from '../../src/practices/kong-fleet';
 import { logicalIds, resourceCounts, StackJson, synthApp } from '../support/synth';
 
 type Resources = { [name: string]: { [key: string]: unknown } };

@@ -1,9 +1,10 @@
 import { expectValidAgainstSchema, only, synth } from './helpers';
 import { Duration } from '../../src/core/duration';
 import { KongGateway } from '../../src/gateway/kong-gateway';
+import { SignalId } from '../../src/gateway/signal-vocabulary';
 import { GrafanaAlertRules } from '../../src/grafana';
 import { Folder } from '../../src/grafana/provider';
-import { SignalId } from '../../src/signals/signal-types';
+import { signalsOf } from '../../src/signals/gateway-signals';
 import { gatewaysOfEveryMode, hybridControlPlane, hybridDataPlane, traditionalGateway } from '../prometheus/helpers';
 
 function rulesOf(gateway: KongGateway, extra: any = {}): { group: any; rules: any[] } {
@@ -33,7 +34,7 @@ describe('GrafanaAlertRules', () => {
   test('one rule per applicable signal and level, for every deployment mode', () => {
     for (const gateway of gatewaysOfEveryMode()) {
       const { rules } = rulesOf(gateway);
-      const expected = gateway.signals().flatMap((sig) => sig.levels().map((level) => `${sig.id}/${sig.routedSeverity(level)}`));
+      const expected = signalsOf(gateway).flatMap((sig) => sig.levels().map((level) => `${sig.id}/${sig.routedSeverity(level)}`));
       expect(rules.map((r) => `${r.labels.signal}/${r.labels.severity}`)).toEqual(expected);
       // The rule's name says the same severity as its label.
       for (const r of rules) expect(r.name.endsWith(`, ${r.labels.severity})`)).toBe(true);

@@ -8,13 +8,13 @@ import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { DatadogDistributionPercentiles } from '../../src/datadog/distribution-percentiles';
+import { KongMonitoring } from '../../src/facade/kong-monitoring';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { GrafanaAlertRules } from '../../src/grafana';
 import { GrafanaAlertingPolicy } from '../../src/grafana/alerting/grafana-alerting-policy';
 import { GrafanaNotifier } from '../../src/grafana/alerting/notifier';
 import { GrafanaProvider } from '../../src/grafana/provider/provider';
 import { PrometheusScrapeMethod } from '../../src/kubernetes/scrape-method';
-import { KongMonitoring } from '../../src/practices/kong-monitoring';
 import { PrometheusRules } from '../../src/prometheus';
 
 const CLUSTERS = ['eu-1', 'us-1', 'ap-1'];

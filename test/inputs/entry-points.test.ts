@@ -10,6 +10,7 @@ import { Testing, TerraformStack } from 'cdktf';
 import { dependencyAssemblies, inputShapes, loadAssembly } from '../../build-tools/input-shapes';
 import * as lib from '../../src';
 import type { InputShapesData, ShapeField } from '../../src/core/input-shape';
+import { signalsOf } from '../../src/signals/gateway-signals';
 import { requireFreshLib } from '../support/compiled';
 import { ROOT } from '../support/synth';
 
@@ -47,7 +48,7 @@ const SAMPLES: { [className: string]: (stack: Stack) => unknown } = {
   'KongWorkloadSettings': () => new lib.KongWorkloadSettings({ gateway: gatewayOf() }),
   'KongBestPractices': () => new lib.KongBestPractices(),
   'KongBestPracticesReport': (stack) => lib.KongBestPractices.validate(stack),
-  'ResolvedSignal': () => gatewayOf().signals()[0],
+  'ResolvedSignal': () => signalsOf(gatewayOf())[0],
 };
 
 function classOf(name: string): any {

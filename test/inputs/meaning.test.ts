@@ -3,6 +3,7 @@
 // a time zone that does not exist, blank titles.
 import { Testing, TerraformStack } from 'cdktf';
 import {
+  GatewaySignals,
   DatadogSlo,
   DatadogSloSource,
   GrafanaAlertingPolicy,
@@ -26,12 +27,13 @@ describe('thresholds that can never fire', () => {
       "KongGateway 'edge': signal 'shared-dict-memory' warning threshold 1 can never fire: it alerts when the ratio of capacity rises above 1, and the ratio is never above 1."],
   ])('%s', (_what, signal, level, value, message) => {
     const override = level === 'critical' ? { signal, critical: value } : { signal, warning: value, critical: 1 };
-    expect(() => KongGateway.dbLess({ name: 'edge', signalOverrides: [override] })).toThrow(message);
+    // Overrides are checked against the catalog when the gateway's signals are first read.
+    expect(() => GatewaySignals.of(KongGateway.dbLess({ name: 'edge', signalOverrides: [override] }))).toThrow(message);
   });
 
   test('the catalog\'s own thresholds all can fire', () => {
     for (const factory of [KongGateway.traditional, KongGateway.dbLess, KongGateway.hybridControlPlane, KongGateway.hybridDataPlane]) {
-      expect(() => factory({ name: 'edge', expectedDataPlanes: factory === KongGateway.hybridControlPlane ? 3 : undefined })).not.toThrow();
+      expect(() => GatewaySignals.of(factory({ name: 'edge', expectedDataPlanes: factory === KongGateway.hybridControlPlane ? 3 : undefined }))).not.toThrow();
     }
   });
 });

@@ -3,6 +3,7 @@
 // documented maximum.
 import { Testing, TerraformStack } from 'cdktf';
 import {
+  GatewaySignals,
   Duration,
   GrafanaAlertingPolicy,
   GrafanaDashboard,
@@ -69,7 +70,7 @@ describe('per-field maxima (each in the field\'s JSDoc)', () => {
       "KongGateway 'edge': startupWindow 2h is longer than 1h. Fix: give a startup window of at most 1h (Kong loads its configuration in seconds to minutes)."],
     ['scrapeInterval', () => KongGateway.dbLess({ name: 'edge', scrapeInterval: Duration.hours(2) }),
       "KongGateway 'edge': scrapeInterval 2h is longer than 1h. Fix: give a scrape interval of at most 1h (30s is common)."],
-    ['a signal window beyond Datadog\'s last_10080m', () => KongGateway.dbLess({ name: 'edge', signalOverrides: [{ signal: SignalId.ERROR_RATIO_5XX, window: Duration.days(8) }] }),
+    ['a signal window beyond Datadog\'s last_10080m', () => GatewaySignals.of(KongGateway.dbLess({ name: 'edge', signalOverrides: [{ signal: SignalId.ERROR_RATIO_5XX, window: Duration.days(8) }] })),
       "KongGateway 'edge': signal 'error-ratio-5xx' window 8d is longer than 7d, the longest window a Datadog monitor evaluates (last_10080m). Fix: give a window of at most Duration.days(7)."],
     ['a probe period', () => KongProbe.statusReady({ period: Duration.hours(2) }),
       'KongProbe.statusReady: period 2h is longer than 1h. Fix: give a period of at most 1h (the Kong Helm chart uses 10s).'],

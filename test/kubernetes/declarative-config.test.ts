@@ -10,12 +10,12 @@ import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { TerraformStack, Testing } from 'cdktf';
 import * as yaml from 'js-yaml';
 import { onlyResource, synthJson } from './synth-helpers';
+import { KongMonitoring } from '../../src/facade/kong-monitoring';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { KongDeclarativeConfig } from '../../src/kubernetes/declarative-config';
 import { KongDeployment } from '../../src/kubernetes/kong-deployment';
 import { KongWorkloadSettings } from '../../src/kubernetes/kong-workload-settings';
 import { KongPluginDelivery } from '../../src/kubernetes/plugin-delivery';
-import { KongMonitoring } from '../../src/practices/kong-monitoring';
 
 const gateway = KongGateway.dbLess({ name: 'edge', expectedNodes: 2 });
 

@@ -6,9 +6,9 @@ import { manifestsOfKind, onlyResource, resourcesOf, synthJson } from './synth-h
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { KongConfigurationSource } from '../../src/kubernetes/configuration-source';
 import { KongDeployment, KongDeploymentProps } from '../../src/kubernetes/kong-deployment';
+import { LoadBalancerCloud } from '../../src/kubernetes/load-balancer-readiness';
 import { KongProbe } from '../../src/kubernetes/probe';
 import { PrometheusScrapeMethod } from '../../src/kubernetes/scrape-method';
-import { LoadBalancerCloud } from '../../src/practices/load-balancer-readiness';
 
 Testing.setupJest();
 

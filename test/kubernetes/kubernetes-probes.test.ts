@@ -1,8 +1,8 @@
 import { Testing, TerraformStack } from 'cdktf';
 import { Duration } from '../../src/core/duration';
 import { KongGateway } from '../../src/gateway/kong-gateway';
+import { KubernetesProbes } from '../../src/kubernetes/kubernetes-probes';
 import { KongProbe } from '../../src/kubernetes/probe';
-import { KubernetesProbes } from '../../src/practices/kubernetes-probes';
 
 const gateway = KongGateway.traditional({ name: 'edge' });
 

@@ -3,8 +3,8 @@ import { manifestsOfKind, onlyResource, synthJson } from './synth-helpers';
 import { Duration } from '../../src/core/duration';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { HealthCheckProtocol, LoadBalancerHealthCheck } from '../../src/kubernetes/health-check';
+import { GkeLoadBalancing, LoadBalancerCloud, LoadBalancerReadiness, LoadBalancerReadinessProps } from '../../src/kubernetes/load-balancer-readiness';
 import { ExternalTrafficPolicy, KubernetesServiceType } from '../../src/kubernetes/service-types';
-import { GkeLoadBalancing, LoadBalancerCloud, LoadBalancerReadiness, LoadBalancerReadinessProps } from '../../src/practices/load-balancer-readiness';
 
 const gateway = KongGateway.dbLess({ name: 'edge' });
 

@@ -6,7 +6,7 @@ import { synthJson } from './synth-helpers';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { KongEdition } from '../../src/gateway/kong-version';
 import { KongDeployment, KongDeploymentProps } from '../../src/kubernetes/kong-deployment';
-import { GkeLoadBalancing, LoadBalancerCloud } from '../../src/practices/load-balancer-readiness';
+import { GkeLoadBalancing, LoadBalancerCloud } from '../../src/kubernetes/load-balancer-readiness';
 import { admits, policiesSelecting } from '../support/network-policy';
 
 const DATABASE = { host: 'postgres.databases.svc.cluster.local', passwordSecret: { secretName: 'kong-postgres', key: 'password' } };

@@ -1,11 +1,11 @@
 import { manifestErrors } from './manifest-schemas';
 import { manifestsOfKind, synthJson } from './synth-helpers';
+import { datadogGatewayTags } from '../../src/gateway/gateway-identity';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { pluginsOnlyDeclarativeConfig } from '../../src/kubernetes/internal/declarative-document';
 import { KongPluginSet } from '../../src/kubernetes/internal/plugin-set';
 import { KongClusterPlugins } from '../../src/kubernetes/kong-cluster-plugins';
 import { StatsdTagStyle, TracePropagationFormat } from '../../src/kubernetes/plugins/plugin-options';
-import { datadogGatewayTags } from '../../src/signals/selectors';
 
 const gateway = KongGateway.dbLess({ name: 'edge', environment: 'staging' });
 const allPlugins = {

@@ -4,7 +4,7 @@ import { Testing } from 'cdktf';
 import { onlyResource, resourcesOf, synthJson } from './synth-helpers';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { KubernetesServiceType } from '../../src/kubernetes/service-types';
-import { StatusListener, StatusListenerProps } from '../../src/practices/status-listener';
+import { StatusListener, StatusListenerProps } from '../../src/kubernetes/status-listener';
 
 Testing.setupJest();
 

@@ -10,9 +10,9 @@
 // The firing timeline comes from promtool itself: at every evaluation step a PromQL test on
 // `ALERTS{alertstate="firing"}` expects nothing, and promtool prints what it got instead.
 import { InputSeries, HORIZON, STEP } from './world';
+import { KongMonitoring } from '../../src/facade/kong-monitoring';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { TerraformStack, Testing } from '../../src/internal/cdktf';
-import { KongMonitoring } from '../../src/practices/kong-monitoring';
 import { grafanaRuleFile } from '../support/grafana-rule-emulation';
 import { PromtoolWorkspace, checkRules, testRules } from '../support/promtool';
 

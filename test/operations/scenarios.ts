@@ -5,7 +5,7 @@ import { Interval, Pod, STEP, World, podName } from './world';
 import { DeploymentMode } from '../../src/gateway/deployment-mode';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { KongEdition } from '../../src/gateway/kong-version';
-import { Severity, SignalId } from '../../src/signals/signal-types';
+import { Severity, SignalId } from '../../src/gateway/signal-vocabulary';
 
 /** The clusters the suite runs: one per deployment mode, hybrid per Kong edition. */
 export enum ClusterKind {

@@ -11,12 +11,13 @@ import * as os from 'os';
 import * as path from 'path';
 import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { App, TerraformStack, Testing } from 'cdktf';
+import { AlertBackend } from '../../src/facade/alert-source';
+import { KongMonitoring, KongMonitoringProps } from '../../src/facade/kong-monitoring';
 import { KongGateway } from '../../src/gateway/kong-gateway';
+import { SignalId } from '../../src/gateway/signal-vocabulary';
 import { PrometheusScrapeMethod } from '../../src/kubernetes/scrape-method';
-import { AlertBackend } from '../../src/practices/alert-source';
-import { KongMonitoring, KongMonitoringProps } from '../../src/practices/kong-monitoring';
 import { SourceStatus } from '../../src/signals/lineage';
-import { DatadogCollection, SignalId } from '../../src/signals/signal-types';
+import { DatadogCollection } from '../../src/signals/signal-types';
 import { ROOT, annotationsOf, exampleBuilder, exampleNames } from '../support/synth';
 
 const notify = { critical: ['@pagerduty-kong'], warning: ['@slack-kong'] };

@@ -5,11 +5,11 @@
 import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { TerraformStack, Testing } from 'cdktf';
+import { KongMonitoring, KongMonitoringKubernetesOptions, KongMonitoringProps } from '../../src/facade/kong-monitoring';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { KongDeclarativeConfig } from '../../src/kubernetes/declarative-config';
 import { KongPluginDelivery } from '../../src/kubernetes/plugin-delivery';
 import { PrometheusScrapeMethod } from '../../src/kubernetes/scrape-method';
-import { KongMonitoring, KongMonitoringKubernetesOptions, KongMonitoringProps } from '../../src/practices/kong-monitoring';
 import { DatadogCollection } from '../../src/signals/signal-types';
 
 function facade(props: KongMonitoringProps): { monitoring: KongMonitoring; json: any } {

@@ -1,13 +1,14 @@
 import { Testing, TerraformStack } from 'cdktf';
-import { KongEdition, KongGateway, KongGatewayOptions } from '../../src/gateway';
+import { KongMonitoring, KongMonitoringProps } from '../../src/facade/kong-monitoring';
+import { KongEdition, KongGateway, KongGatewayOptions, SignalId } from '../../src/gateway';
 import { GrafanaNotifier } from '../../src/grafana/alerting/notifier';
 import { PrometheusScrapeMethod } from '../../src/kubernetes/scrape-method';
 import { AllNodesMonitored } from '../../src/practices/all-nodes-monitored';
 import { HealthAlerting } from '../../src/practices/health-alerting';
 import { HealthDashboards } from '../../src/practices/health-dashboards';
-import { KongMonitoring, KongMonitoringProps } from '../../src/practices/kong-monitoring';
 import { ALL_NODES_SIGNALS, allNodesSignals, healthAlertingSignals } from '../../src/practices/signal-split';
-import { DatadogCollection, SignalId } from '../../src/signals';
+import { DatadogCollection } from '../../src/signals';
+import { signalsOf } from '../../src/signals/gateway-signals';
 import { annotationsOf } from '../support/synth';
 
 type Synth = { resource: Record<string, Record<string, any>> };
@@ -175,7 +176,7 @@ describe('the catalog split between the alerting practices', () => {
       const gateway = factory(edge);
       const health = healthAlertingSignals(gateway);
       const nodes = allNodesSignals(gateway);
-      expect([...health, ...nodes].sort()).toEqual(gateway.signals().map((s) => s.id).sort());
+      expect([...health, ...nodes].sort()).toEqual(signalsOf(gateway).map((s) => s.id).sort());
       expect(health.filter((id) => nodes.includes(id))).toEqual([]);
     });
 

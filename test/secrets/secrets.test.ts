@@ -7,10 +7,10 @@ import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { KongBestPractices } from '../../src/checks/kong-best-practices';
 import { ComplianceStatus, FindingLevel } from '../../src/checks/types';
+import { KongMonitoring } from '../../src/facade/kong-monitoring';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { GrafanaNotifier } from '../../src/grafana/alerting/notifier';
 import { GrafanaProvider } from '../../src/grafana/provider/provider';
-import { KongMonitoring } from '../../src/practices/kong-monitoring';
 import { StackJson, synthApp } from '../support/synth';
 
 /** Variable name → sentinel value (its default). */

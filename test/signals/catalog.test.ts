@@ -1,10 +1,13 @@
+import { TerraformStack, Testing } from 'cdktf';
 import { Duration } from '../../src/core/duration';
-import { DeploymentMode, KongEdition, KongGateway, KongGatewayOptions, WorkloadKind } from '../../src/gateway';
-import { DatadogCollection, DatadogQueryKind, Severity, SignalId, ThresholdDirection } from '../../src/signals';
+import { KongMonitoring } from '../../src/facade/kong-monitoring';
+import { DeploymentMode, KongEdition, KongGateway, KongGatewayOptions, Severity, SignalId, ThresholdDirection, WorkloadKind } from '../../src/gateway';
+import { DatadogCollection, DatadogQueryKind } from '../../src/signals';
+import { signalsOf } from '../../src/signals/gateway-signals';
 import { podNamePattern } from '../../src/signals/selectors';
 
 const base: KongGatewayOptions = { name: 'edge', environment: 'prod', expectedNodes: 3 };
-const ids = (gateway: KongGateway) => gateway.signals().map((s) => s.id);
+const ids = (gateway: KongGateway) => signalsOf(gateway).map((s) => s.id);
 
 describe('signals per deployment mode', () => {
   test('traditional nodes: datastore yes, hybrid signals no', () => {
@@ -41,7 +44,7 @@ describe('signals per deployment mode', () => {
 
 describe('PromQL of the catalog', () => {
   const gateway = KongGateway.traditional(base);
-  const signal = (id: SignalId) => gateway.signals().find((s) => s.id === id)!;
+  const signal = (id: SignalId) => signalsOf(gateway).find((s) => s.id === id)!;
 
   test('node readiness is per pod, from kube-state-metrics, for the Kong container', () => {
     const ready = signal(SignalId.NODE_READY);
@@ -60,7 +63,7 @@ describe('PromQL of the catalog', () => {
 
   test('without an expected count, the workload\'s desired replicas are the reference', () => {
     const gw = KongGateway.dbLess({ name: 'edge', workloadKind: WorkloadKind.STATEFUL_SET, cluster: 'eu-1' });
-    const ratio = gw.signals().find((s) => s.id === SignalId.READY_NODES_BELOW_EXPECTED)!;
+    const ratio = signalsOf(gw).find((s) => s.id === SignalId.READY_NODES_BELOW_EXPECTED)!;
     expect(ratio.promql).toContain('/ sum(kube_statefulset_replicas{namespace="kong",statefulset="edge"})');
     // On a central store the cluster is selected by the store's label, everywhere in the query.
     const central = ratio.promqlOnCentralStore('k8s_cluster');
@@ -87,7 +90,7 @@ describe('PromQL of the catalog', () => {
 
 describe('Datadog forms of the catalog', () => {
   const gateway = KongGateway.traditional(base);
-  const signal = (id: SignalId) => gateway.signals().find((s) => s.id === id)!;
+  const signal = (id: SignalId) => signalsOf(gateway).find((s) => s.id === id)!;
 
   test('per-node readiness is a service check per http_check instance, window as consecutive checks', () => {
     const query = signal(SignalId.NODE_READY).datadog(DatadogCollection.AGENT_INTEGRATION)!;
@@ -100,7 +103,7 @@ describe('Datadog forms of the catalog', () => {
   test('metric monitors end with the critical threshold they declare', () => {
     let checked = 0;
     for (const collection of [DatadogCollection.AGENT_INTEGRATION, DatadogCollection.KONG_PLUGIN]) {
-      for (const s of gateway.signals()) {
+      for (const s of signalsOf(gateway)) {
         const query = s.datadog(collection);
         if (!query || query.kind !== DatadogQueryKind.METRIC) continue;
         expect([s.id, query.query.endsWith(` ${s.comparator} ${query.critical}`)]).toEqual([s.id, true]);
@@ -126,7 +129,7 @@ describe('Datadog forms of the catalog', () => {
       'min(last_10m):p99:kong.latency{kong_gateway:edge,kong_environment:prod} > 3000',
     );
     const tuned = KongGateway.traditional({ ...base, signalOverrides: [{ signal: SignalId.REQUEST_LATENCY_P99, warning: 300, critical: 800 }] });
-    const q = tuned.signals().find((s) => s.id === SignalId.REQUEST_LATENCY_P99)!.datadog(DatadogCollection.AGENT_INTEGRATION)!;
+    const q = signalsOf(tuned).find((s) => s.id === SignalId.REQUEST_LATENCY_P99)!.datadog(DatadogCollection.AGENT_INTEGRATION)!;
     expect([q.warning, q.critical]).toEqual([300, 800]);
     expect(q.query).toMatch(/ > 800$/);
   });
@@ -134,31 +137,35 @@ describe('Datadog forms of the catalog', () => {
   test('signals without Datadog data are absent on that path', () => {
     const dp = KongGateway.hybridDataPlane({ ...base, edition: KongEdition.ENTERPRISE, kongVersion: '3.10' });
     // Kong's Datadog plugin sends request metrics only; node gauges need the Agent's Kong check.
-    expect(dp.signals().find((s) => s.id === SignalId.CONTROL_PLANE_CONNECTED)!.datadog(DatadogCollection.KONG_PLUGIN)).toBeUndefined();
+    expect(signalsOf(dp).find((s) => s.id === SignalId.CONTROL_PLANE_CONNECTED)!.datadog(DatadogCollection.KONG_PLUGIN)).toBeUndefined();
     expect(signal(SignalId.DATASTORE_REACHABLE).datadog(DatadogCollection.KONG_PLUGIN)).toBeUndefined();
     // Datadog can neither count distinct hashes nor join a gauge with recently seen rows:
     // drift and version compatibility stay Prometheus-only (the recent count has a Datadog form).
     const cp = KongGateway.hybridControlPlane(base);
     for (const id of [SignalId.DATA_PLANE_CONFIG_DRIFT, SignalId.DATA_PLANE_VERSION_COMPATIBLE]) {
-      expect(cp.signals().find((s) => s.id === id)!.datadog(DatadogCollection.AGENT_INTEGRATION)).toBeUndefined();
+      expect(signalsOf(cp).find((s) => s.id === id)!.datadog(DatadogCollection.AGENT_INTEGRATION)).toBeUndefined();
     }
   });
 
   test('a data plane that lost its control plane shows in Datadog through the Kong check\'s extra metrics', () => {
     const dp = KongGateway.hybridDataPlane({ ...base, edition: KongEdition.ENTERPRISE, kongVersion: '3.10' });
-    expect(dp.signals().find((s) => s.id === SignalId.CONTROL_PLANE_CONNECTED)!.datadog(DatadogCollection.AGENT_INTEGRATION)!.query).toBe(
+    expect(signalsOf(dp).find((s) => s.id === SignalId.CONTROL_PLANE_CONNECTED)!.datadog(DatadogCollection.AGENT_INTEGRATION)!.query).toBe(
       'max(last_2m):min:kong.control_plane.connected{kong_gateway:edge,kong_environment:prod} by {endpoint} < 1',
     );
   });
 });
 
 describe('signal overrides', () => {
-  const make = (signalOverrides: KongGatewayOptions['signalOverrides'], mode = DeploymentMode.TRADITIONAL) =>
-    new KongGateway({ ...base, mode, signalOverrides });
+  // The catalog checks a gateway's overrides when its signals are first read.
+  const make = (signalOverrides: KongGatewayOptions['signalOverrides'], mode = DeploymentMode.TRADITIONAL) => {
+    const gateway = new KongGateway({ ...base, mode, signalOverrides });
+    signalsOf(gateway);
+    return gateway;
+  };
 
   test('thresholds and window apply to the signal and its queries', () => {
     const gw = make([{ signal: SignalId.ERROR_RATIO_5XX, warning: 0.02, critical: 0.1, window: Duration.minutes(15) }]);
-    const s = gw.signals().find((x) => x.id === SignalId.ERROR_RATIO_5XX)!;
+    const s = signalsOf(gw).find((x) => x.id === SignalId.ERROR_RATIO_5XX)!;
     expect([s.warning, s.critical, s.window.toPrometheus()]).toEqual([0.02, 0.1, '15m']);
     expect(s.promqlCondition(Severity.CRITICAL)).toMatch(/ > 0\.1$/);
     expect(s.datadog(DatadogCollection.AGENT_INTEGRATION)!.query).toMatch(/^sum\(last_15m\):.* > 0\.1$/);
@@ -213,11 +220,23 @@ describe('signal overrides', () => {
 
   test('every catalog signal states its direction consistently with its default thresholds', () => {
     for (const mode of Object.values(DeploymentMode)) {
-      for (const s of new KongGateway({ ...base, mode }).signals()) {
+      for (const s of signalsOf(new KongGateway({ ...base, mode }))) {
         if (s.warning === undefined) continue;
         if (s.direction === ThresholdDirection.ABOVE) expect(s.warning).toBeLessThan(s.critical);
         else expect(s.warning).toBeGreaterThan(s.critical);
       }
     }
+  });
+});
+
+describe('where a bad override is reported', () => {
+  // The gateway declares its overrides; the catalog (a layer above it) checks them the first
+  // time a construct reads the gateway's signals, under the gateway's name.
+  test('by the first construct that reads the gateway, naming the gateway, the value and the fix', () => {
+    const gateway = KongGateway.dbLess({ name: 'edge', signalOverrides: [{ signal: SignalId.ERROR_RATIO_5XX, critical: 5 }] });
+    const stack = new TerraformStack(Testing.app(), 'stack');
+    expect(() => new KongMonitoring(stack, 'kong', { gateway, grafana: { prometheusDatasourceUid: 'prom' } })).toThrow(
+      "KongGateway 'edge': signal 'error-ratio-5xx' critical threshold 5 is outside 0..1 (ratio of requests). Fix: give the threshold in ratio of requests, between 0 and 1, e.g. 0.05 for 5%.",
+    );
   });
 });

@@ -4,9 +4,11 @@
 // node-level gauges need no instance; the Datadog Agent's Kong check reads the same
 // exporter; Kong's Datadog plugin sends DogStatsD itself).
 import { KongGateway } from '../../src/gateway/kong-gateway';
+import { SignalId } from '../../src/gateway/signal-vocabulary';
+import { signalsOf } from '../../src/signals/gateway-signals';
 import { SourceStatus, TelemetryWiring, WiringFact, traceSource, traceSources } from '../../src/signals/lineage';
 import { PrometheusPluginFlag, SignalSource, TelemetryProducer } from '../../src/signals/signal-source';
-import { DatadogCollection, SignalId } from '../../src/signals/signal-types';
+import { DatadogCollection } from '../../src/signals/signal-types';
 
 const live = (how: string): WiringFact => ({ status: SourceStatus.LIVE, how });
 const missing = (how: string, fix: string): WiringFact => ({ status: SourceStatus.MISSING, how, fix });
@@ -22,7 +24,7 @@ const wired: TelemetryWiring = {
 };
 
 const gateway = KongGateway.traditional({ name: 'edge' });
-const signal = (id: SignalId) => gateway.signals().find((s) => s.id === id)!;
+const signal = (id: SignalId) => signalsOf(gateway).find((s) => s.id === id)!;
 
 describe('tracing a source', () => {
   test('a request counter needs the scrape, the plugin and its flag', () => {

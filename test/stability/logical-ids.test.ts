@@ -13,12 +13,12 @@ import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { TerraformStack } from 'cdktf';
 import { Duration } from '../../src/core/duration';
+import { KongFleet } from '../../src/facade/kong-fleet';
+import { KongMonitoring, KongMonitoringProps } from '../../src/facade/kong-monitoring';
 import { KongGateway, KongGatewayOptions } from '../../src/gateway/kong-gateway';
+import { SignalId } from '../../src/gateway/signal-vocabulary';
 import { GrafanaNotifier } from '../../src/grafana/alerting/notifier';
 import { GrafanaProvider } from '../../src/grafana/provider/provider';
-import { KongFleet } from '../../src/practices/kong-fleet';
-import { KongMonitoring, KongMonitoringProps } from '../../src/practices/kong-monitoring';
-import { SignalId } from '../../src/signals/signal-types';
 import { ROOT, exampleBuilder, exampleNames, logicalIds, synthApp } from '../support/synth';
 
 const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'stability', 'logical-ids.json');

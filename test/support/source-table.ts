@@ -4,6 +4,7 @@ import { DeploymentMode } from '../../src/gateway/deployment-mode';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { KongEdition } from '../../src/gateway/kong-version';
 import { SIGNAL_CATALOG } from '../../src/signals/catalog';
+import { signalsOf } from '../../src/signals/gateway-signals';
 import { SignalSource } from '../../src/signals/signal-source';
 import { DatadogCollection } from '../../src/signals/signal-types';
 
@@ -26,7 +27,7 @@ export function sourceTableRows(): string[] {
       kongVersion: '3.10',
       expectedDataPlanes: mode === DeploymentMode.HYBRID_CONTROL_PLANE ? 2 : undefined,
     });
-    const signal = gateway.signals().find((s) => s.id === definition.id)!;
+    const signal = signalsOf(gateway).find((s) => s.id === definition.id)!;
     const cells = [
       `\`${definition.id}\``,
       describeSources(signal.prometheusSources),

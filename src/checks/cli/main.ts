@@ -5,8 +5,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { StackInput, UnusableInput, readStackText } from './stack-input';
+import { redact } from '../../core/secret-patterns';
 import { activeRuleIds, runEngine } from '../internal/engine';
-import { redact } from '../internal/secrets';
 import { KongBestPracticesReport } from '../report';
 import { RULES } from '../rules';
 

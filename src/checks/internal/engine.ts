@@ -4,9 +4,9 @@ import { RULES, RULE_IDS } from '../rules';
 import { ComplianceStatus, Finding, FindingLevel, RuleLevelOverride } from '../types';
 import { withAnalysis } from './analysis';
 import { RuleFinding } from './rule';
-import { redact } from './secrets';
 import { SuppressionEntry, isValidSuppression, jsonSuppressions } from './suppressions';
 import { JsonObject, TfResource } from './terraform-json';
+import { redact } from '../../core/secret-patterns';
 
 export interface EngineOptions {
   /** Only these rules. @default all */

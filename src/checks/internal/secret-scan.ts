@@ -2,8 +2,8 @@
 // may be nested thousands deep): strings under a secret's name (`password`, `api_key`,
 // `Authorization`) and URLs that carry a credential (userinfo, a token in the query, a
 // webhook path that is the key). Each hit is named by its path, never by its value.
-import { isSecretName, isSecretValue, urlSecretKind } from './secrets';
 import { isObject } from './terraform-json';
+import { isSecretName, isSecretValue, urlSecretKind } from '../../core/secret-patterns';
 
 export interface SecretHit {
   /** Where, e.g. `webhook[0].headers.Authorization`. */

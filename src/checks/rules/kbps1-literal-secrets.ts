@@ -1,8 +1,8 @@
+import { isSecretName, isSecretValue, urlSecretKind } from '../../core/secret-patterns';
 import { analysisOf } from '../internal/analysis';
 import { helmValuesOf } from '../internal/helm-values';
 import { RuleDefinition, RuleFinding, compliant, notApplicable, violation } from '../internal/rule';
 import { SecretHit, scanSecrets } from '../internal/secret-scan';
-import { isSecretName, isSecretValue, urlSecretKind } from '../internal/secrets';
 import { JsonObject, TfResource, asObject, block, blocks, isObject, manifestOf } from '../internal/terraform-json';
 import { FindingLevel } from '../types';
 

@@ -1,5 +1,6 @@
 import { KongGateway, KongGatewayOptions } from '../../gateway/kong-gateway';
 import { KongEdition } from '../../gateway/kong-version';
+import { signalsOf } from '../../signals/gateway-signals';
 import { DatadogCollection } from '../../signals/signal-types';
 import { dashboardViews, TRAFFIC_VIEW_IDS } from '../../signals/views';
 
@@ -9,7 +10,7 @@ import { dashboardViews, TRAFFIC_VIEW_IDS } from '../../signals/views';
  */
 export function libraryQueries(gateway: KongGateway, collection: DatadogCollection): string[] {
   const queries: string[] = [];
-  for (const signal of gateway.signals()) {
+  for (const signal of signalsOf(gateway)) {
     const form = signal.datadog(collection);
     if (form) queries.push(form.query, form.expression);
   }

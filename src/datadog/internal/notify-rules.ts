@@ -1,7 +1,7 @@
 import { Duration } from '../../core/duration';
 import { failValidation } from '../../core/validation';
+import { Severity, SignalId } from '../../gateway/signal-vocabulary';
 import { ResolvedSignal } from '../../signals/resolved-signal';
-import { Severity, SignalId } from '../../signals/signal-types';
 import { DatadogNotifyProps, DatadogSignalOptions } from '../notify';
 
 /** Values the provider accepts for synthetics `renotify_interval`, used for monitors too (minutes). */

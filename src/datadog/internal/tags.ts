@@ -1,9 +1,7 @@
 import { ReservedTag, requireDatadogTags } from '../../core/labels';
+import { datadogGatewayTags } from '../../gateway/gateway-identity';
 import { KongGateway } from '../../gateway/kong-gateway';
-import { GatewayIdentity, datadogGatewayTags } from '../../signals/selectors';
-
-/** Tag every resource this library creates in Datadog carries, for search and cleanup. */
-export const MANAGED_BY_TAG = 'managed-by:cdktf-kong-monitoring';
+import { MANAGED_BY_TAG, reservedTags } from '../../gateway/reserved-tags';
 
 /**
  * Tags for monitors, synthetics and SLOs of a gateway: its identity tags (the same ones its
@@ -38,14 +36,6 @@ export function namePrefix(gateway: KongGateway): string {
 export function gatewayLine(gateway: KongGateway): string {
   const where = [`namespace ${gateway.namespace}`, ...(gateway.cluster ? [`cluster ${gateway.cluster}`] : [])].join(', ');
   return `Gateway ${gateway.name} (${gateway.mode}, ${gateway.environment}; ${where}).`;
-}
-
-/** The tags the library sets on every Datadog resource of a gateway: a user's tags may not override them. */
-export function reservedTags(gateway: GatewayIdentity & { readonly team?: string }, ...more: ReservedTag[]): ReservedTag[] {
-  const identity = datadogGatewayTags({ ...gateway, cluster: gateway.cluster ?? "<the gateway's cluster>" });
-  return [...identity, ...(gateway.team ? [`team:${gateway.team}`] : []), MANAGED_BY_TAG]
-    .map((tag) => ({ key: tag.slice(0, tag.indexOf(':')), value: tag.slice(tag.indexOf(':') + 1) }))
-    .concat(more);
 }
 
 /** Checks a construct's extra tags: Datadog's syntax, and none of the library's own. */

@@ -4,9 +4,10 @@ import { checkConstructArguments } from '../../core/input-shape';
 import { failValidation, requireDns1123Label } from '../../core/validation';
 import { identityTitle } from '../../gateway/gateway-identity';
 import { KongGateway } from '../../gateway/kong-gateway';
-import { alertAnnotations, alertLabels, validateRunbookBaseUrl } from '../../prometheus/alert-content';
+import { NoDataPolicy, Severity, SignalId, ThresholdDirection } from '../../gateway/signal-vocabulary';
+import { alertAnnotations, alertLabels, validateRunbookBaseUrl } from '../../signals/alert-content';
+import { signalsOf } from '../../signals/gateway-signals';
 import { ResolvedSignal } from '../../signals/resolved-signal';
-import { NoDataPolicy, Severity, SignalId, ThresholdDirection } from '../../signals/signal-types';
 import { claimFolder, claimGrafanaUid } from '../claims';
 import { validateClusterLabel } from '../cluster-label';
 import { groupLegend } from '../legend';
@@ -147,7 +148,7 @@ export class GrafanaAlertRules extends Construct {
 
     const rules: RuleGroupRule[] = [];
     const include = props.includeSignals ? new Set(props.includeSignals) : undefined;
-    const alerted = gateway.signals().filter((x) => !include || include.has(x.id));
+    const alerted = signalsOf(gateway).filter((x) => !include || include.has(x.id));
     this.alertedSignals = alerted.map((s) => s.id);
     for (const signal of alerted) {
       for (const level of signal.levels()) {

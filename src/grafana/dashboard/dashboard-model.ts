@@ -9,9 +9,11 @@ import * as statetimeline from '@grafana/grafana-foundation-sdk/statetimeline';
 import * as timeseries from '@grafana/grafana-foundation-sdk/timeseries';
 import { DeploymentMode } from '../../gateway/deployment-mode';
 import { KongGateway } from '../../gateway/kong-gateway';
+import { SignalId, ThresholdDirection } from '../../gateway/signal-vocabulary';
+import { signalsOf } from '../../signals/gateway-signals';
 import { ResolvedSignal } from '../../signals/resolved-signal';
 import { PromQueryScope } from '../../signals/selectors';
-import { DatadogCollection, SignalId, ThresholdDirection } from '../../signals/signal-types';
+import { DatadogCollection } from '../../signals/signal-types';
 import { DashboardView, ViewId, dashboardVariableQueries, dashboardViews } from '../../signals/views';
 import { groupLegend } from '../legend';
 
@@ -81,7 +83,7 @@ function upDownMappings(up: string, down: string): dashboard.ValueMapping[] {
 /** Builds the whole dashboard model for one gateway. */
 export function buildDashboardModel(options: DashboardModelOptions): dashboard.Dashboard {
   const { gateway } = options;
-  const signals = new Map<SignalId, ResolvedSignal>(gateway.signals().map((s) => [s.id, s]));
+  const signals = new Map<SignalId, ResolvedSignal>(signalsOf(gateway).map((s) => [s.id, s]));
   // Queries select the pods through the dashboard's variables.
   const scope: PromQueryScope = { clusterLabel: options.clusterLabel, namespaceVariable: `$${VAR_NAMESPACE}`, podVariable: `$${VAR_POD}` };
   const views = new Map<ViewId, DashboardView>(dashboardViews(gateway, DatadogCollection.AGENT_INTEGRATION, scope).map((v) => [v.id, v]));

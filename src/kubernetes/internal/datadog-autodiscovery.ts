@@ -1,5 +1,6 @@
+import { datadogGatewayTags } from '../../gateway/gateway-identity';
 import { KongGateway } from '../../gateway/kong-gateway';
-import { DATADOG_EXTRA_METRICS, DATADOG_KONG_CHECK_DISTRIBUTION_OPTIONS, DATADOG_READY_PROBE_TAG, datadogGatewayTags } from '../../signals/selectors';
+import { DATADOG_EXTRA_METRICS, DATADOG_KONG_CHECK_DISTRIBUTION_OPTIONS, DATADOG_READY_PROBE_TAG } from '../../signals/selectors';
 import { KONG_STATUS_READY_PATH } from '../probe';
 
 /**

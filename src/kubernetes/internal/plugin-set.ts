@@ -1,10 +1,10 @@
 import { requireDatadogTags } from '../../core/labels';
 import { refuseSecretUrl } from '../../core/literal-secrets';
 import { failValidation, requirePort } from '../../core/validation';
-import { reservedTags } from '../../datadog/internal/tags';
+import { datadogGatewayTags } from '../../gateway/gateway-identity';
 import { KONG_PLUGIN_FIELD_SINCE } from '../../gateway/kong-facts';
 import { KongGateway } from '../../gateway/kong-gateway';
-import { datadogGatewayTags } from '../../signals/selectors';
+import { reservedTags } from '../../gateway/reserved-tags';
 import { KongPluginConfiguration, KongPluginDelivery } from '../plugin-delivery';
 import { KongPluginOptions, OpenTelemetryPluginOptions, StatsdTagStyle, TracePropagationFormat } from '../plugins/plugin-options';
 import { KongEnvVariable } from '../workload-options';

@@ -1,4 +1,4 @@
-import { SignalId } from './signal-types';
+import { SignalId } from './signal-vocabulary';
 import { Duration } from '../core/duration';
 
 /** Changes one signal of the catalog for one gateway. */

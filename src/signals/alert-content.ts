@@ -1,11 +1,11 @@
-// What an alert says and how it is labelled, shared by the Prometheus and Grafana
-// renderers so the same signal reads and routes the same way in both.
+// What an alert says and how it is labelled, shared by every backend that renders alert rules
+// (Prometheus, Grafana), so the same signal reads and routes the same way in each.
+import { ResolvedSignal, formatNumber } from './resolved-signal';
 import { refuseSecretUrl } from '../core/literal-secrets';
 import { failValidation, refuseTemplateSyntax } from '../core/validation';
 import { identityTitle } from '../gateway/gateway-identity';
 import { KongGateway } from '../gateway/kong-gateway';
-import { ResolvedSignal, formatNumber } from '../signals/resolved-signal';
-import { Severity } from '../signals/signal-types';
+import { Severity } from '../gateway/signal-vocabulary';
 
 /** Label names every alert of the library carries; notification policies match on them. */
 export const ALERT_LABEL = {

@@ -1,15 +1,15 @@
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Construct } from 'constructs';
+import { HealthCheckProtocol, LoadBalancerHealthCheck } from './health-check';
 import { checkConstructArguments } from '../core/input-shape';
 import { requireKubernetesAnnotations } from '../core/labels';
 import { DNS_1123_LABEL, failValidation, requirePort } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
-import { HealthCheckProtocol, LoadBalancerHealthCheck } from '../kubernetes/health-check';
-import { claimKubernetesObject, DISTINCT_WORKLOADS_FIX, serviceName } from '../kubernetes/internal/object-names';
-import { resolvePorts } from '../kubernetes/internal/ports';
-import { KongPortOptions, StatusTlsOptions } from '../kubernetes/ports';
-import { ExternalTrafficPolicy, KubernetesServiceType } from '../kubernetes/service-types';
+import { claimKubernetesObject, DISTINCT_WORKLOADS_FIX, serviceName } from './internal/object-names';
+import { resolvePorts } from './internal/ports';
+import { KongPortOptions, StatusTlsOptions } from './ports';
+import { ExternalTrafficPolicy, KubernetesServiceType } from './service-types';
 
 /** Where the load balancer runs, which decides how its health check is configured. */
 export enum LoadBalancerCloud {

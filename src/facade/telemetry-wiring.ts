@@ -3,6 +3,7 @@
 import { AlertBackend, AlertSource } from './alert-source';
 import { DeploymentMode } from '../gateway/deployment-mode';
 import { KongGateway } from '../gateway/kong-gateway';
+import { SignalId } from '../gateway/signal-vocabulary';
 import { describePlugins } from '../kubernetes/internal/plugin-set';
 import { KongClusterPlugins } from '../kubernetes/kong-cluster-plugins';
 import { KongDeployment } from '../kubernetes/kong-deployment';
@@ -12,7 +13,6 @@ import { PrometheusScrape } from '../kubernetes/prometheus-scrape';
 import { PrometheusScrapeMethod } from '../kubernetes/scrape-method';
 import { SourceStatus, TelemetryWiring, WiringFact, traceSources } from '../signals/lineage';
 import { PrometheusPluginFlag, SignalSource } from '../signals/signal-source';
-import { SignalId } from '../signals/signal-types';
 
 /** What the facade knows of its Kubernetes side; the rest is found by the gateway's identity. */
 export interface WiringInputs {

@@ -1,12 +1,7 @@
 import { Construct } from 'constructs';
 import { AlertBackend, AlertSource } from './alert-source';
-import { PrometheusAlertingOptions } from './alerting-options';
-import { AllNodesMonitored } from './all-nodes-monitored';
-import { HealthAlerting, HealthAlertingDatadogOptions } from './health-alerting';
-import { HealthDashboards } from './health-dashboards';
 import { datadogPanels, grafanaPanels, panelSource } from './panel-lineage';
 import { PanelSource } from './panel-source';
-import { allNodesSignals, healthAlertingSignals } from './signal-split';
 import { WiringInputs, alertSource, telemetryWiring } from './telemetry-wiring';
 import { AppRegistry } from '../core/app-registry';
 import { checkConstructArguments, constructSubject } from '../core/input-shape';
@@ -31,6 +26,12 @@ import { KongPluginConfiguration, KongPluginDelivery } from '../kubernetes/plugi
 import { KongPluginOptions } from '../kubernetes/plugins/plugin-options';
 import { PrometheusScrape } from '../kubernetes/prometheus-scrape';
 import { PrometheusScrapeMethod } from '../kubernetes/scrape-method';
+import { PrometheusAlertingOptions } from '../practices/alerting-options';
+import { AllNodesMonitored } from '../practices/all-nodes-monitored';
+import { HealthAlerting, HealthAlertingDatadogOptions } from '../practices/health-alerting';
+import { HealthDashboards } from '../practices/health-dashboards';
+import { allNodesSignals, healthAlertingSignals } from '../practices/signal-split';
+import { GatewaySignals, signalsOf } from '../signals/gateway-signals';
 import { SourceStatus } from '../signals/lineage';
 import { DatadogCollection } from '../signals/signal-types';
 
@@ -253,6 +254,8 @@ export class KongMonitoring extends Construct {
     const subject = constructSubject('KongMonitoring', scope, id);
     const { gateway } = props;
     this.gateway = gateway;
+    // The catalog checks the gateway's overrides here, and says so under the gateway's name.
+    GatewaySignals.of(gateway);
     // One monitoring per gateway in the whole app: a second would duplicate every monitor and rule.
     AppRegistry.of(this).claim('gateway-monitoring', identityKey(gateway), this, {
       subject,
@@ -396,7 +399,7 @@ export class KongMonitoring extends Construct {
    */
   public alertSources(): AlertSource[] {
     const wiring = this.wiring();
-    const signals = new Map(this.gateway.signals().map((s) => [s.id, s]));
+    const signals = new Map(signalsOf(this.gateway).map((s) => [s.id, s]));
     const out: AlertSource[] = [];
     for (const practice of [this.alerting, this.allNodes]) {
       if (!practice) continue;
@@ -407,7 +410,7 @@ export class KongMonitoring extends Construct {
         out.push(alertSource(id, AlertBackend.GRAFANA, signals.get(id)!.prometheusSources, wiring));
       }
       const ruleSignals = new Set((practice.prometheusRules?.ruleGroups ?? []).flatMap((g) => g.rules.map((r) => r.labels.signal)));
-      for (const signal of this.gateway.signals().filter((s) => ruleSignals.has(s.id))) {
+      for (const signal of signalsOf(this.gateway).filter((s) => ruleSignals.has(s.id))) {
         out.push(alertSource(signal.id, AlertBackend.PROMETHEUS, signal.prometheusSources, wiring));
       }
     }
@@ -455,7 +458,7 @@ export class KongMonitoring extends Construct {
    * gateway, and one whose practice is switched off is said rather than silently dropped.
    */
   private checkDatadogSignals(subject: string, datadog: KongMonitoringDatadogOptions, practices: KongMonitoringPractices): void {
-    validateSignalOptions(subject, 'datadog.signals', this.gateway.signals().map((s) => s.id), datadog.signals ?? []);
+    validateSignalOptions(subject, 'datadog.signals', signalsOf(this.gateway).map((s) => s.id), datadog.signals ?? []);
     const off = [
       { practice: 'HealthAlerting', option: 'healthAlerting', signals: healthAlertingSignals(this.gateway), on: practices.healthAlerting !== false },
       { practice: 'AllNodesMonitored', option: 'allNodesMonitored', signals: allNodesSignals(this.gateway), on: practices.allNodesMonitored !== false },

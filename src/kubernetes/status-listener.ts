@@ -4,11 +4,11 @@ import { Construct } from 'constructs';
 import { checkConstructArguments } from '../core/input-shape';
 import { failValidation, requireCidr, requireDns1123Label } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
-import { claimKubernetesObject, DISTINCT_WORKLOADS_FIX, serviceName } from '../kubernetes/internal/object-names';
-import { ResolvedPorts, resolvePorts, statusContainerPorts, statusListenerEnv, statusListenValue, statusServiceLabels } from '../kubernetes/internal/ports';
-import { KongPortOptions, StatusTlsOptions } from '../kubernetes/ports';
-import { KubernetesServiceType } from '../kubernetes/service-types';
-import { KongContainerPort, KongEnvVariable } from '../kubernetes/workload-options';
+import { claimKubernetesObject, DISTINCT_WORKLOADS_FIX, serviceName } from './internal/object-names';
+import { ResolvedPorts, resolvePorts, statusContainerPorts, statusListenerEnv, statusListenValue, statusServiceLabels } from './internal/ports';
+import { KongPortOptions, StatusTlsOptions } from './ports';
+import { KubernetesServiceType } from './service-types';
+import { KongContainerPort, KongEnvVariable } from './workload-options';
 
 /** Props of `StatusListener`. */
 export interface StatusListenerProps {

@@ -1,9 +1,9 @@
 import { Construct } from 'constructs';
 import { checkConstructArguments } from '../core/input-shape';
 import { KongGateway } from '../gateway/kong-gateway';
-import { toHelmProbes } from '../kubernetes/internal/probe-rendering';
-import { resolveProbes } from '../kubernetes/internal/probe-rules';
-import { KongProbe } from '../kubernetes/probe';
+import { toHelmProbes } from './internal/probe-rendering';
+import { resolveProbes } from './internal/probe-rules';
+import { KongProbe } from './probe';
 
 /** Props of `KubernetesProbes`. */
 export interface KubernetesProbesProps {

@@ -1,5 +1,4 @@
 import { Construct } from 'constructs';
-import { PrometheusAlertingOptions } from './alerting-options';
 import {
   KongMonitoring,
   KongMonitoringDatadogOptions,
@@ -12,6 +11,7 @@ import { failValidation } from '../core/validation';
 import { DeploymentMode } from '../gateway/deployment-mode';
 import { KongGateway } from '../gateway/kong-gateway';
 import { TerraformOutput } from '../internal/cdktf';
+import { PrometheusAlertingOptions } from '../practices/alerting-options';
 
 /**
  * Backends and options of {@link KongMonitoring}, without the gateway: what a fleet applies

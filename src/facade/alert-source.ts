@@ -1,5 +1,5 @@
+import { SignalId } from '../gateway/signal-vocabulary';
 import { SourceStatus } from '../signals/lineage';
-import { SignalId } from '../signals/signal-types';
 
 /** Where an alert or panel is rendered. */
 export enum AlertBackend {

@@ -1,6 +1,6 @@
-// What a secret looks like in a Terraform stack, in one place: KBPS1 finds literal secrets
-// with it, and every message the checker writes (synth annotations, scorecards, the audit
-// CLI) is redacted with it, so no finding quotes the secret it is about.
+// What a secret looks like, in one place: the checker (KBPS1) finds literal secrets in any
+// stack with it, the constructs refuse literal secrets in their inputs with it, and every
+// message either writes (synth annotations, scorecards, the audit CLI) is redacted with it.
 
 const SECRET_NAME = /(?:^|[_.-])(?:password|passwd|pwd|secret|token|key|apikey|credentials?)$|^(?:auth|authorization|proxy-authorization|cookie)$/;
 const PUBLIC_NAME = /(?:^|[_.-])(?:public_?key|publickey|cert(?:ificate)?_?key)$/;
