@@ -22,14 +22,17 @@ import { describePlugins } from '../kubernetes/internal/plugin-set';
 import { KongClusterPlugins } from '../kubernetes/kong-cluster-plugins';
 import { KongDeployment } from '../kubernetes/kong-deployment';
 import { KongWorkloadSettings } from '../kubernetes/kong-workload-settings';
+import { KubernetesProbes } from '../kubernetes/kubernetes-probes';
 import { KongPluginConfiguration, KongPluginDelivery } from '../kubernetes/plugin-delivery';
 import { KongPluginOptions } from '../kubernetes/plugins/plugin-options';
+import { KongProbe } from '../kubernetes/probe';
 import { PrometheusScrape } from '../kubernetes/prometheus-scrape';
 import { PrometheusScrapeMethod } from '../kubernetes/scrape-method';
 import { PrometheusAlertingOptions } from '../practices/alerting-options';
 import { AllNodesMonitored } from '../practices/all-nodes-monitored';
 import { HealthAlerting, HealthAlertingDatadogOptions } from '../practices/health-alerting';
 import { HealthDashboards } from '../practices/health-dashboards';
+import { NoKongHealthCheckCli } from '../practices/no-kong-health-check-cli';
 import { allNodesSignals, healthAlertingSignals } from '../practices/signal-split';
 import { GatewaySignals, signalsOf } from '../signals/gateway-signals';
 import { SourceStatus } from '../signals/lineage';
@@ -99,6 +102,24 @@ export interface KongMonitoringGrafanaOptions {
  * wiring for a Kong deployed elsewhere, and `workloadSettings` for its workload or Helm values.
  */
 export interface KongMonitoringKubernetesOptions extends KongDeploymentOptions {
+  /**
+   * Readiness probe of the Kong workload (recommendation 4), checked against Kong's probe rules.
+   * @default KongProbe.statusReady()
+   */
+  readonly readinessProbe?: KongProbe;
+
+  /**
+   * Liveness probe of the Kong workload.
+   * @default KongProbe.statusLive()
+   */
+  readonly livenessProbe?: KongProbe;
+
+  /**
+   * Startup probe of the Kong workload.
+   * @default KongProbe.startup({ window: gateway.startupWindow })
+   */
+  readonly startupProbe?: KongProbe;
+
   /**
    * Deploy a complete Kong gateway (`KongDeployment`) with the status listener, probes and
    * load balancer health check applied. When false, Kong is deployed elsewhere (e.g. the Kong
@@ -188,6 +209,13 @@ export interface KongMonitoringPractices {
    * @default true
    */
   readonly allNodesMonitored?: boolean;
+
+  /**
+   * Recommendation 6: synth fails when any workload of the gateway's stack runs `kong health`
+   * as a probe (rule KBP6, `NoKongHealthCheckCli`).
+   * @default true
+   */
+  readonly noKongHealthCheckCli?: boolean;
 }
 
 /** Props of {@link KongMonitoring}. */
@@ -230,9 +258,11 @@ export interface KongMonitoringProps {
  * Kong's seven monitoring recommendations for one gateway, with good defaults: the status
  * listener, load balancer readiness and probes on the Kong workload (when deployed here, or
  * as Helm values), dashboards, alerts on the health checks and on every node, in Datadog,
- * Grafana and Prometheus as configured. Each practice is a child with a stable id
- * (`dashboards`, `alerting`, `all-nodes`, `kong`), so enabling a backend or an option never
- * moves an existing resource.
+ * Grafana and Prometheus as configured, and the `kong health` rule on the gateway's stack. Each
+ * practice is a child with a stable id (`probes`, `no-kong-health-check-cli`, `dashboards`,
+ * `alerting`, `all-nodes`; the status listener and load balancer readiness under `kong`, the
+ * deployment, when Kong is deployed here), so enabling a backend or an option never moves an
+ * existing resource.
  */
 export class KongMonitoring extends Construct {
   /** The gateway monitored. */
@@ -246,6 +276,10 @@ export class KongMonitoring extends Construct {
   public readonly dashboards?: HealthDashboards;
   public readonly alerting?: HealthAlerting;
   public readonly allNodes?: AllNodesMonitored;
+  /** Recommendation 4: the probes applied to the Kong workload. */
+  public readonly probes: KubernetesProbes;
+  /** Recommendation 6: the `kong health` rule on the gateway's stack (unless switched off). */
+  public readonly kongHealthCheckRule?: NoKongHealthCheckCli;
   private readonly wiringInputs: WiringInputs;
   private readonly datadogCollection?: DatadogCollection;
 
@@ -277,8 +311,14 @@ export class KongMonitoring extends Construct {
     // Undefined when no selector labels were given at all: the source check then asks to confirm the selector.
     const monitorLabels = props.prometheus?.labels === undefined && k8s.monitorLabels === undefined
       ? undefined : { ...(props.prometheus?.labels ?? {}), ...(k8s.monitorLabels ?? {}) };
+    // Recommendation 4: one set of probes, checked once, for the workload deployed or described.
+    this.probes = reportingAs(subject, { struct: 'KubernetesProbesProps', prefix: 'kubernetes.', renamed: { readiness: 'kubernetes.readinessProbe', liveness: 'kubernetes.livenessProbe', startup: 'kubernetes.startupProbe' } },
+      () => new KubernetesProbes(this, 'probes', { gateway, readiness: k8s.readinessProbe, liveness: k8s.livenessProbe, startup: k8s.startupProbe }));
     const workload = {
       gateway,
+      readinessProbe: this.probes.readiness,
+      livenessProbe: this.probes.liveness,
+      startupProbe: this.probes.startup,
       plugins,
       pluginsManagedExternally: k8s.pluginsManagedExternally,
       declarativeConfig: k8s.declarativeConfig,
@@ -315,6 +355,11 @@ export class KongMonitoring extends Construct {
       if (k8s.prometheusScrape === PrometheusScrapeMethod.POD_MONITOR) {
         this.prometheusScrape = reportingAs(subject, KUBERNETES_PATHS('PrometheusScrapeProps'), () => new PrometheusScrape(this, 'scrape', { gateway, method: scrape, monitorLabels }));
       }
+    }
+
+    // Recommendation 6, on the stack the gateway is in; the scorecard files stay KongBestPractices'.
+    if (practices.noKongHealthCheckCli !== false) {
+      this.kongHealthCheckRule = new NoKongHealthCheckCli(this, 'no-kong-health-check-cli', { writeReport: false });
     }
 
     // One folder for the gateway's dashboard and rule groups.
