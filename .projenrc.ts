@@ -84,7 +84,7 @@ const project = new cdk.JsiiProject({
     include: ['examples/**/*.ts', 'bench/**/*.ts', '.projenrc.ts'],
     exclude: ['test/.work', 'lib', 'dist', 'cdktf.out'],
   },
-  gitignore: ['cdktf.out/', '.terraform/', 'bench/results/', '.gen/', 'test/.work/', '__pycache__/'],
+  gitignore: ['cdktf.out/', '.terraform/', 'bench/results/', 'bench/.build/', '.gen/', 'test/.work/', '__pycache__/'],
 });
 
 project.tryFindObjectFile('package.json')?.addOverride('jest.transform', {
@@ -105,6 +105,8 @@ project.eslint?.addRules({
 });
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('bench');
+// Benches are dev tooling, like build-tools: they may use dev dependencies (typescript, ts-node).
+project.eslint?.allowDevDeps('bench/**');
 
 // `npm run synth`: the example app, offline, into cdktf.out/ (same command cdktf.json runs).
 const synthCommand = 'ts-node --transpile-only -P tsconfig.dev.json -r tsconfig-paths/register examples/full/main.ts';
