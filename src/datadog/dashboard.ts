@@ -1,4 +1,4 @@
-import { DashboardJson } from '@cdktf/provider-datadog/lib/dashboard-json';
+import type { DashboardJson } from '@cdktf/provider-datadog/lib/dashboard-json';
 import { Construct } from 'constructs';
 import { DatadogGatewayProps } from './common';
 import { DatadogDistributionPercentiles } from './distribution-percentiles';
@@ -13,6 +13,7 @@ import {
 } from './internal/dashboard-model';
 import { monitorSearchQuery } from './internal/tags';
 import { KongGateway } from '../gateway/kong-gateway';
+import { datadogResources } from '../internal/provider-resources';
 import { DatadogSignalQuery, formatNumber, ResolvedSignal } from '../signals/resolved-signal';
 import { DatadogCollection, DatadogQueryKind, SignalId, SignalScope } from '../signals/signal-types';
 import { DashboardView, dashboardViews, TRAFFIC_VIEW_IDS, ViewId } from '../signals/views';
@@ -136,7 +137,7 @@ export class DatadogDashboard extends Construct {
       notify_list: [],
     };
     this.definition = JSON.stringify(model);
-    this.dashboard = new DashboardJson(this, 'dashboard', { dashboard: this.definition });
+    this.dashboard = new datadogResources.DashboardJson(this, 'dashboard', { dashboard: this.definition });
     // Percentile widgets read percentiles, which exist only once enabled for the metric.
     DatadogDistributionPercentiles._register(
       this,

@@ -1,9 +1,10 @@
-import { MetricTagConfiguration } from '@cdktf/provider-datadog/lib/metric-tag-configuration';
+import type { MetricTagConfiguration } from '@cdktf/provider-datadog/lib/metric-tag-configuration';
 import { Construct, IConstruct } from 'constructs';
 import { libraryQueries, sampleGatewaysOfEveryMode } from './internal/library-queries';
 import { QueriedMetric, queriedMetrics } from './internal/query-tags';
 import { failValidation } from '../core/validation';
 import { Annotations, Lazy, TerraformStack } from '../internal/cdktf';
+import { datadogResources } from '../internal/provider-resources';
 import { DatadogCollection } from '../signals/signal-types';
 
 /** Construct id of the one a stack gets when its monitors or dashboards need it first. */
@@ -211,7 +212,7 @@ export class DatadogDistributionPercentiles extends Construct {
 
   private configure(metric: string): void {
     if (this.configurations.has(metric)) return;
-    this.configurations.set(metric, new MetricTagConfiguration(this, metric.replace(/[^a-z0-9]+/g, '-'), {
+    this.configurations.set(metric, new datadogResources.MetricTagConfiguration(this, metric.replace(/[^a-z0-9]+/g, '-'), {
       metricName: metric,
       metricType: 'distribution',
       includePercentiles: true,

@@ -1,4 +1,4 @@
-import { Monitor, MonitorConfig } from '@cdktf/provider-datadog/lib/monitor';
+import type { Monitor, MonitorConfig } from '@cdktf/provider-datadog/lib/monitor';
 import { Construct } from 'constructs';
 import { DatadogGatewayProps } from './common';
 import { DatadogDistributionPercentiles } from './distribution-percentiles';
@@ -9,6 +9,7 @@ import { DatadogNotifyProps, DatadogSignalOptions } from './notify';
 import { Duration } from '../core/duration';
 import { failValidation } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
+import { datadogResources } from '../internal/provider-resources';
 import { DatadogSignalQuery, formatNumber, ResolvedSignal } from '../signals/resolved-signal';
 import { DatadogCollection, DatadogQueryKind, NoDataPolicy, Severity, SignalId } from '../signals/signal-types';
 
@@ -99,7 +100,7 @@ export class DatadogMonitors extends Construct {
         continue;
       }
       const config = renderMonitor(subject, props, signal, query, option, renotify, this.monitorTags);
-      this.monitors.set(signal.id, new Monitor(this, signal.id, config));
+      this.monitors.set(signal.id, new datadogResources.Monitor(this, signal.id, config));
       queries.push(config.query);
       monitored.push(signal.id);
     }

@@ -1,4 +1,4 @@
-import { ServiceLevelObjective, ServiceLevelObjectiveConfig } from '@cdktf/provider-datadog/lib/service-level-objective';
+import type { ServiceLevelObjective, ServiceLevelObjectiveConfig } from '@cdktf/provider-datadog/lib/service-level-objective';
 import { Construct } from 'constructs';
 import { DatadogGatewayProps } from './common';
 import { namePrefix, resourceTags } from './internal/tags';
@@ -7,6 +7,7 @@ import { DatadogSynthetics } from './synthetics';
 import { failValidation } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
 import { Token } from '../internal/cdktf';
+import { datadogResources } from '../internal/provider-resources';
 import { DatadogCollection, SignalId } from '../signals/signal-types';
 import { datadogRequestCounts } from '../signals/views';
 
@@ -144,7 +145,7 @@ export class DatadogSlo extends Construct {
           );
         }
         const counts = datadogRequestCounts(gateway, collection);
-        this.slo = new ServiceLevelObjective(this, 'slo', { ...base, type: 'metric', query: { numerator: counts.good, denominator: counts.total } });
+        this.slo = new datadogResources.ServiceLevelObjective(this, 'slo', { ...base, type: 'metric', query: { numerator: counts.good, denominator: counts.total } });
         break;
       }
       case DatadogSloSource.READINESS_MONITOR: {
@@ -153,7 +154,7 @@ export class DatadogSlo extends Construct {
         }
         requireSameGateway(subject, 'monitors', props.monitors.gateway, gateway);
         const monitorId = Token.asNumber(props.monitors.readinessMonitor.id);
-        this.slo = new ServiceLevelObjective(this, 'slo', { ...base, type: 'monitor', monitorIds: [monitorId] });
+        this.slo = new datadogResources.ServiceLevelObjective(this, 'slo', { ...base, type: 'monitor', monitorIds: [monitorId] });
         break;
       }
       default: {
@@ -161,7 +162,7 @@ export class DatadogSlo extends Construct {
         if (monitorId === undefined) {
           failValidation(subject, 'source SYNTHETIC_TEST needs synthetics with an endpoint test', 'pass a DatadogSynthetics construct that has endpoint: { url } as synthetics');
         }
-        this.slo = new ServiceLevelObjective(this, 'slo', { ...base, type: 'monitor', monitorIds: [monitorId] });
+        this.slo = new datadogResources.ServiceLevelObjective(this, 'slo', { ...base, type: 'monitor', monitorIds: [monitorId] });
       }
     }
   }

@@ -1,4 +1,4 @@
-import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import type { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { Construct } from 'constructs';
 import { GATEWAY_WIRING } from './gateway-wiring';
 import { AppRegistry } from '../core/app-registry';
@@ -8,6 +8,7 @@ import { KongGateway } from '../gateway/kong-gateway';
 import { describePlugins, KongPluginSet } from './internal/plugin-set';
 import { KongPluginConfiguration, KongPluginDelivery } from './plugin-delivery';
 import { KongPluginOptions } from './plugins/plugin-options';
+import { kubernetesResources } from '../internal/provider-resources';
 
 /** Props of `KongClusterPlugins`. */
 export interface KongClusterPluginsProps {
@@ -49,7 +50,7 @@ export class KongClusterPlugins extends Construct {
     AppRegistry.of(this).add(GATEWAY_WIRING, identityKey(props.gateway), this);
     for (const plugin of set.plugins()) {
       // One construct id per plugin name: adding a plugin never moves another's logical ID.
-      this.manifests[plugin.name] = new Manifest(this, plugin.name, {
+      this.manifests[plugin.name] = new kubernetesResources.Manifest(this, plugin.name, {
         manifest: {
           apiVersion: 'configuration.konghq.com/v1',
           kind: 'KongClusterPlugin',

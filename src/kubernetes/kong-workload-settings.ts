@@ -1,5 +1,5 @@
-import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
-import { DeploymentV1, DeploymentV1SpecTemplateSpecContainer } from '@cdktf/provider-kubernetes/lib/deployment-v1';
+import type { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
+import type { DeploymentV1, DeploymentV1SpecTemplateSpecContainer } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { Construct } from 'constructs';
 import { failValidation, requireDns1123Subdomain } from '../core/validation';
 import { DeploymentMode } from '../gateway/deployment-mode';
@@ -12,6 +12,7 @@ import { KongPluginConfiguration, KongPluginDelivery } from './plugin-delivery';
 import { KongProbe } from './probe';
 import { PrometheusScrapeMethod } from './scrape-method';
 import { KongContainerPort, KongEnvVariable, KongWorkloadOptions } from './workload-options';
+import { kubernetesResources } from '../internal/provider-resources';
 
 /** Options of `KongWorkloadSettings.toHelmValues()`. */
 export interface KongHelmValuesOptions {
@@ -140,7 +141,7 @@ export class KongWorkloadSettings {
       failValidation(this.subject, "pluginsManagedExternally is set, so the ConfigMap would carry none of the library's plugins", 'write your ConfigMap yourself, or leave pluginsManagedExternally unset');
     }
     requireDns1123Subdomain(this.subject, 'ConfigMap name', props.name);
-    const configMap = new ConfigMapV1(scope, id, {
+    const configMap = new kubernetesResources.ConfigMapV1(scope, id, {
       metadata: { name: props.name, namespace: props.namespace ?? gateway.namespace },
       data: { [props.key ?? 'kong.yml']: this.spec.declarativeConfig },
     });

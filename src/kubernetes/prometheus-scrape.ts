@@ -1,4 +1,4 @@
-import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import type { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { Construct } from 'constructs';
 import { GATEWAY_WIRING } from './gateway-wiring';
 import { AppRegistry } from '../core/app-registry';
@@ -7,6 +7,7 @@ import { statusServiceLabels } from './internal/ports';
 import { PrometheusScrapeMethod } from './scrape-method';
 import { failValidation } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
+import { kubernetesResources } from '../internal/provider-resources';
 
 /** Props of `PrometheusScrape`. */
 export interface PrometheusScrapeProps {
@@ -58,7 +59,7 @@ export class PrometheusScrape extends Construct {
     };
     switch (props.method) {
       case PrometheusScrapeMethod.POD_MONITOR:
-        this.monitor = new Manifest(this, 'pod-monitor', {
+        this.monitor = new kubernetesResources.Manifest(this, 'pod-monitor', {
           manifest: {
             apiVersion: 'monitoring.coreos.com/v1',
             kind: 'PodMonitor',
@@ -72,7 +73,7 @@ export class PrometheusScrape extends Construct {
         });
         break;
       case PrometheusScrapeMethod.SERVICE_MONITOR:
-        this.monitor = new Manifest(this, 'service-monitor', {
+        this.monitor = new kubernetesResources.Manifest(this, 'service-monitor', {
           manifest: {
             apiVersion: 'monitoring.coreos.com/v1',
             kind: 'ServiceMonitor',

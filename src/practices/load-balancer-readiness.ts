@@ -1,8 +1,9 @@
-import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
-import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
+import type { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import type { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Construct } from 'constructs';
 import { failValidation, requireDns1123Label, requirePort } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
+import { kubernetesResources } from '../internal/provider-resources';
 import { HealthCheckProtocol, LoadBalancerHealthCheck } from '../kubernetes/health-check';
 import { resolvePorts } from '../kubernetes/internal/ports';
 import { KongPortOptions, StatusTlsOptions } from '../kubernetes/ports';
@@ -245,7 +246,7 @@ export class LoadBalancerReadiness extends Construct {
           if (props.internal) annotations['networking.gke.io/load-balancer-type'] = 'Internal';
         } else if (gke === GkeLoadBalancing.INGRESS) {
           const backendConfigName = `${name}-readiness`;
-          this.backendConfig = new Manifest(this, 'backend-config', {
+          this.backendConfig = new kubernetesResources.Manifest(this, 'backend-config', {
             manifest: {
               apiVersion: 'cloud.google.com/v1',
               kind: 'BackendConfig',
@@ -267,7 +268,7 @@ export class LoadBalancerReadiness extends Construct {
           // Container-native load balancing: the health check reaches the pod's status port.
           annotations['cloud.google.com/neg'] = JSON.stringify({ ingress: true });
         } else {
-          this.healthCheckPolicy = new Manifest(this, 'health-check-policy', {
+          this.healthCheckPolicy = new kubernetesResources.Manifest(this, 'health-check-policy', {
             manifest: {
               apiVersion: 'networking.gke.io/v1',
               kind: 'HealthCheckPolicy',
@@ -307,7 +308,7 @@ export class LoadBalancerReadiness extends Construct {
         break;
     }
 
-    this.service = new ServiceV1(this, 'service', {
+    this.service = new kubernetesResources.ServiceV1(this, 'service', {
       metadata: {
         name,
         namespace: gateway.namespace,

@@ -1,8 +1,9 @@
-import { NetworkPolicyV1, NetworkPolicyV1SpecIngressFrom } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
-import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
+import type { NetworkPolicyV1, NetworkPolicyV1SpecIngressFrom } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
+import type { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Construct } from 'constructs';
 import { failValidation, requireCidr, requireDns1123Label } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
+import { kubernetesResources } from '../internal/provider-resources';
 import { ResolvedPorts, resolvePorts, statusContainerPorts, statusListenerEnv, statusListenValue, statusServiceLabels } from '../kubernetes/internal/ports';
 import { KongPortOptions, StatusTlsOptions } from '../kubernetes/ports';
 import { KubernetesServiceType } from '../kubernetes/service-types';
@@ -104,7 +105,7 @@ export class StatusListener extends Construct {
     const name = props.serviceName ?? `${gateway.workloadName}-status`;
     requireDns1123Label(subject, 'serviceName', name);
 
-    this.service = new ServiceV1(this, 'service', {
+    this.service = new kubernetesResources.ServiceV1(this, 'service', {
       metadata: {
         name,
         namespace: gateway.namespace,
@@ -138,7 +139,7 @@ export class StatusListener extends Construct {
       }
       const otherPorts = [r.proxyHttp, r.proxyTls, r.adminHttp, r.adminTls, ...r.additional];
       const tcp = (ports: number[]) => ports.map((port) => ({ port: String(port), protocol: 'TCP' }));
-      this.networkPolicy = new NetworkPolicyV1(this, 'network-policy', {
+      this.networkPolicy = new kubernetesResources.NetworkPolicyV1(this, 'network-policy', {
         metadata: { name, namespace: gateway.namespace, labels: { ...gateway.podLabels } },
         spec: {
           podSelector: { matchLabels: { ...gateway.podLabels } },

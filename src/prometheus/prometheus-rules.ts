@@ -1,10 +1,11 @@
-import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import type { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { Construct } from 'constructs';
 import { alertAnnotations, alertLabels, alertName, validateRunbookBaseUrl } from './alert-content';
 import { AppRegistry } from '../core/app-registry';
 import { failValidation, requireDns1123Label, requireDns1123Subdomain } from '../core/validation';
 import { fittedName, identityKey } from '../gateway/gateway-identity';
 import { KongGateway } from '../gateway/kong-gateway';
+import { kubernetesResources } from '../internal/provider-resources';
 import { SignalId } from '../signals/signal-types';
 
 /** One alerting rule, in Prometheus rule-file terms. */
@@ -132,7 +133,7 @@ export class PrometheusRules extends Construct {
     const include = props.includeSignals ? new Set(props.includeSignals) : undefined;
     this.ruleGroups = props.gateways.map((gateway) => renderGroup(gateway, suffix, (signal) => !include || include.has(signal), props.runbookBaseUrl));
 
-    this.manifest = new Manifest(this, 'rule', {
+    this.manifest = new kubernetesResources.Manifest(this, 'rule', {
       manifest: {
         apiVersion: 'monitoring.coreos.com/v1',
         kind: 'PrometheusRule',
