@@ -3,7 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { libraryQueries, sampleGatewaysOfEveryMode } from './internal/library-queries';
 import { QueriedMetric, queriedMetrics } from './internal/query-tags';
 import { failValidation } from '../core/validation';
-import { Annotations, Lazy, TerraformStack } from '../internal/cdktf';
+import { AnnotationMetadataEntryType, Lazy, TerraformStack } from '../internal/cdktf';
 import { datadogResources } from '../internal/provider-resources';
 import { DatadogCollection } from '../signals/signal-types';
 
@@ -238,11 +238,12 @@ export class DatadogDistributionPercentiles extends Construct {
     if (this.managed || this.metrics.length === 0) return [];
     const owner = this.registry.owners.get(this.account);
     const metrics = this.metrics.join(', ');
+    // Added while synth validates: no stack trace (it would show cdktf's validation loop, once per stack).
     if (owner) {
-      Annotations.of(this).addInfo(`Percentiles of ${metrics} are enabled by stack '${TerraformStack.of(owner).node.id}' (Datadog account '${this.account}'), with the tag keys this stack's queries use.`);
+      this.node.addMetadata(AnnotationMetadataEntryType.INFO, `Percentiles of ${metrics} are enabled by stack '${TerraformStack.of(owner).node.id}' (Datadog account '${this.account}'), with the tag keys this stack's queries use.`);
     } else {
       const needs = this.metrics.map((metric) => `${metric} (${this.tagKeys(metric).join(', ')})`).join('; ');
-      Annotations.of(this).addInfo(`Percentiles of ${metrics} are managed outside the stacks synthesized here (Datadog account '${this.account}'): their tag configurations must include percentiles and keep these tag keys queryable: ${needs}.`);
+      this.node.addMetadata(AnnotationMetadataEntryType.INFO, `Percentiles of ${metrics} are managed outside the stacks synthesized here (Datadog account '${this.account}'): their tag configurations must include percentiles and keep these tag keys queryable: ${needs}.`);
     }
     return [];
   }

@@ -13,7 +13,7 @@ import { GrafanaAlertingPolicyProps } from '../grafana/alerting/grafana-alerting
 import { claimFolder } from '../grafana/claims';
 import { Folder } from '../grafana/provider/folder';
 import { gatewayUid, validateUidPrefix } from '../grafana/uid';
-import { Annotations } from '../internal/cdktf';
+import { AnnotationMetadataEntryType } from '../internal/cdktf';
 import { KongDeclarativeConfig } from '../kubernetes/declarative-config';
 import { KongDeploymentOptions } from '../kubernetes/deployment-options';
 import { GATEWAY_WIRING } from '../kubernetes/gateway-wiring';
@@ -418,7 +418,9 @@ export class KongMonitoring extends Construct {
       }));
     };
     for (const { problem, alerts } of byProblem((s) => (s.status === SourceStatus.MISSING ? [] : s.unverified))) {
-      Annotations.of(this).addWarning(`${subject}: confirm the source of ${alerts}: ${problem}`);
+      // Added while synth validates: a stack trace would show cdktf's validation loop, not the
+      // user's code, and capturing one per warning costs more than the check; the message names the construct.
+      this.node.addMetadata(AnnotationMetadataEntryType.WARN, `${subject}: confirm the source of ${alerts}: ${problem}`);
     }
     return byProblem((s) => s.missing).map(({ problem, alerts }) => `${subject}: no data can reach ${alerts}: ${problem}`);
   }
