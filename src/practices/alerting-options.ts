@@ -1,12 +1,12 @@
 import { Construct } from 'constructs';
 import { Duration } from '../core/duration';
-import { DatadogMonitors } from '../datadog/monitors';
+import { DatadogMonitorsProps } from '../datadog/monitors';
 import { DatadogNotifyProps, DatadogSignalOptions } from '../datadog/notify';
 import { KongGateway } from '../gateway/kong-gateway';
-import { GrafanaAlertRules } from '../grafana/alerting/grafana-alert-rules';
+import { GrafanaAlertRulesProps } from '../grafana/alerting/grafana-alert-rules';
 import { Folder } from '../grafana/provider/folder';
 import { Annotations } from '../internal/cdktf';
-import { PrometheusRules } from '../prometheus/prometheus-rules';
+import { PrometheusRulesProps } from '../prometheus/prometheus-rules';
 import { DatadogCollection, SignalId } from '../signals/signal-types';
 
 /** Datadog monitors of an alerting practice. */
@@ -100,13 +100,6 @@ export interface PrometheusAlertingOptions {
   readonly runbookBaseUrl?: string;
 }
 
-/** The alerting resources one practice renders for its share of the catalog. */
-export interface SignalAlerting {
-  readonly datadogMonitors?: DatadogMonitors;
-  readonly grafanaRules?: GrafanaAlertRules;
-  readonly prometheusRules?: PrometheusRules;
-}
-
 /**
  * Signals Datadog cannot express honestly: covered by Grafana or Prometheus rules when the
  * gateway has them (said as information), otherwise watched by nothing (said as a warning).
@@ -123,21 +116,23 @@ function reportDatadogGaps(scope: Construct, gateway: KongGateway, signals: Sign
 }
 
 /**
- * Renders a set of signals in every backend asked for, under fixed child ids (`datadog`,
- * `grafana`, `prometheus`). `nameSuffix` keeps a second practice's rule group and
- * PrometheusRule apart from the first one's.
+ * Props of the backends that render a set of signals, for each backend asked for. The practice
+ * creates them under fixed child ids (`datadog`: DatadogMonitors, `grafana`:
+ * GrafanaAlertRules, `prometheus`: PrometheusRules) in its own constructor, so their resources
+ * are built one call shallower: cdktf records a stack trace per output reference. `nameSuffix`
+ * keeps a second practice's rule group and PrometheusRule apart from the first one's.
  */
-export function renderSignalAlerting(
+export function signalAlertingProps(
   scope: Construct,
   gateway: KongGateway,
   signals: SignalId[],
   backends: { datadog?: DatadogAlertingOptions; grafana?: GrafanaAlertingOptions; prometheus?: PrometheusAlertingOptions },
   nameSuffix?: string,
-): SignalAlerting {
+): { datadog?: DatadogMonitorsProps; grafana?: GrafanaAlertRulesProps; prometheus?: PrometheusRulesProps } {
   const { datadog, grafana, prometheus } = backends;
   if (datadog) reportDatadogGaps(scope, gateway, signals, grafana !== undefined || prometheus !== undefined);
   return {
-    datadogMonitors: datadog && new DatadogMonitors(scope, 'datadog', {
+    datadog: datadog && {
       gateway,
       collection: datadog.collection,
       notify: datadog.notify,
@@ -146,8 +141,8 @@ export function renderSignalAlerting(
       signals: (datadog.signals ?? []).filter((o) => signals.includes(o.signal)),
       renotifyInterval: datadog.renotifyInterval,
       tags: datadog.tags,
-    }),
-    grafanaRules: grafana && new GrafanaAlertRules(scope, 'grafana', {
+    },
+    grafana: grafana && {
       gateway,
       datasourceUid: grafana.prometheusDatasourceUid,
       folder: grafana.folder,
@@ -157,14 +152,14 @@ export function renderSignalAlerting(
       uidPrefix: grafana.uidPrefix,
       includeSignals: signals,
       groupNameSuffix: nameSuffix,
-    }),
-    prometheusRules: prometheus && new PrometheusRules(scope, 'prometheus', {
+    },
+    prometheus: prometheus && {
       gateways: [gateway],
       namespace: prometheus.namespace,
       labels: prometheus.labels,
       runbookBaseUrl: prometheus.runbookBaseUrl,
       includeSignals: signals,
       nameSuffix,
-    }),
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { DatadogAlertingOptions, GrafanaAlertingOptions, PrometheusAlertingOptions, renderSignalAlerting } from './alerting-options';
+import { DatadogAlertingOptions, GrafanaAlertingOptions, PrometheusAlertingOptions, signalAlertingProps } from './alerting-options';
 import { allNodesSignals, warnUnavailableSignals } from './signal-split';
 import { failValidation } from '../core/validation';
 import { DatadogMonitors } from '../datadog/monitors';
@@ -51,10 +51,10 @@ export class AllNodesMonitored extends Construct {
     if (!props.datadog && !props.grafana && !props.prometheus) {
       failValidation(`AllNodesMonitored '${id}'`, 'none of datadog, grafana or prometheus is set, so no node would be watched', 'set at least one backend');
     }
-    const rendered = renderSignalAlerting(this, gateway, allNodesSignals(gateway), props, 'nodes');
+    const alerting = signalAlertingProps(this, gateway, allNodesSignals(gateway), props, 'nodes');
     warnUnavailableSignals(this, gateway, 'all-nodes');
-    this.datadogMonitors = rendered.datadogMonitors;
-    this.grafanaRules = rendered.grafanaRules;
-    this.prometheusRules = rendered.prometheusRules;
+    this.datadogMonitors = alerting.datadog && new DatadogMonitors(this, 'datadog', alerting.datadog);
+    this.grafanaRules = alerting.grafana && new GrafanaAlertRules(this, 'grafana', alerting.grafana);
+    this.prometheusRules = alerting.prometheus && new PrometheusRules(this, 'prometheus', alerting.prometheus);
   }
 }

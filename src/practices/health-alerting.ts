@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { DatadogAlertingOptions, GrafanaAlertingOptions, PrometheusAlertingOptions, renderSignalAlerting } from './alerting-options';
+import { DatadogAlertingOptions, GrafanaAlertingOptions, PrometheusAlertingOptions, signalAlertingProps } from './alerting-options';
 import { healthAlertingSignals, warnUnavailableSignals } from './signal-split';
 import { failValidation } from '../core/validation';
 import { DatadogMonitors } from '../datadog/monitors';
@@ -130,11 +130,11 @@ export class HealthAlerting extends Construct {
     if (!props.datadog && !props.grafana && !props.prometheus) {
       failValidation(`HealthAlerting '${id}'`, 'none of datadog, grafana or prometheus is set, so no alert would exist', 'set at least one backend');
     }
-    const rendered = renderSignalAlerting(this, gateway, healthAlertingSignals(gateway), props);
+    const alerting = signalAlertingProps(this, gateway, healthAlertingSignals(gateway), props);
     warnUnavailableSignals(this, gateway, 'health-alerting');
-    this.datadogMonitors = rendered.datadogMonitors;
-    this.grafanaRules = rendered.grafanaRules;
-    this.prometheusRules = rendered.prometheusRules;
+    this.datadogMonitors = alerting.datadog && new DatadogMonitors(this, 'datadog', alerting.datadog);
+    this.grafanaRules = alerting.grafana && new GrafanaAlertRules(this, 'grafana', alerting.grafana);
+    this.prometheusRules = alerting.prometheus && new PrometheusRules(this, 'prometheus', alerting.prometheus);
 
     if (props.datadog) {
       const dd = props.datadog;
