@@ -17,51 +17,29 @@ import type * as networkPolicyV1 from '@cdktf/provider-kubernetes/lib/network-po
 import type * as serviceV1 from '@cdktf/provider-kubernetes/lib/service-v1';
 import { onFirstUse } from './on-first-use';
 
-const dashboardJsonModule = onFirstUse(() => require('@cdktf/provider-datadog/lib/dashboard-json') as typeof dashboardJson);
-const metricTagConfigurationModule = onFirstUse(() => require('@cdktf/provider-datadog/lib/metric-tag-configuration') as typeof metricTagConfiguration);
-const monitorModule = onFirstUse(() => require('@cdktf/provider-datadog/lib/monitor') as typeof monitor);
-const serviceLevelObjectiveModule = onFirstUse(() => require('@cdktf/provider-datadog/lib/service-level-objective') as typeof serviceLevelObjective);
-const syntheticsTestModule = onFirstUse(() => require('@cdktf/provider-datadog/lib/synthetics-test') as typeof syntheticsTest);
-const configMapV1Module = onFirstUse(() => require('@cdktf/provider-kubernetes/lib/config-map-v1') as typeof configMapV1);
-const deploymentV1Module = onFirstUse(() => require('@cdktf/provider-kubernetes/lib/deployment-v1') as typeof deploymentV1);
-const manifestModule = onFirstUse(() => require('@cdktf/provider-kubernetes/lib/manifest') as typeof manifest);
-const networkPolicyV1Module = onFirstUse(() => require('@cdktf/provider-kubernetes/lib/network-policy-v1') as typeof networkPolicyV1);
-const serviceV1Module = onFirstUse(() => require('@cdktf/provider-kubernetes/lib/service-v1') as typeof serviceV1);
+/** An object whose properties each load their value on first read (then keep it). */
+function loadedOnFirstUse<T extends object>(loaders: { [K in keyof T]: () => T[K] }): T {
+  const out = {} as T;
+  for (const key of Object.keys(loaders) as Array<keyof T>) {
+    Object.defineProperty(out, key, { get: onFirstUse(loaders[key]), enumerable: true });
+  }
+  return out;
+}
 
 /** Datadog resource classes (deep paths only: the package root takes over a second to load). */
-export const datadogResources = {
-  get DashboardJson(): typeof dashboardJson.DashboardJson {
-    return dashboardJsonModule().DashboardJson;
-  },
-  get MetricTagConfiguration(): typeof metricTagConfiguration.MetricTagConfiguration {
-    return metricTagConfigurationModule().MetricTagConfiguration;
-  },
-  get Monitor(): typeof monitor.Monitor {
-    return monitorModule().Monitor;
-  },
-  get ServiceLevelObjective(): typeof serviceLevelObjective.ServiceLevelObjective {
-    return serviceLevelObjectiveModule().ServiceLevelObjective;
-  },
-  get SyntheticsTest(): typeof syntheticsTest.SyntheticsTest {
-    return syntheticsTestModule().SyntheticsTest;
-  },
-};
+export const datadogResources = loadedOnFirstUse({
+  DashboardJson: () => (require('@cdktf/provider-datadog/lib/dashboard-json') as typeof dashboardJson).DashboardJson,
+  MetricTagConfiguration: () => (require('@cdktf/provider-datadog/lib/metric-tag-configuration') as typeof metricTagConfiguration).MetricTagConfiguration,
+  Monitor: () => (require('@cdktf/provider-datadog/lib/monitor') as typeof monitor).Monitor,
+  ServiceLevelObjective: () => (require('@cdktf/provider-datadog/lib/service-level-objective') as typeof serviceLevelObjective).ServiceLevelObjective,
+  SyntheticsTest: () => (require('@cdktf/provider-datadog/lib/synthetics-test') as typeof syntheticsTest).SyntheticsTest,
+});
 
 /** Kubernetes resource classes (deep paths only). */
-export const kubernetesResources = {
-  get ConfigMapV1(): typeof configMapV1.ConfigMapV1 {
-    return configMapV1Module().ConfigMapV1;
-  },
-  get DeploymentV1(): typeof deploymentV1.DeploymentV1 {
-    return deploymentV1Module().DeploymentV1;
-  },
-  get Manifest(): typeof manifest.Manifest {
-    return manifestModule().Manifest;
-  },
-  get NetworkPolicyV1(): typeof networkPolicyV1.NetworkPolicyV1 {
-    return networkPolicyV1Module().NetworkPolicyV1;
-  },
-  get ServiceV1(): typeof serviceV1.ServiceV1 {
-    return serviceV1Module().ServiceV1;
-  },
-};
+export const kubernetesResources = loadedOnFirstUse({
+  ConfigMapV1: () => (require('@cdktf/provider-kubernetes/lib/config-map-v1') as typeof configMapV1).ConfigMapV1,
+  DeploymentV1: () => (require('@cdktf/provider-kubernetes/lib/deployment-v1') as typeof deploymentV1).DeploymentV1,
+  Manifest: () => (require('@cdktf/provider-kubernetes/lib/manifest') as typeof manifest).Manifest,
+  NetworkPolicyV1: () => (require('@cdktf/provider-kubernetes/lib/network-policy-v1') as typeof networkPolicyV1).NetworkPolicyV1,
+  ServiceV1: () => (require('@cdktf/provider-kubernetes/lib/service-v1') as typeof serviceV1).ServiceV1,
+});

@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import type { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import type {
   DeploymentV1,
@@ -32,6 +31,7 @@ import { KONG_DEFAULT_PORTS } from '../gateway/kong-facts';
 import { KongGateway } from '../gateway/kong-gateway';
 import { KongEdition } from '../gateway/kong-version';
 import { Lazy } from '../internal/cdktf';
+import { createHash } from '../internal/hash';
 import { kubernetesResources } from '../internal/provider-resources';
 import { GkeLoadBalancing, LoadBalancerCloud, LoadBalancerReadiness } from '../practices/load-balancer-readiness';
 import { StatusListener } from '../practices/status-listener';

@@ -1,4 +1,5 @@
 import { execFileSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import { measureLoad } from '../../bench/measure-load';
 
@@ -57,6 +58,26 @@ describe('loading the built library', () => {
     expect(sample.providerModules).toBe(0);
     expect(sample.grafanaSdkModules).toBe(0);
     expect(sample.yamlModules).toBe(0);
+  });
+
+  test('loads the checker\'s rules when a check first runs, not on import', () => {
+    const script = (check: string) => `
+      const path = require('path');
+      const lib = require('./lib');
+      ${check}
+      const rules = Object.keys(require.cache).map((f) => f.split(path.sep).join('/')).filter((f) => /\\/lib\\/checks\\/rules\\/kbp/.test(f));
+      process.stdout.write(String(rules.length));
+    `;
+    const run = (check: string) => Number(execFileSync(process.execPath, ['-e', script(check)], { cwd: ROOT, encoding: 'utf8' }));
+    expect(run('')).toBe(0);
+    expect(run("lib.KongBestPractices.validateJson('{}');")).toBeGreaterThanOrEqual(9);
+  });
+
+  test('ships source maps beside the JavaScript, not inline (V8 parses every byte it loads)', () => {
+    const index = fs.readFileSync(path.join(ROOT, 'lib', 'index.js'), 'utf8');
+    expect(index).not.toContain('sourceMappingURL=data:');
+    expect(index).toContain('sourceMappingURL=index.js.map');
+    expect(fs.existsSync(path.join(ROOT, 'lib', 'index.js.map'))).toBe(true);
   });
 
   test('a Grafana and Prometheus stack loads no Datadog class, and no Kubernetes class but the manifest it writes', () => {
