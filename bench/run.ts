@@ -70,6 +70,7 @@ function synthOnce(mode: Mode, subject: Subject, scenario: Scenario): SynthSampl
 
 interface Figure {
   readonly ms: number;
+  readonly processMs: number;
   readonly cpuMs: number;
   readonly maxRssMb: number;
   readonly sample: SynthSample;
@@ -78,28 +79,43 @@ interface Figure {
 /** Samples already taken, by mode, subject and scenario: a figure needed twice is measured once. */
 const taken = new Map<string, SynthSample[]>();
 
-/** Medians over RUNS fresh processes of each subject, interleaved. */
-function measure(mode: Mode, subjects: Subject[], gateways: number, layout: Layout, expectedNodes = 3): Map<Subject, Figure> {
-  const variant = (subject: Subject): Variant => (subject === 'baseline' ? 'baseline' : 'facade');
-  const key = (subject: Subject): string => JSON.stringify({ mode, subject, gateways, layout, expectedNodes });
-  const bySubject = new Map<Subject, SynthSample[]>(subjects.map((s) => [s, taken.get(key(s)) ?? []]));
+/** One thing measured: a subject on a number of gateways laid out in stacks. */
+interface Case {
+  readonly subject: Subject;
+  readonly gateways: number;
+  readonly layout: Layout;
+  readonly expectedNodes?: number;
+}
+
+const caseKey = (mode: Mode, c: Case): string => JSON.stringify({ mode, subject: c.subject, gateways: c.gateways, layout: c.layout, expectedNodes: c.expectedNodes ?? 3 });
+
+/**
+ * Takes RUNS fresh-process samples of each case, in rounds that visit every case once, so a
+ * change of machine load over the run hits all of them alike (ratios and growth compare cases
+ * measured side by side).
+ */
+function measureCases(mode: Mode, cases: Case[]): void {
   for (let r = 0; r < RUNS; r++) {
-    for (const subject of subjects) {
-      const list = bySubject.get(subject)!;
-      if (list.length < RUNS) list.push(synthOnce(mode, subject, { variant: variant(subject), gateways, layout, expectedNodes }));
+    for (const c of cases) {
+      const list = taken.get(caseKey(mode, c)) ?? [];
+      if (list.length > r) continue;
+      const variant: Variant = c.subject === 'baseline' ? 'baseline' : 'facade';
+      list.push(synthOnce(mode, c.subject, { variant, gateways: c.gateways, layout: c.layout, expectedNodes: c.expectedNodes ?? 3 }));
+      taken.set(caseKey(mode, c), list);
     }
   }
-  const figures = new Map<Subject, Figure>();
-  for (const [subject, list] of bySubject) {
-    taken.set(key(subject), list);
-    figures.set(subject, {
-      ms: median(list.map((s) => s.ms)),
-      cpuMs: median(list.map((s) => s.cpuMs)),
-      maxRssMb: median(list.map((s) => s.maxRssMb)),
-      sample: list[0],
-    });
-  }
-  return figures;
+}
+
+/** Medians of a case measured by `measureCases`. */
+function figure(mode: Mode, c: Case): Figure {
+  const list = taken.get(caseKey(mode, c))!;
+  return {
+    ms: median(list.map((s) => s.ms)),
+    processMs: median(list.map((s) => s.processMs)),
+    cpuMs: median(list.map((s) => s.cpuMs)),
+    maxRssMb: median(list.map((s) => s.maxRssMb)),
+    sample: list[0],
+  };
 }
 
 /** Resources a stack writes per account rather than per gateway: Datadog's percentile settings. */
@@ -119,20 +135,25 @@ function assertSameResources(gateways: number, facade: SynthSample, baseline: Sy
 
 const fmt = (n: number, digits = 0): string => n.toFixed(digits);
 const subjects: Subject[] = BEFORE ? ['facade', 'baseline', 'before'] : ['facade', 'baseline'];
+/** Growth is the facade's own, on each build measured. */
+const growthSubjects: Subject[] = BEFORE ? ['facade', 'before'] : ['facade'];
 
 function synthTable(mode: Mode): string {
   const beforeHead = BEFORE ? ' before ms | before time ratio |' : '';
   const beforeMemHead = BEFORE ? ' before peak MB | before memory ratio |' : '';
   const rows = [
-    `| gateways | stacks | facade ms | baseline ms | time ratio |${beforeHead} facade peak MB | baseline peak MB | memory ratio |${beforeMemHead} resources per gateway¹ | JSON KB per gateway (facade / baseline) |`,
-    `|---:|---|---:|---:|---:|${BEFORE ? '---:|---:|' : ''}---:|---:|---:|${BEFORE ? '---:|---:|' : ''}---:|---:|`,
+    `| gateways | stacks | facade ms | baseline ms | time ratio |${beforeHead} facade peak MB | baseline peak MB | memory ratio |${beforeMemHead} resources per gateway¹ | JSON KB per gateway (facade / baseline) | whole process ms² (facade / baseline${BEFORE ? ' / before' : ''}) |`,
+    `|---:|---|---:|---:|---:|${BEFORE ? '---:|---:|' : ''}---:|---:|---:|${BEFORE ? '---:|---:|' : ''}---:|---:|---:|`,
   ];
-  const cases: Array<[number, Layout]> = [...SIZES.map((n): [number, Layout] => [n, 'one-stack']), [2 * GROWTH_N, 'stack-per-gateway']];
-  for (const [n, layout] of cases) {
-    const fig = measure(mode, subjects, n, layout);
-    const f = fig.get('facade')!;
-    const b = fig.get('baseline')!;
-    const p = fig.get('before');
+  const rowsToMeasure: Array<[number, Layout]> = [...SIZES.map((n): [number, Layout] => [n, 'one-stack']), [2 * GROWTH_N, 'stack-per-gateway']];
+  for (const [n, layout] of rowsToMeasure) {
+    const cases: Case[] = subjects.map((subject) => ({ subject, gateways: n, layout }));
+    // The growth figures' smaller size is measured in the same rounds as the larger one.
+    if (n === 2 * GROWTH_N) cases.push(...growthSubjects.map((subject) => ({ subject, gateways: GROWTH_N, layout })));
+    measureCases(mode, cases);
+    const f = figure(mode, { subject: 'facade', gateways: n, layout });
+    const b = figure(mode, { subject: 'baseline', gateways: n, layout });
+    const p = BEFORE ? figure(mode, { subject: 'before', gateways: n, layout }) : undefined;
     assertSameResources(n, f.sample, b.sample);
     const where = layout === 'one-stack' ? 'one' : 'one per gateway';
     const timeRatio = f.ms / b.ms;
@@ -143,9 +164,14 @@ function synthTable(mode: Mode): string {
     rows.push(`| ${n} | ${where} | ${fmt(f.ms)} | ${fmt(b.ms)} | ${fmt(timeRatio, 2)} |`
       + `${p ? ` ${fmt(p.ms)} | ${fmt(p.ms / b.ms, 2)} |` : ''} ${fmt(f.maxRssMb)} | ${fmt(b.maxRssMb)} | ${fmt(memRatio, 2)} |`
       + `${p ? ` ${fmt(p.maxRssMb)} | ${fmt(p.maxRssMb / b.maxRssMb, 2)} |` : ''}`
-      + ` ${fmt(perGateway(f.sample.resources, n))} | ${fmt(f.sample.bytes / n / 1024)} / ${fmt(b.sample.bytes / n / 1024)} |`);
+      + ` ${fmt(perGateway(f.sample.resources, n))} | ${fmt(f.sample.bytes / n / 1024)} / ${fmt(b.sample.bytes / n / 1024)} |`
+      + ` ${fmt(f.processMs)} / ${fmt(b.processMs)}${p ? ` / ${fmt(p.processMs)}` : ''} |`);
   }
-  rows.push('', '¹ Besides the percentile settings of the latency distributions, written once per Datadog account (three `datadog_metric_tag_configuration`).');
+  rows.push(
+    '',
+    '¹ Besides the percentile settings of the latency distributions, written once per Datadog account (three `datadog_metric_tag_configuration`).',
+    '² From the process\'s start to synth done: node\'s start, loading cdktf, the providers, the bench and the library (every subject loads the same modules but the library build), then the synth. What a build loads lazily falls in its synth time.',
+  );
   return rows.join('\n');
 }
 
@@ -154,10 +180,10 @@ function growthTable(mode: Mode): string {
     `| layout | ${GROWTH_N} gateways ms | ${2 * GROWTH_N} gateways ms | growth time(2N)/time(N) |${BEFORE ? ' before growth |' : ''} peak MB at ${2 * GROWTH_N} |`,
     `|---|---:|---:|---:|${BEFORE ? '---:|' : ''}---:|`,
   ];
-  const facades: Subject[] = BEFORE ? ['facade', 'before'] : ['facade'];
   for (const layout of ['one-stack', 'stack-per-gateway'] as Layout[]) {
-    const small = measure(mode, facades, GROWTH_N, layout);
-    const big = measure(mode, facades, 2 * GROWTH_N, layout);
+    measureCases(mode, growthSubjects.flatMap((subject) => [{ subject, gateways: GROWTH_N, layout }, { subject, gateways: 2 * GROWTH_N, layout }]));
+    const small = new Map(growthSubjects.map((subject) => [subject, figure(mode, { subject, gateways: GROWTH_N, layout })]));
+    const big = new Map(growthSubjects.map((subject) => [subject, figure(mode, { subject, gateways: 2 * GROWTH_N, layout })]));
     const growth = (s: Subject): number => big.get(s)!.ms / small.get(s)!.ms;
     const label = layout === 'one-stack' ? 'one stack' : 'one stack per gateway';
     record(`growth per doubling (${GROWTH_N} → ${2 * GROWTH_N} gateways) ≤ 2.1: ${label}`, 2.1, mode, growth('facade'), BEFORE ? growth('before') : undefined);
