@@ -125,7 +125,7 @@ project.addTask('synth', {
 project.addTask('typecheck', { description: 'Type-check tests, examples and benches', exec: 'tsc --noEmit -p tsconfig.dev.json' });
 // `npm run bench`: load cost needs the built lib/, so compile first; results in bench/results/.
 project.addTask('bench', {
-  description: 'Load cost, synth time and memory of the facade vs a hand-written baseline, growth, audit timings (about 12 minutes on 2 cores)',
+  description: 'Load cost, synth time and memory of the facade vs a hand-written baseline under node and ts-node, growth, audit timings, targets (about 18 minutes on 2 cores; BENCH_BEFORE=<git ref> also measures an older build)',
   env: { JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '1' },
   steps: [
     { spawn: 'compile' },
