@@ -7,9 +7,21 @@ import { gatewayName } from './scenario';
 import { KongMonitoring } from '../src/facade/kong-monitoring';
 import { KongGateway } from '../src/gateway/kong-gateway';
 import { GrafanaProvider } from '../src/grafana/provider/provider';
+import { KongDeclarativeConfig } from '../src/kubernetes/declarative-config';
 import { LoadBalancerCloud } from '../src/kubernetes/load-balancer-readiness';
 
 export const AUDIT_STACK = 'kong-audit';
+
+/** Each gateway's own routes: the endpoint synthetic test needs one to answer. */
+const ROUTES = KongDeclarativeConfig.fromString([
+  '_format_version: "3.0"',
+  'services:',
+  '  - name: echo',
+  '    url: http://echo.default.svc:8080',
+  '    routes:',
+  '      - name: echo',
+  '        paths: ["/"]',
+].join('\n'));
 
 /** One stack with `gateways` deployed and monitored gateways; returns it. */
 export function buildAuditStack(app: App, gateways: number): TerraformStack {
@@ -22,13 +34,13 @@ export function buildAuditStack(app: App, gateways: number): TerraformStack {
     const name = gatewayName(i);
     new KongMonitoring(stack, name, {
       gateway: KongGateway.dbLess({ name, environment: 'production', namespace: 'kong', expectedNodes: 3, team: 'platform' }),
-      kubernetes: { deploy: true, loadBalancerCloud: LoadBalancerCloud.AWS },
+      kubernetes: { deploy: true, loadBalancerCloud: LoadBalancerCloud.AWS, declarativeConfig: ROUTES },
       datadog: {
         notify: { critical: ['@pagerduty-kong'], warning: ['@slack-kong'] },
         synthetics: { endpoint: { url: `https://${name}.example.com/` } },
         slo: { targetPercent: 99.9 },
       },
-      grafana: { prometheusDatasourceUid: 'prometheus', folderTitle: 'Kong' },
+      grafana: { prometheusDatasourceUid: 'prometheus' },
       prometheus: { labels: { release: 'kps' } },
     });
   }

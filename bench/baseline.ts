@@ -1,7 +1,9 @@
 // The hand-written baseline the facade is measured against: for one gateway, the resources
 // KongMonitoring creates in the bench scenario (same Terraform types, same counts), written
 // with the raw provider classes and literal configs of similar size, the way a team would
-// write them without this library. No catalog, no validation, no construct nesting.
+// write them without this library. No catalog, no validation, no construct nesting. The
+// Grafana resource classes are the library's own bindings (no prebuilt Grafana provider
+// exists), taken from the build under test.
 import { DashboardJson } from '@cdktf/provider-datadog/lib/dashboard-json';
 import { MetricTagConfiguration } from '@cdktf/provider-datadog/lib/metric-tag-configuration';
 import { Monitor } from '@cdktf/provider-datadog/lib/monitor';
@@ -9,9 +11,8 @@ import { ServiceLevelObjective } from '@cdktf/provider-datadog/lib/service-level
 import { SyntheticsTest } from '@cdktf/provider-datadog/lib/synthetics-test';
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { Construct } from 'constructs';
-import { Dashboard } from '../src/grafana/provider/dashboard';
-import { Folder } from '../src/grafana/provider/folder';
-import { RuleGroup, RuleGroupRule } from '../src/grafana/provider/rule-group';
+import type { Library } from './library';
+import type { RuleGroupRule } from '../src/grafana/provider/rule-group';
 
 /** What the bench varies per gateway. */
 export interface BaselineGateway {
@@ -403,7 +404,6 @@ function datadogDashboard(g: BaselineGateway): string {
   });
 }
 
-/** Creates one gateway's resources under `scope`, flat, with ids prefixed by the gateway name. */
 /**
  * Percentiles of the latency distributions the monitors and dashboard query, once per
  * Datadog account (the first gateway's stack writes them).
@@ -419,7 +419,9 @@ export function baselinePercentiles(scope: Construct): void {
   }
 }
 
-export function baselineGateway(scope: Construct, g: BaselineGateway): void {
+/** Creates one gateway's resources under `scope`, flat, with ids prefixed by the gateway name. */
+export function baselineGateway(scope: Construct, g: BaselineGateway, grafana: Library['grafana']): void {
+  const { Dashboard, Folder, RuleGroup } = grafana;
   const f = `kong_gateway:${g.name},kong_environment:${ENV}`;
   const sel = `namespace="${NS}",pod=~"${g.name}-[a-z0-9]+-[a-z0-9]+"`;
 

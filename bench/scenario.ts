@@ -4,11 +4,7 @@ import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { App, TerraformStack, TerraformVariable } from 'cdktf';
 import { baselineGateway, baselinePercentiles } from './baseline';
-import { DatadogDistributionPercentiles } from '../src/datadog/distribution-percentiles';
-import { KongMonitoring } from '../src/facade/kong-monitoring';
-import { KongGateway } from '../src/gateway/kong-gateway';
-import { GrafanaProvider } from '../src/grafana/provider/provider';
-import { PrometheusScrapeMethod } from '../src/kubernetes/scrape-method';
+import type { Library } from './library';
 
 /** Who writes the resources: the library's facade, or the hand-written baseline. */
 export type Variant = 'facade' | 'baseline';
@@ -29,11 +25,11 @@ export function gatewayName(i: number): string {
 }
 
 /** Providers every stack needs, written the same way in both variants. */
-function providers(stack: TerraformStack): void {
+function providers(stack: TerraformStack, library: Library): void {
   new DatadogProvider(stack, 'datadog', {});
   new KubernetesProvider(stack, 'kubernetes', {});
   const auth = new TerraformVariable(stack, 'grafana_auth', { type: 'string', sensitive: true });
-  new GrafanaProvider(stack, 'grafana', { url: 'https://grafana.example.com', auth: auth.stringValue });
+  new library.grafana.GrafanaProvider(stack, 'grafana', { url: 'https://grafana.example.com', auth: auth.stringValue });
 }
 
 /**
@@ -41,7 +37,8 @@ function providers(stack: TerraformStack): void {
  * rules, a PodMonitor for the scrape), without deploying Kong: the same backends the baseline
  * writes by hand.
  */
-function facadeGateway(stack: TerraformStack, i: number, expectedNodes: number): void {
+function facadeGateway(stack: TerraformStack, i: number, expectedNodes: number, library: Library): void {
+  const { KongGateway, KongMonitoring, PrometheusScrapeMethod } = library;
   const name = gatewayName(i);
   new KongMonitoring(stack, name, {
     gateway: KongGateway.dbLess({ name, environment: 'production', namespace: 'kong', expectedNodes, team: 'platform' }),
@@ -56,23 +53,23 @@ function facadeGateway(stack: TerraformStack, i: number, expectedNodes: number):
   });
 }
 
-/** Adds the scenario's stacks to `app`; returns them. */
-export function buildScenario(app: App, scenario: Scenario): TerraformStack[] {
+/** Adds the scenario's stacks to `app`, built with `library` (the baseline takes its Grafana bindings); returns them. */
+export function buildScenario(app: App, scenario: Scenario, library: Library): TerraformStack[] {
   const stacks: TerraformStack[] = [];
   let stack: TerraformStack | undefined;
   for (let i = 0; i < scenario.gateways; i++) {
     if (!stack || scenario.layout === 'stack-per-gateway') {
       stack = new TerraformStack(app, scenario.layout === 'one-stack' ? 'kong' : `kong-${gatewayName(i)}`);
-      providers(stack);
+      providers(stack, library);
       stacks.push(stack);
       // Datadog keeps one percentile setting per metric per account: the first stack owns them.
       if (scenario.variant === 'baseline' && i === 0) baselinePercentiles(stack);
-      if (scenario.variant === 'facade' && i > 0) new DatadogDistributionPercentiles(stack, 'percentiles', { manage: false });
+      if (scenario.variant === 'facade' && i > 0) new library.DatadogDistributionPercentiles(stack, 'percentiles', { manage: false });
     }
     if (scenario.variant === 'facade') {
-      facadeGateway(stack, i, scenario.expectedNodes);
+      facadeGateway(stack, i, scenario.expectedNodes, library);
     } else {
-      baselineGateway(stack, { name: gatewayName(i), expectedNodes: scenario.expectedNodes });
+      baselineGateway(stack, { name: gatewayName(i), expectedNodes: scenario.expectedNodes }, library.grafana);
     }
   }
   return stacks;

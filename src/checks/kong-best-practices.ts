@@ -9,8 +9,9 @@ import {
   TerraformStack,
   addCustomSynthesis,
 } from '../internal/cdktf';
-import { EngineOptions, activeRuleIds, isBlocking, runEngine } from './internal/engine';
-import { RuleFinding } from './internal/rule';
+import { engineModule, rulesModule, suppressionReasonModule } from './internal/checker-modules';
+import type { EngineOptions } from './internal/engine';
+import type { RuleFinding } from './internal/rule';
 import {
   SUPPRESSION_JSON_KEY,
   SUPPRESSION_METADATA_TYPE,
@@ -20,8 +21,6 @@ import {
 } from './internal/suppressions';
 import { JsonObject, isObject } from './internal/terraform-json';
 import { KongBestPracticesReport } from './report';
-import { RULES } from './rules';
-import { suppressionVerdicts } from './rules/kbpx1-suppression-reason';
 import { ComplianceStatus, FindingLevel, RuleInfo, RuleLevelOverride } from './types';
 import { checkCall } from '../core/input-shape';
 
@@ -93,7 +92,7 @@ function constructIndex(stack: TerraformStack): Map<string, IConstruct> {
 
 /** KBPX1 findings from the construct tree: one per recorded suppression, where it was recorded. */
 function suppressionFindings(index: Map<string, IConstruct>): RuleFinding[] {
-  return suppressionVerdicts([...index.values()].flatMap((construct) => ownSuppressions(construct).map((entry) => ({
+  return suppressionReasonModule().suppressionVerdicts([...index.values()].flatMap((construct) => ownSuppressions(construct).map((entry) => ({
     subject: { type: '', name: '', address: addressOf(construct) ?? '-', body: {}, constructPath: construct.node.path },
     where: construct.node.path,
     entry,
@@ -103,7 +102,7 @@ function suppressionFindings(index: Map<string, IConstruct>): RuleFinding[] {
 function checkStack(stack: TerraformStack, props: KongBestPracticesProps): { report: KongBestPracticesReport; index: Map<string, IConstruct> } {
   const index = constructIndex(stack);
   const config = stack.toTerraform() as JsonObject;
-  const findings = runEngine(config, {
+  const findings = engineModule().runEngine(config, {
     ...engineOptions(props),
     suppressionsFor: (_address, constructPath) => {
       const construct = constructPath ? index.get(constructPath) : undefined;
@@ -144,7 +143,7 @@ export class KongBestPractices implements IAspect {
 
   /** The rule table, in ID order. */
   public static rules(): RuleInfo[] {
-    return RULES.map((r) => ({ ruleId: r.ruleId, name: r.name, info: r.info, explanation: r.explanation, fix: r.fix, level: r.level }));
+    return rulesModule().RULES.map((r) => ({ ruleId: r.ruleId, name: r.name, info: r.info, explanation: r.explanation, fix: r.fix, level: r.level }));
   }
 
   /**
@@ -153,7 +152,7 @@ export class KongBestPractices implements IAspect {
    */
   public static validate(scope: IConstruct, props: KongBestPracticesProps = {}): KongBestPracticesReport {
     checkCall('KongBestPractices.validate', scope, props);
-    activeRuleIds(engineOptions(props));
+    engineModule().activeRuleIds(engineOptions(props));
     const below = scope.node.findAll().filter((c): c is TerraformStack => TerraformStack.isStack(c));
     const stacks = below.length > 0 ? below : [TerraformStack.of(scope)];
     const findings = stacks.flatMap((s) => checkStack(s, props).report.findings);
@@ -175,7 +174,7 @@ export class KongBestPractices implements IAspect {
     if (!isObject(parsed)) {
       throw new Error('KongBestPractices.validateJson: the JSON is not an object. Fix: pass the content of a cdk.tf.json file.');
     }
-    return new KongBestPracticesReport('cdk.tf.json', runEngine(parsed, engineOptions(props)));
+    return new KongBestPracticesReport('cdk.tf.json', engineModule().runEngine(parsed, engineOptions(props)));
   }
 
   private readonly props: KongBestPracticesProps;
@@ -185,7 +184,7 @@ export class KongBestPractices implements IAspect {
 
   constructor(props: KongBestPracticesProps = {}) {
     checkCall('KongBestPractices', props);
-    activeRuleIds(engineOptions(props));
+    engineModule().activeRuleIds(engineOptions(props));
     if (props.reportName !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(props.reportName)) {
       throw new Error(`KongBestPractices: reportName '${props.reportName}' is not a plain file name. Fix: use letters, digits, '.', '_' and '-'.`);
     }
@@ -240,7 +239,7 @@ export class KongBestPractices implements IAspect {
       const message = `[${f.ruleId}] ${f.message} Fix: ${f.fix}`;
       // Two checkers on one stack (e.g. NoKongHealthCheckCli and the full pack) say it once.
       if (target.node.metadata.some((m) => m.data === message)) continue;
-      if (isBlocking(f)) {
+      if (engineModule().isBlocking(f)) {
         Annotations.of(target).addError(message);
       } else if (f.level === FindingLevel.WARNING) {
         Annotations.of(target).addWarning(message);

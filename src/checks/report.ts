@@ -1,5 +1,4 @@
-import { isBlocking } from './internal/engine';
-import { RULES } from './rules';
+import { engineModule, rulesModule } from './internal/checker-modules';
 import { ComplianceStatus, Finding, FindingLevel } from './types';
 import { checkCall } from '../core/input-shape';
 
@@ -31,7 +30,7 @@ export class KongBestPracticesReport {
 
   /** Non-compliant, error-level, unsuppressed findings: these fail synth and the audit CLI. */
   public get errors(): Finding[] {
-    return this.findings.filter(isBlocking);
+    return this.findings.filter(engineModule().isBlocking);
   }
 
   /** Non-compliant warning-level findings that are not suppressed. */
@@ -67,7 +66,7 @@ export class KongBestPracticesReport {
         compliant: count(ComplianceStatus.COMPLIANT),
         notApplicable: count(ComplianceStatus.NOT_APPLICABLE),
       },
-      rules: RULES.filter((r) => this.findings.some((f) => f.ruleId === r.ruleId))
+      rules: rulesModule().RULES.filter((r) => this.findings.some((f) => f.ruleId === r.ruleId))
         .map((r) => ({ ruleId: r.ruleId, name: r.name, level: r.level, info: r.info })),
       findings: this.findings,
     }, undefined, 2);
@@ -91,7 +90,7 @@ export class KongBestPracticesReport {
       lines.push(`| ${f.ruleId} | ${statusLabel(f)} | ${f.level} | ${cell(resource)} | ${cell(reason)} |`);
     }
     lines.push('', '| rule | name | wants |', '|---|---|---|');
-    for (const r of RULES.filter((x) => this.findings.some((f) => f.ruleId === x.ruleId))) {
+    for (const r of rulesModule().RULES.filter((x) => this.findings.some((f) => f.ruleId === x.ruleId))) {
       lines.push(`| ${r.ruleId} | ${r.name} | ${cell(r.info)} |`);
     }
     return lines.join('\n') + '\n';

@@ -29,7 +29,8 @@ export class AppRegistry {
     return registry;
   }
 
-  private readonly claims = new Map<string, string>();
+  /** The first claimant of each key; paths are worked out only for the message of a collision. */
+  private readonly claims = new Map<string, IConstruct>();
   private readonly entries = new Map<string, unknown[]>();
 
   private constructor() {}
@@ -41,16 +42,18 @@ export class AppRegistry {
   public claim(kind: string, key: string, owner: IConstruct, describe: ClaimDescription): void {
     const id = `${kind}\u0000${key}`;
     const first = this.claims.get(id);
-    if (first !== undefined && first !== owner.node.path) {
-      failValidation(describe.subject, `${describe.what} is claimed twice in this app: by '${first}' and by '${owner.node.path}'`, describe.fix);
+    if (first !== undefined && first !== owner) {
+      failValidation(describe.subject, `${describe.what} is claimed twice in this app: by '${first.node.path}' and by '${owner.node.path}'`, describe.fix);
     }
-    this.claims.set(id, owner.node.path);
+    if (first === undefined) this.claims.set(id, owner);
   }
 
   /** Files `value` under `key` of `kind`, beside whatever else is filed there. */
   public add<T>(kind: string, key: string, value: T): void {
     const id = `${kind}\u0000${key}`;
-    this.entries.set(id, [...(this.entries.get(id) ?? []), value]);
+    const filed = this.entries.get(id);
+    if (filed) filed.push(value);
+    else this.entries.set(id, [value]);
   }
 
   /** Everything filed under `key` of `kind`, in the order it was filed. */

@@ -1,4 +1,4 @@
-import { DashboardJson } from '@cdktf/provider-datadog/lib/dashboard-json';
+import type { DashboardJson } from '@cdktf/provider-datadog/lib/dashboard-json';
 import { Construct } from 'constructs';
 import { DatadogGatewayProps } from './common';
 import { DatadogDistributionPercentiles } from './distribution-percentiles';
@@ -15,6 +15,7 @@ import { monitorSearchQuery } from './internal/tags';
 import { checkConstructArguments } from '../core/input-shape';
 import { KongGateway } from '../gateway/kong-gateway';
 import { SignalId, SignalScope } from '../gateway/signal-vocabulary';
+import { datadogResources } from '../internal/provider-resources';
 import { signalsOf } from '../signals/gateway-signals';
 import { DatadogSignalQuery, formatNumber, ResolvedSignal } from '../signals/resolved-signal';
 import { DatadogCollection, DatadogQueryKind } from '../signals/signal-types';
@@ -139,7 +140,7 @@ export class DatadogDashboard extends Construct {
       notify_list: [],
     };
     this.definition = JSON.stringify(model);
-    this.dashboard = new DashboardJson(this, 'dashboard', { dashboard: this.definition });
+    this.dashboard = new datadogResources.DashboardJson(this, 'dashboard', { dashboard: this.definition });
     // Percentile widgets read percentiles, which exist only once enabled for the metric.
     DatadogDistributionPercentiles._register(
       this,

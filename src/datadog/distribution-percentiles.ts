@@ -1,10 +1,11 @@
-import { MetricTagConfiguration } from '@cdktf/provider-datadog/lib/metric-tag-configuration';
+import type { MetricTagConfiguration } from '@cdktf/provider-datadog/lib/metric-tag-configuration';
 import { Construct, IConstruct } from 'constructs';
 import { libraryQueries, sampleGatewaysOfEveryMode } from './internal/library-queries';
 import { QueriedMetric, queriedMetrics } from './internal/query-tags';
 import { checkCall, checkConstructArguments } from '../core/input-shape';
 import { failValidation } from '../core/validation';
-import { Annotations, Lazy, TerraformStack } from '../internal/cdktf';
+import { AnnotationMetadataEntryType, Lazy, TerraformStack } from '../internal/cdktf';
+import { datadogResources } from '../internal/provider-resources';
 import { DatadogCollection } from '../signals/signal-types';
 
 /** Construct id of the one a stack gets when its monitors or dashboards need it first. */
@@ -209,7 +210,7 @@ export class DatadogDistributionPercentiles extends Construct {
 
   private configure(metric: string): void {
     if (this.configurations.has(metric)) return;
-    this.configurations.set(metric, new MetricTagConfiguration(this, metric.replace(/[^a-z0-9]+/g, '-'), {
+    this.configurations.set(metric, new datadogResources.MetricTagConfiguration(this, metric.replace(/[^a-z0-9]+/g, '-'), {
       metricName: metric,
       metricType: 'distribution',
       includePercentiles: true,
@@ -235,11 +236,12 @@ export class DatadogDistributionPercentiles extends Construct {
     if (this.managed || this.metrics.length === 0) return [];
     const owner = this.registry.owners.get(this.account);
     const metrics = this.metrics.join(', ');
+    // Added while synth validates: no stack trace (it would show cdktf's validation loop, once per stack).
     if (owner) {
-      Annotations.of(this).addInfo(`Percentiles of ${metrics} are enabled by stack '${TerraformStack.of(owner).node.id}' (Datadog account '${this.account}'), with the tag keys this stack's queries use.`);
+      this.node.addMetadata(AnnotationMetadataEntryType.INFO, `Percentiles of ${metrics} are enabled by stack '${TerraformStack.of(owner).node.id}' (Datadog account '${this.account}'), with the tag keys this stack's queries use.`);
     } else {
       const needs = this.metrics.map((metric) => `${metric} (${this.tagKeys(metric).join(', ')})`).join('; ');
-      Annotations.of(this).addInfo(`Percentiles of ${metrics} are managed outside the stacks synthesized here (Datadog account '${this.account}'): their tag configurations must include percentiles and keep these tag keys queryable: ${needs}.`);
+      this.node.addMetadata(AnnotationMetadataEntryType.INFO, `Percentiles of ${metrics} are managed outside the stacks synthesized here (Datadog account '${this.account}'): their tag configurations must include percentiles and keep these tag keys queryable: ${needs}.`);
     }
     return [];
   }

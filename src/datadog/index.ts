@@ -1,5 +1,5 @@
-export * from './common';
-export * from './notify';
+export type * from './common';
+export type * from './notify';
 export * from './monitors';
 export * from './synthetics';
 export * from './dashboard';

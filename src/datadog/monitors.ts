@@ -1,4 +1,4 @@
-import { Monitor, MonitorConfig } from '@cdktf/provider-datadog/lib/monitor';
+import type { Monitor, MonitorConfig } from '@cdktf/provider-datadog/lib/monitor';
 import { Construct } from 'constructs';
 import { DatadogGatewayProps } from './common';
 import { DatadogDistributionPercentiles } from './distribution-percentiles';
@@ -11,6 +11,7 @@ import { checkArguments, checkConstructArguments } from '../core/input-shape';
 import { failValidation } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
 import { NoDataPolicy, Severity, SignalId } from '../gateway/signal-vocabulary';
+import { datadogResources } from '../internal/provider-resources';
 import { signalsOf } from '../signals/gateway-signals';
 import { DatadogSignalQuery, formatNumber, ResolvedSignal } from '../signals/resolved-signal';
 import { DatadogCollection, DatadogQueryKind } from '../signals/signal-types';
@@ -103,7 +104,7 @@ export class DatadogMonitors extends Construct {
         continue;
       }
       const config = renderMonitor(subject, props, signal, query, option, renotify, this.monitorTags);
-      this.monitors.set(signal.id, new Monitor(this, signal.id, config));
+      this.monitors.set(signal.id, new datadogResources.Monitor(this, signal.id, config));
       queries.push(config.query);
       monitored.push(signal.id);
     }

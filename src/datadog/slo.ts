@@ -1,4 +1,4 @@
-import { ServiceLevelObjective, ServiceLevelObjectiveConfig } from '@cdktf/provider-datadog/lib/service-level-objective';
+import type { ServiceLevelObjective, ServiceLevelObjectiveConfig } from '@cdktf/provider-datadog/lib/service-level-objective';
 import { Construct } from 'constructs';
 import { DatadogGatewayProps } from './common';
 import { namePrefix, requireExtraTags, resourceTags } from './internal/tags';
@@ -9,6 +9,7 @@ import { failValidation } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
 import { SignalId } from '../gateway/signal-vocabulary';
 import { Token } from '../internal/cdktf';
+import { datadogResources } from '../internal/provider-resources';
 import { signalsOf } from '../signals/gateway-signals';
 import { DatadogCollection } from '../signals/signal-types';
 import { datadogRequestCounts } from '../signals/views';
@@ -149,7 +150,7 @@ export class DatadogSlo extends Construct {
           );
         }
         const counts = datadogRequestCounts(gateway, collection);
-        this.slo = new ServiceLevelObjective(this, 'slo', { ...base, type: 'metric', query: { numerator: counts.good, denominator: counts.total } });
+        this.slo = new datadogResources.ServiceLevelObjective(this, 'slo', { ...base, type: 'metric', query: { numerator: counts.good, denominator: counts.total } });
         break;
       }
       case DatadogSloSource.READINESS_MONITOR: {
@@ -158,7 +159,7 @@ export class DatadogSlo extends Construct {
         }
         requireSameGateway(subject, 'monitors', props.monitors.gateway, gateway);
         const monitorId = Token.asNumber(props.monitors.readinessMonitor.id);
-        this.slo = new ServiceLevelObjective(this, 'slo', { ...base, type: 'monitor', monitorIds: [monitorId] });
+        this.slo = new datadogResources.ServiceLevelObjective(this, 'slo', { ...base, type: 'monitor', monitorIds: [monitorId] });
         break;
       }
       default: {
@@ -166,7 +167,7 @@ export class DatadogSlo extends Construct {
         if (monitorId === undefined) {
           failValidation(subject, 'source SYNTHETIC_TEST needs synthetics with an endpoint test', 'pass a DatadogSynthetics construct that has endpoint: { url } as synthetics');
         }
-        this.slo = new ServiceLevelObjective(this, 'slo', { ...base, type: 'monitor', monitorIds: [monitorId] });
+        this.slo = new datadogResources.ServiceLevelObjective(this, 'slo', { ...base, type: 'monitor', monitorIds: [monitorId] });
       }
     }
   }

@@ -1,4 +1,4 @@
-import { SyntheticsTest, SyntheticsTestConfig } from '@cdktf/provider-datadog/lib/synthetics-test';
+import type { SyntheticsTest, SyntheticsTestConfig } from '@cdktf/provider-datadog/lib/synthetics-test';
 import { Construct } from 'constructs';
 import { DatadogGatewayProps } from './common';
 import { pickHandles, renotifyMinutes, validateHandles } from './internal/notify-rules';
@@ -10,6 +10,7 @@ import { refuseSecretUrl } from '../core/literal-secrets';
 import { failValidation, refuseTemplateSyntax } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
 import { Severity } from '../gateway/signal-vocabulary';
+import { datadogResources } from '../internal/provider-resources';
 
 /** Managed locations the public test runs from unless told otherwise. */
 const DEFAULT_MANAGED_LOCATIONS: string[] = ['aws:eu-central-1', 'aws:us-east-2'];
@@ -182,7 +183,7 @@ export class DatadogSynthetics extends Construct {
         failValidation(subject, `endpoint.expectedStatus ${expected} is not an HTTP status`, 'use a status between 100 and 599, e.g. 200');
       }
       const handles = testHandles(subject, props.notify, Severity.CRITICAL);
-      this.endpointTest = new SyntheticsTest(this, 'endpoint', {
+      this.endpointTest = new datadogResources.SyntheticsTest(this, 'endpoint', {
         ...baseTest(`${namePrefix(gateway)} Kong endpoint ${url.host}${url.pathname} down`, locations, tags),
         message: message(gateway, `Kong endpoint ${e.url} fails its checks`, handles, 'CRITICAL'),
         requestDefinition: { method: 'GET', url: e.url, timeout: REQUEST_TIMEOUT.toSeconds() },
@@ -218,7 +219,7 @@ export class DatadogSynthetics extends Construct {
       }
       const url = `http://${r.host}:${gateway.statusPort}/status/ready`;
       const handles = testHandles(subject, props.notify, Severity.WARNING);
-      this.readinessTest = new SyntheticsTest(this, 'readiness', {
+      this.readinessTest = new datadogResources.SyntheticsTest(this, 'readiness', {
         ...baseTest(`${namePrefix(gateway)} Kong /status/ready fails from inside the cluster`, r.privateLocations, tags),
         message: message(gateway, `Kong ${url} does not answer 200 (a node is unready, or none is)`, handles, 'WARNING'),
         requestDefinition: { method: 'GET', url, timeout: 10 },

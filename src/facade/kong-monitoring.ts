@@ -14,7 +14,7 @@ import { GrafanaAlertingPolicyProps } from '../grafana/alerting/grafana-alerting
 import { claimFolder } from '../grafana/claims';
 import { Folder } from '../grafana/provider/folder';
 import { gatewayUid, validateUidPrefix } from '../grafana/uid';
-import { Annotations } from '../internal/cdktf';
+import { AnnotationMetadataEntryType, Annotations } from '../internal/cdktf';
 import { KongDeclarativeConfig } from '../kubernetes/declarative-config';
 import { KongDeploymentOptions } from '../kubernetes/deployment-options';
 import { GATEWAY_WIRING } from '../kubernetes/gateway-wiring';
@@ -494,7 +494,8 @@ export class KongMonitoring extends Construct {
       }
     }
     for (const [problem, panels] of byProblem) {
-      Annotations.of(this).addWarning(`${subject}: dashboard panels stay empty: ${panels.join('; ')}: ${problem}`);
+      // Added while synth validates, like the source warnings: no stack trace.
+      this.node.addMetadata(AnnotationMetadataEntryType.WARN, `${subject}: dashboard panels stay empty: ${panels.join('; ')}: ${problem}`);
     }
   }
 
@@ -537,7 +538,9 @@ export class KongMonitoring extends Construct {
       }));
     };
     for (const { problem, alerts } of byProblem((s) => (s.status === SourceStatus.MISSING ? [] : s.unverified))) {
-      Annotations.of(this).addWarning(`${subject}: confirm the source of ${alerts}: ${problem}`);
+      // Added while synth validates: a stack trace would show cdktf's validation loop, not the
+      // user's code, and capturing one per warning costs more than the check; the message names the construct.
+      this.node.addMetadata(AnnotationMetadataEntryType.WARN, `${subject}: confirm the source of ${alerts}: ${problem}`);
     }
     const dead = byProblem((s) => s.missing);
     this.checkPanels(subject, dead.map((d) => d.problem));

@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import { createHash } from '../internal/hash';
 
 /** The parts that tell one gateway from every other in an app, a Grafana organization and a Datadog account. */
 export interface GatewayIdentityParts {

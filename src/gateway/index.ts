@@ -3,4 +3,4 @@ export * from './kong-gateway';
 export * from './kong-version';
 export * from './kong-facts';
 export * from './signal-vocabulary';
-export * from './signal-override';
+export type * from './signal-override';

@@ -1,6 +1,6 @@
-import { createHash } from 'crypto';
 import { failValidation } from '../core/validation';
 import { GatewayIdentityParts, fittedName } from '../gateway/gateway-identity';
+import { createHash } from '../internal/hash';
 
 /** Grafana's limit for dashboard, folder and alert rule UIDs. */
 export const GRAFANA_UID_MAX_LENGTH = 40;

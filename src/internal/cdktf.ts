@@ -1,6 +1,7 @@
 // The one place the library imports `cdktf`. Moving to the community fork (cdktn)
 // is then a change of this file and of package.json, nothing else.
 export {
+  AnnotationMetadataEntryType,
   Annotations,
   App,
   Aspects,

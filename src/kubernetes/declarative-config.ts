@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import * as yaml from 'js-yaml';
+import type * as yaml from 'js-yaml';
 import { DeclarativePlugin, declarativePluginEntries } from './internal/declarative-document';
 import { checkCall } from '../core/input-shape';
 import { failValidation } from '../core/validation';
@@ -44,7 +44,9 @@ export class KongDeclarativeConfig {
     const subject = 'KongDeclarativeConfig';
     let parsed: unknown;
     try {
-      parsed = yaml.load(text);
+      // js-yaml loads with the first declarative configuration: most stacks have none.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      parsed = (require('js-yaml') as typeof yaml).load(text);
     } catch (e) {
       failValidation(subject, `${source} is not valid YAML or JSON (${(e as Error).message.split('\n')[0]})`, 'fix the syntax; Kong refuses a declarative file it cannot parse and never becomes ready');
     }

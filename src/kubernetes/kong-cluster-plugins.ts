@@ -1,14 +1,15 @@
-import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import type { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { Construct } from 'constructs';
 import { GATEWAY_WIRING } from './gateway-wiring';
 import { AppRegistry } from '../core/app-registry';
+import { checkConstructArguments } from '../core/input-shape';
 import { requireDns1123Label } from '../core/validation';
 import { identityKey } from '../gateway/gateway-identity';
 import { KongGateway } from '../gateway/kong-gateway';
 import { describePlugins, KongPluginSet } from './internal/plugin-set';
 import { KongPluginConfiguration, KongPluginDelivery } from './plugin-delivery';
 import { KongPluginOptions } from './plugins/plugin-options';
-import { checkConstructArguments } from '../core/input-shape';
+import { kubernetesResources } from '../internal/provider-resources';
 import { claimKubernetesObject } from './internal/object-names';
 
 /** Props of `KongClusterPlugins`. */
@@ -54,7 +55,7 @@ export class KongClusterPlugins extends Construct {
       claimKubernetesObject(this, subject, props.gateway, 'KongClusterPlugin', name,
         'KongClusterPlugins are cluster-wide: give the gateways different names, or deliver the plugins another way (declarative configuration)', true);
       // One construct id per plugin name: adding a plugin never moves another's logical ID.
-      this.manifests[plugin.name] = new Manifest(this, plugin.name, {
+      this.manifests[plugin.name] = new kubernetesResources.Manifest(this, plugin.name, {
         manifest: {
           apiVersion: 'configuration.konghq.com/v1',
           kind: 'KongClusterPlugin',

@@ -1,13 +1,12 @@
-import { createHash } from 'crypto';
-import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
-import {
+import type { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
+import type {
   DeploymentV1,
   DeploymentV1SpecTemplateSpecContainerEnvFrom,
   DeploymentV1SpecTemplateSpecContainerVolumeMount,
   DeploymentV1SpecTemplateSpecInitContainer,
   DeploymentV1SpecTemplateSpecVolume,
 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
-import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
+import type { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Construct } from 'constructs';
 import { KongConfigurationSource } from './configuration-source';
 import { KongDeploymentOptions } from './deployment-options';
@@ -38,6 +37,8 @@ import { KONG_DEFAULT_PORTS } from '../gateway/kong-facts';
 import { KongGateway } from '../gateway/kong-gateway';
 import { KongEdition } from '../gateway/kong-version';
 import { Lazy } from '../internal/cdktf';
+import { createHash } from '../internal/hash';
+import { kubernetesResources } from '../internal/provider-resources';
 
 /** Where DB-less Kong reads its declarative configuration. */
 const DECLARATIVE_DIR = '/kong_dbless';
@@ -276,7 +277,7 @@ export class KongDeployment extends Construct {
         ...(spec.ports.clusterTelemetry !== undefined ? [{ name: 'telemetry', port: spec.ports.clusterTelemetry }] : []),
       ];
       claimKubernetesObject(this, subject, gateway, 'Service', clusterServiceName!, DISTINCT_WORKLOADS_FIX);
-      this.clusterService = new ServiceV1(this, 'cluster', {
+      this.clusterService = new kubernetesResources.ServiceV1(this, 'cluster', {
         metadata: { name: clusterServiceName!, namespace: gateway.namespace, labels: { ...gateway.podLabels, 'app.kubernetes.io/component': 'cluster' } },
         spec: {
           type: 'ClusterIP',
@@ -330,7 +331,7 @@ export class KongDeployment extends Construct {
           'enable at least one plugin, give declarativeConfig with your services and routes, or set configurationSource to INGRESS_CONTROLLER when a controller supplies configuration',
         );
       }
-      this.declarativeConfig = new ConfigMapV1(this, 'declarative-config', {
+      this.declarativeConfig = new kubernetesResources.ConfigMapV1(this, 'declarative-config', {
         metadata: { name: `${gateway.workloadName}-declarative-config`, namespace: gateway.namespace, labels: { ...gateway.podLabels } },
         data: { [DECLARATIVE_FILE]: content },
       });
@@ -349,7 +350,7 @@ export class KongDeployment extends Construct {
     } else if (source === KongConfigurationSource.DATABASE && !this.pluginsExternal) {
       // Read at synth, after every data plane linked to this control plane has registered.
       const document = Lazy.stringValue({ produce: () => pluginImportDocument(gateway, this.importedPlugins().plugins.plugins()) });
-      this.pluginImport = new ConfigMapV1(this, 'plugin-import', {
+      this.pluginImport = new kubernetesResources.ConfigMapV1(this, 'plugin-import', {
         metadata: { name: `${gateway.workloadName}-plugins`, namespace: gateway.namespace, labels: { ...gateway.podLabels } },
         data: { [PLUGIN_IMPORT_FILE]: document },
       });
@@ -426,7 +427,7 @@ export class KongDeployment extends Construct {
       ...([...mounts, ...c.mounts].length > 0 ? { volumeMount: [...mounts, ...c.mounts] } : {}),
     });
 
-    this.deployment = new DeploymentV1(this, 'deployment', {
+    this.deployment = new kubernetesResources.DeploymentV1(this, 'deployment', {
       metadata: { name: gateway.workloadName, namespace: gateway.namespace, labels: { ...gateway.podLabels } },
       spec: {
         replicas: String(replicas),

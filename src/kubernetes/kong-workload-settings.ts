@@ -1,5 +1,5 @@
-import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
-import { DeploymentV1, DeploymentV1SpecTemplateSpecContainer } from '@cdktf/provider-kubernetes/lib/deployment-v1';
+import type { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
+import type { DeploymentV1, DeploymentV1SpecTemplateSpecContainer } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { Construct } from 'constructs';
 import { declareTelemetry } from '../core/telemetry-declaration';
 import { failValidation, requireDns1123Subdomain } from '../core/validation';
@@ -14,6 +14,7 @@ import { KongProbe } from './probe';
 import { PrometheusScrapeMethod } from './scrape-method';
 import { KongContainerPort, KongEnvVariable, KongWorkloadOptions } from './workload-options';
 import { checkArguments, checkCall } from '../core/input-shape';
+import { kubernetesResources } from '../internal/provider-resources';
 
 /** Options of `KongWorkloadSettings.toHelmValues()`. */
 export interface KongHelmValuesOptions {
@@ -144,7 +145,7 @@ export class KongWorkloadSettings {
       failValidation(this.subject, "pluginsManagedExternally is set, so the ConfigMap would carry none of the library's plugins", 'write your ConfigMap yourself, or leave pluginsManagedExternally unset');
     }
     requireDns1123Subdomain(this.subject, 'ConfigMap name', props.name);
-    const configMap = new ConfigMapV1(scope, id, {
+    const configMap = new kubernetesResources.ConfigMapV1(scope, id, {
       metadata: { name: props.name, namespace: props.namespace ?? gateway.namespace },
       data: { [props.key ?? 'kong.yml']: this.spec.declarativeConfig },
     });

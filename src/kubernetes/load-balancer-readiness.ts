@@ -1,11 +1,12 @@
-import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
-import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
+import type { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import type { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Construct } from 'constructs';
 import { HealthCheckProtocol, LoadBalancerHealthCheck } from './health-check';
 import { checkConstructArguments } from '../core/input-shape';
 import { requireKubernetesAnnotations } from '../core/labels';
 import { DNS_1123_LABEL, failValidation, requirePort } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
+import { kubernetesResources } from '../internal/provider-resources';
 import { claimKubernetesObject, DISTINCT_WORKLOADS_FIX, serviceName } from './internal/object-names';
 import { resolvePorts } from './internal/ports';
 import { KongPortOptions, StatusTlsOptions } from './ports';
@@ -259,7 +260,7 @@ export class LoadBalancerReadiness extends Construct {
         } else if (gke === GkeLoadBalancing.INGRESS) {
           const backendConfigName = `${name}-readiness`;
           claimKubernetesObject(this, subject, gateway, 'BackendConfig', backendConfigName, DISTINCT_WORKLOADS_FIX);
-          this.backendConfig = new Manifest(this, 'backend-config', {
+          this.backendConfig = new kubernetesResources.Manifest(this, 'backend-config', {
             manifest: {
               apiVersion: 'cloud.google.com/v1',
               kind: 'BackendConfig',
@@ -282,7 +283,7 @@ export class LoadBalancerReadiness extends Construct {
           annotations['cloud.google.com/neg'] = JSON.stringify({ ingress: true });
         } else {
           claimKubernetesObject(this, subject, gateway, 'HealthCheckPolicy', `${name}-readiness`, DISTINCT_WORKLOADS_FIX);
-          this.healthCheckPolicy = new Manifest(this, 'health-check-policy', {
+          this.healthCheckPolicy = new kubernetesResources.Manifest(this, 'health-check-policy', {
             manifest: {
               apiVersion: 'networking.gke.io/v1',
               kind: 'HealthCheckPolicy',
@@ -322,7 +323,7 @@ export class LoadBalancerReadiness extends Construct {
         break;
     }
 
-    this.service = new ServiceV1(this, 'service', {
+    this.service = new kubernetesResources.ServiceV1(this, 'service', {
       metadata: {
         name,
         namespace: gateway.namespace,

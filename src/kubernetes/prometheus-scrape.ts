@@ -1,4 +1,4 @@
-import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import type { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { Construct } from 'constructs';
 import { GATEWAY_WIRING } from './gateway-wiring';
 import { AppRegistry } from '../core/app-registry';
@@ -10,6 +10,7 @@ import { checkConstructArguments } from '../core/input-shape';
 import { requireKubernetesLabels } from '../core/labels';
 import { failValidation } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
+import { kubernetesResources } from '../internal/provider-resources';
 
 /** Props of `PrometheusScrape`. */
 export interface PrometheusScrapeProps {
@@ -65,7 +66,7 @@ export class PrometheusScrape extends Construct {
     switch (props.method) {
       case PrometheusScrapeMethod.POD_MONITOR:
         claimKubernetesObject(this, subject, gateway, 'PodMonitor', metadata.name, `${DISTINCT_WORKLOADS_FIX}; a gateway is scraped by one monitor`);
-        this.monitor = new Manifest(this, 'pod-monitor', {
+        this.monitor = new kubernetesResources.Manifest(this, 'pod-monitor', {
           manifest: {
             apiVersion: 'monitoring.coreos.com/v1',
             kind: 'PodMonitor',
@@ -80,7 +81,7 @@ export class PrometheusScrape extends Construct {
         break;
       case PrometheusScrapeMethod.SERVICE_MONITOR:
         claimKubernetesObject(this, subject, gateway, 'ServiceMonitor', metadata.name, `${DISTINCT_WORKLOADS_FIX}; a gateway is scraped by one monitor`);
-        this.monitor = new Manifest(this, 'service-monitor', {
+        this.monitor = new kubernetesResources.Manifest(this, 'service-monitor', {
           manifest: {
             apiVersion: 'monitoring.coreos.com/v1',
             kind: 'ServiceMonitor',

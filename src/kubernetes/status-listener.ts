@@ -1,9 +1,10 @@
-import { NetworkPolicyV1, NetworkPolicyV1SpecIngressFrom } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
-import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
+import type { NetworkPolicyV1, NetworkPolicyV1SpecIngressFrom } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
+import type { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Construct } from 'constructs';
 import { checkConstructArguments } from '../core/input-shape';
 import { failValidation, requireCidr, requireDns1123Label } from '../core/validation';
 import { KongGateway } from '../gateway/kong-gateway';
+import { kubernetesResources } from '../internal/provider-resources';
 import { claimKubernetesObject, DISTINCT_WORKLOADS_FIX, serviceName } from './internal/object-names';
 import { ResolvedPorts, resolvePorts, statusContainerPorts, statusListenerEnv, statusListenValue, statusServiceLabels } from './internal/ports';
 import { KongPortOptions, StatusTlsOptions } from './ports';
@@ -106,7 +107,7 @@ export class StatusListener extends Construct {
     const name = serviceName(subject, 'status', gateway, '-status', props.serviceName);
     claimKubernetesObject(this, subject, gateway, 'Service', name, DISTINCT_WORKLOADS_FIX);
 
-    this.service = new ServiceV1(this, 'service', {
+    this.service = new kubernetesResources.ServiceV1(this, 'service', {
       metadata: {
         name,
         namespace: gateway.namespace,
@@ -141,7 +142,7 @@ export class StatusListener extends Construct {
       const otherPorts = [r.proxyHttp, r.proxyTls, r.adminHttp, r.adminTls, ...r.additional];
       const tcp = (ports: number[]) => ports.map((port) => ({ port: String(port), protocol: 'TCP' }));
       claimKubernetesObject(this, subject, gateway, 'NetworkPolicy', name, DISTINCT_WORKLOADS_FIX);
-      this.networkPolicy = new NetworkPolicyV1(this, 'network-policy', {
+      this.networkPolicy = new kubernetesResources.NetworkPolicyV1(this, 'network-policy', {
         metadata: { name, namespace: gateway.namespace, labels: { ...gateway.podLabels } },
         spec: {
           podSelector: { matchLabels: { ...gateway.podLabels } },

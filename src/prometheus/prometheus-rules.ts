@@ -1,4 +1,4 @@
-import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import type { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { Construct } from 'constructs';
 import { AppRegistry } from '../core/app-registry';
 import { checkConstructArguments } from '../core/input-shape';
@@ -7,6 +7,7 @@ import { failValidation, requireDns1123Label, requireDns1123Subdomain } from '..
 import { fittedName, identityKey } from '../gateway/gateway-identity';
 import { KongGateway } from '../gateway/kong-gateway';
 import { SignalId } from '../gateway/signal-vocabulary';
+import { kubernetesResources } from '../internal/provider-resources';
 import { alertAnnotations, alertLabels, alertName, validateRunbookBaseUrl } from '../signals/alert-content';
 import { signalsOf } from '../signals/gateway-signals';
 
@@ -136,7 +137,7 @@ export class PrometheusRules extends Construct {
     const include = props.includeSignals ? new Set(props.includeSignals) : undefined;
     this.ruleGroups = props.gateways.map((gateway) => renderGroup(gateway, suffix, (signal) => !include || include.has(signal), props.runbookBaseUrl));
 
-    this.manifest = new Manifest(this, 'rule', {
+    this.manifest = new kubernetesResources.Manifest(this, 'rule', {
       manifest: {
         apiVersion: 'monitoring.coreos.com/v1',
         kind: 'PrometheusRule',

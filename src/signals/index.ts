@@ -1,6 +1,6 @@
 export * from './signal-types';
 export * from './resolved-signal';
 export * from './signal-source';
-export * from './unavailable-signal';
+export type * from './unavailable-signal';
 export { SourceStatus } from './lineage';
 export * from './gateway-signals';

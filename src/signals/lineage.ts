@@ -126,9 +126,34 @@ export function traceSource(source: SignalSource, wiring: TelemetryWiring, reade
   };
 }
 
-/** Traces every source of an alert: the alert is as live as its weakest source. */
+/** Verdicts already traced through a wiring, by what they depend on (see `requirementKey`). */
+const TRACED = new WeakMap<TelemetryWiring, Map<string, SourceVerdict>>();
+
+/** What a source's requirements depend on: its producer, plugin flag and origin (never its metrics). */
+function requirementKey(source: SignalSource): string {
+  return `${source.producer}\u0000${source.pluginFlag ?? ''}\u0000${source.origin ?? ''}`;
+}
+
+/**
+ * Traces every source of an alert: the alert is as live as its weakest source. A gateway's
+ * alerts share few distinct sources, so each combination is traced once per wiring.
+ */
 export function traceSources(sources: SignalSource[], wiring: TelemetryWiring, reader: SourceReader = SourceReader.ALERT): SourceVerdict {
-  const verdicts = sources.map((s) => traceSource(s, wiring, reader));
+  let traced = TRACED.get(wiring);
+  if (!traced) {
+    traced = new Map();
+    TRACED.set(wiring, traced);
+  }
+  const key = `${reader}\u0002${sources.map(requirementKey).join('\u0001')}`;
+  let verdict = traced.get(key);
+  if (!verdict) {
+    verdict = mergeVerdicts(sources.map((s) => traceSource(s, wiring, reader)));
+    traced.set(key, verdict);
+  }
+  return { status: verdict.status, needs: [...verdict.needs], missing: [...verdict.missing], unverified: [...verdict.unverified] };
+}
+
+function mergeVerdicts(verdicts: SourceVerdict[]): SourceVerdict {
   let status = SourceStatus.LIVE;
   for (const v of verdicts) if (RANK[v.status] > RANK[status]) status = v.status;
   return {

@@ -1,10 +1,11 @@
 import { buildScenario, countResources, Layout, Variant } from '../../bench/scenario';
+import * as library from '../../src';
 import { synthApp } from '../support/synth';
 
 // The bench's overhead ratio only means something if the hand-written baseline writes what
 // the facade writes: the same Terraform types, the same count of each, per gateway.
 function synth(variant: Variant, gateways: number, layout: Layout): { counts: { [type: string]: number }; bytes: number; stacks: number } {
-  const stacks = synthApp((app) => buildScenario(app, { variant, gateways, layout, expectedNodes: 3 }));
+  const stacks = synthApp((app) => buildScenario(app, { variant, gateways, layout, expectedNodes: 3 }, library));
   const counts: { [type: string]: number } = {};
   let bytes = 0;
   for (const json of stacks.values()) {
@@ -33,7 +34,7 @@ describe('bench scenario', () => {
 
   test('resources per gateway do not depend on the number of nodes', () => {
     const per = [3, 30, 300].map((expectedNodes) => {
-      const stacks = synthApp((app) => buildScenario(app, { variant: 'facade', gateways: 2, layout: 'one-stack', expectedNodes }));
+      const stacks = synthApp((app) => buildScenario(app, { variant: 'facade', gateways: 2, layout: 'one-stack', expectedNodes }, library));
       return countResources(stacks.get('kong')!);
     });
     expect(per[1]).toEqual(per[0]);

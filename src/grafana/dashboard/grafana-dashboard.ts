@@ -1,15 +1,23 @@
 import { Construct } from 'constructs';
-import { buildDashboardModel } from './dashboard-model';
+import type * as dashboardModel from './dashboard-model';
 import { Duration } from '../../core/duration';
 import { checkConstructArguments } from '../../core/input-shape';
 import { failValidation, requireDurationAtMost } from '../../core/validation';
 import { identityTitle } from '../../gateway/gateway-identity';
 import { KongGateway } from '../../gateway/kong-gateway';
+import { onFirstUse } from '../../internal/on-first-use';
 import { claimFolder, claimGrafanaUid } from '../claims';
 import { validateClusterLabel } from '../cluster-label';
 import { Dashboard } from '../provider/dashboard';
 import { Folder } from '../provider/folder';
 import { GRAFANA_UID_MAX_LENGTH, gatewayUid, isGrafanaUid, validateUidPrefix } from '../uid';
+
+/**
+ * The model builder brings the Grafana Foundation SDK: loaded with the first dashboard, so a
+ * stack without one never pays for it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const dashboardModelModule = onFirstUse(() => require('./dashboard-model') as typeof dashboardModel);
 
 /** Props of {@link GrafanaDashboard}. */
 export interface GrafanaDashboardProps {
@@ -123,7 +131,7 @@ export class GrafanaDashboard extends Construct {
     });
     if (!props.folder) claimFolder(this, subject, this.folder);
     claimGrafanaUid(this, subject, 'dashboard', this.dashboardUid);
-    const model = buildDashboardModel({
+    const model = dashboardModelModule().buildDashboardModel({
       gateway,
       uid: this.dashboardUid,
       title: props.title ?? `Kong ${identityTitle(gateway)}`,

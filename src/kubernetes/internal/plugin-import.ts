@@ -1,6 +1,6 @@
-import { createHash } from 'crypto';
 import { DeclarativePlugin } from './declarative-document';
 import { KongGateway } from '../../gateway/kong-gateway';
+import { createHash } from '../../internal/hash';
 
 /** Tag on every plugin the library imports, so operators (and decK `--select-tag`) can tell them apart. */
 export const PLUGIN_IMPORT_TAG = 'managed-by-cdktf-kong-monitoring';
