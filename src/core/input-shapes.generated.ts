@@ -674,10 +674,10 @@ export const INPUT_SHAPES: InputShapesData = {
       ["ruleId","string",false,"Rule ID, e.g. `KBP2`"],
     ],
     "SignalOverride": [
-      ["critical","number",true],
+      ["critical","class:SignalThreshold",true],
       ["enabled","boolean",true],
       ["signal","enum:SignalId",false,"The signal to change"],
-      ["warning","number",true],
+      ["warning","class:SignalThreshold",true],
       ["window","class:Duration",true],
     ],
     "SlackNotifierProps": [
@@ -1032,6 +1032,24 @@ export const INPUT_SHAPES: InputShapesData = {
     "ResolvedSignal.threshold": [
       ["level","enum:Severity",false],
     ],
+    "SignalThreshold.count": [
+      ["value","number",false],
+    ],
+    "SignalThreshold.days": [
+      ["value","number",false],
+    ],
+    "SignalThreshold.latency": [
+      ["duration","class:Duration",false],
+    ],
+    "SignalThreshold.milliseconds": [
+      ["value","number",false],
+    ],
+    "SignalThreshold.percent": [
+      ["value","number",false],
+    ],
+    "SignalThreshold.ratio": [
+      ["value","number",false],
+    ],
     "StatusListener": [
       ["scope","class:Construct",false],
       ["id","string",false],
@@ -1105,6 +1123,7 @@ export const INPUT_SHAPES: InputShapesData = {
     "PrometheusRules": "new PrometheusRules(...)",
     "PrometheusScrape": "new PrometheusScrape(...)",
     "ResolvedSignal": "a ResolvedSignal the library returns (cdktf-kong-monitoring)",
+    "SignalThreshold": "SignalThreshold.count(...), SignalThreshold.days(...), SignalThreshold.latency(...), SignalThreshold.milliseconds(...), SignalThreshold.percent(...), SignalThreshold.ratio(...)",
     "StatusListener": "new StatusListener(...)",
     "TerraformProvider": "new TerraformProvider(...) (cdktf)",
   },

@@ -238,6 +238,7 @@ function renderMonitor(
     '{{#is_alert}}',
     `${alertSeverity === Severity.CRITICAL ? 'CRITICAL' : 'ALERT'}: ${query.title}${at}. ${detail}`,
     query.description,
+    ...(signal.overrideNote() ? [signal.overrideNote()] : []),
     mention(alertHandles),
     '{{/is_alert}}',
     ...(hasWarning ? [

@@ -4,3 +4,4 @@ export * from './kong-version';
 export * from './kong-facts';
 export * from './signal-vocabulary';
 export type * from './signal-override';
+export * from './signal-threshold';

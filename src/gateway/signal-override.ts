@@ -1,3 +1,4 @@
+import { SignalThreshold } from './signal-threshold';
 import { SignalId } from './signal-vocabulary';
 import { Duration } from '../core/duration';
 
@@ -13,17 +14,19 @@ export interface SignalOverride {
   readonly enabled?: boolean;
 
   /**
-   * Warning threshold, in the signal's unit (see the catalog table in the README). A threshold
-   * a bounded signal can never cross (a ratio alerting below 0 or above 1) is refused.
+   * Warning threshold, in the signal's unit (see the catalog table in the README):
+   * `SignalThreshold.ratio(0.02)` or `.percent(2)` for a ratio, `.milliseconds(300)` for a
+   * latency, `.days(30)`, `.count(2)`. A threshold in another unit, or one a bounded signal can
+   * never cross (a ratio alerting below 0 or above 1), is refused.
    * @default - the catalog's warning threshold
    */
-  readonly warning?: number;
+  readonly warning?: SignalThreshold;
 
   /**
    * Critical threshold, in the signal's unit.
    * @default - the catalog's critical threshold
    */
-  readonly critical?: number;
+  readonly critical?: SignalThreshold;
 
   /**
    * How long the condition must hold before the alert fires (Prometheus `for`,

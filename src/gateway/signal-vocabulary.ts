@@ -87,3 +87,27 @@ export enum ThresholdDirection {
   /** Alert when the value falls below the threshold. */
   BELOW = 'below',
 }
+
+/** The unit a signal's value and thresholds are in. */
+export enum SignalUnit {
+  /** 1 while healthy, 0 while not (a node ready, a datastore reachable, a plane connected). */
+  STATE = 'state',
+  /** A share between 0 and 1 (0.05 is 5 %). */
+  RATIO = 'ratio',
+  /** A latency in milliseconds. */
+  MILLISECONDS = 'milliseconds',
+  /** A number of days. */
+  DAYS = 'days',
+  /** A number of things: nodes, configurations, errors. */
+  COUNT = 'count',
+}
+
+/** A setting of a catalog signal that a gateway's `signalOverrides` can change. */
+export enum SignalSetting {
+  /** The critical threshold. */
+  CRITICAL = 'critical',
+  /** The warning threshold. */
+  WARNING = 'warning',
+  /** How long the condition must hold. */
+  WINDOW = 'window',
+}

@@ -59,7 +59,8 @@ export function alertAnnotations(
   const threshold = signal.threshold(level)!;
   const where = signal.promqlGroupBy.map((l) => `${l} {{ $labels.${l} }}`).join(', ');
   const summary = `${signal.title}${where ? `: ${where}` : ''} (gateway ${identityTitle(gateway).replace(' (', ', ').replace(/\)$/, '')})`;
-  const description = `${signal.description} Value ${valueTemplate} (${signal.unit}), ${signal.routedSeverity(level)} when ${signal.comparator} ${formatNumber(threshold)} for ${signal.window.toPrometheus()}.`;
+  const note = signal.overrideNote();
+  const description = `${signal.description} Value ${valueTemplate} (${signal.quantity}), ${signal.routedSeverity(level)} when ${signal.comparator} ${formatNumber(threshold)} for ${signal.window.toPrometheus()}.${note ? ` ${note}` : ''}`;
   const annotations: { [key: string]: string } = { summary, description };
   if (runbookBaseUrl !== undefined) {
     annotations.runbook_url = `${runbookBaseUrl.replace(/\/+$/, '')}/${signal.id}`;

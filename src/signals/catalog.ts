@@ -6,7 +6,7 @@ import { Duration } from '../core/duration';
 import { DeploymentMode } from '../gateway/deployment-mode';
 import { datadogGatewayTags } from '../gateway/gateway-identity';
 import { KongEdition } from '../gateway/kong-version';
-import { NoDataPolicy, Severity, SignalId, SignalScope, ThresholdDirection } from '../gateway/signal-vocabulary';
+import { NoDataPolicy, Severity, SignalId, SignalScope, SignalUnit, ThresholdDirection } from '../gateway/signal-vocabulary';
 
 const ALL_MODES = Object.values(DeploymentMode);
 const PROXY_MODES = [DeploymentMode.TRADITIONAL, DeploymentMode.DB_LESS, DeploymentMode.HYBRID_DATA_PLANE];
@@ -104,7 +104,7 @@ function serviceCheck(check: string, groupBy: string[], pluginFlag?: PrometheusP
 }
 
 /** What differs between the per-node 0/1 gauges (ready, up, reachable, connected, compatible). */
-type UpDownSpec = Omit<SignalDefinition, 'scope' | 'direction' | 'unit' | 'range' | 'critical' | 'warning'> & {
+type UpDownSpec = Omit<SignalDefinition, 'scope' | 'direction' | 'unit' | 'quantity' | 'range' | 'critical' | 'warning'> & {
   /** What 1 means, e.g. 'ready'. */
   readonly healthy: string;
   /** What 0 means. */
@@ -118,7 +118,8 @@ function upDownSignal(spec: UpDownSpec): SignalDefinition {
     ...rest,
     scope: SignalScope.NODE,
     direction: ThresholdDirection.BELOW,
-    unit: `${healthy} (1) or ${unhealthy ?? 'not'} (0)`,
+    unit: SignalUnit.STATE,
+    quantity: `${healthy} (1) or ${unhealthy ?? 'not'} (0)`,
     range: [0, 1],
     bounds: [0, 1],
     critical: 1,
@@ -157,7 +158,8 @@ function latencySignal(spec: LatencySpec): SignalDefinition {
     modes: PROXY_MODES,
     severity: Severity.WARNING,
     direction: ThresholdDirection.ABOVE,
-    unit: 'milliseconds',
+    unit: SignalUnit.MILLISECONDS,
+    quantity: 'milliseconds',
     range: [1, 600000],
     warning: spec.warning,
     critical: spec.critical,
@@ -278,7 +280,8 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     modes: [DeploymentMode.HYBRID_DATA_PLANE],
     severity: Severity.CRITICAL,
     direction: ThresholdDirection.BELOW,
-    unit: 'days until expiry',
+    unit: SignalUnit.DAYS,
+    quantity: 'days until expiry',
     range: [0, 3650],
     warning: 30,
     critical: 7,
@@ -304,7 +307,8 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     modes: [DeploymentMode.HYBRID_CONTROL_PLANE],
     severity: Severity.CRITICAL,
     direction: ThresholdDirection.BELOW,
-    unit: 'ratio of recently seen to expected data planes',
+    unit: SignalUnit.RATIO,
+    quantity: 'ratio of recently seen to expected data planes',
     range: [0, 1],
     bounds: [0, 1],
     warning: 1,
@@ -333,7 +337,8 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     modes: [DeploymentMode.HYBRID_CONTROL_PLANE],
     severity: Severity.WARNING,
     direction: ThresholdDirection.ABOVE,
-    unit: 'distinct configuration hashes',
+    unit: SignalUnit.RATIO,
+    quantity: 'distinct configuration hashes',
     range: [1, 1000],
     critical: 1,
     window: () => Duration.minutes(5),
@@ -369,7 +374,8 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     modes: ALL_MODES,
     severity: Severity.CRITICAL,
     direction: ThresholdDirection.BELOW,
-    unit: 'ratio of ready to expected nodes',
+    unit: SignalUnit.RATIO,
+    quantity: 'ratio of ready to expected nodes',
     range: [0, 1],
     bounds: [0, 1],
     warning: 1,
@@ -407,7 +413,8 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     modes: PROXY_MODES,
     severity: Severity.CRITICAL,
     direction: ThresholdDirection.ABOVE,
-    unit: 'ratio of requests',
+    unit: SignalUnit.RATIO,
+    quantity: 'ratio of requests',
     range: [0, 1],
     bounds: [0, 1],
     warning: 0.01,
@@ -464,7 +471,8 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     modes: PROXY_MODES,
     severity: Severity.WARNING,
     direction: ThresholdDirection.ABOVE,
-    unit: 'nodes reporting the target unhealthy',
+    unit: SignalUnit.STATE,
+    quantity: 'nodes reporting the target unhealthy',
     range: [0, 100000],
     critical: 0,
     window: () => Duration.minutes(5),
@@ -486,7 +494,8 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     modes: ALL_MODES,
     severity: Severity.WARNING,
     direction: ThresholdDirection.ABOVE,
-    unit: 'ratio of capacity',
+    unit: SignalUnit.RATIO,
+    quantity: 'ratio of capacity',
     range: [0, 1],
     bounds: [0, 1],
     warning: 0.85,
@@ -512,7 +521,8 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     modes: ALL_MODES,
     severity: Severity.WARNING,
     direction: ThresholdDirection.ABOVE,
-    unit: 'errors per window',
+    unit: SignalUnit.COUNT,
+    quantity: 'errors per window',
     range: [0, 1000000],
     critical: 0,
     window: () => Duration.minutes(5),

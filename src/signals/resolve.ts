@@ -8,7 +8,8 @@ import { failValidation, requireDurationAtMost } from '../core/validation';
 import { DeploymentMode } from '../gateway/deployment-mode';
 import { KongEdition, KongVersion } from '../gateway/kong-version';
 import { SignalOverride } from '../gateway/signal-override';
-import { SignalId, ThresholdDirection } from '../gateway/signal-vocabulary';
+import { SignalThreshold } from '../gateway/signal-threshold';
+import { SignalId, SignalSetting, SignalUnit, ThresholdDirection } from '../gateway/signal-vocabulary';
 
 type ResolvableGateway = GatewayIdentity & {
   readonly mode: DeploymentMode;
@@ -65,14 +66,14 @@ export function resolveSignals(gateway: ResolvableGateway, overrides: SignalOver
       unavailable.push({ id: definition.id, where: availability.where, alternative: availability.alternative });
       continue;
     }
-    const warning = override?.warning ?? definition.warning;
-    const critical = override?.critical ?? definition.critical;
-    const window = override?.window ?? definition.window(gateway);
     const where = `signal '${definition.id}'`;
+    const warning = override?.warning !== undefined ? thresholdValue(subject, where, definition, 'warning', override.warning) : definition.warning;
+    const critical = override?.critical !== undefined ? thresholdValue(subject, where, definition, 'critical', override.critical) : definition.critical;
+    const window = override?.window ?? definition.window(gateway);
     for (const [name, value] of [['warning', warning], ['critical', critical]] as const) {
       if (value === undefined) continue;
       if (!Number.isFinite(value) || value < definition.range[0] || value > definition.range[1]) {
-        failValidation(subject, `${where} ${name} threshold ${value} is outside ${definition.range[0]}..${definition.range[1]} (${definition.unit})`, `give the threshold in ${definition.unit}, between ${definition.range[0]} and ${definition.range[1]}${definition.unit.startsWith('ratio') ? ', e.g. 0.05 for 5%' : ''}`);
+        failValidation(subject, `${where} ${name} threshold ${value} is outside ${definition.range[0]}..${definition.range[1]} (${definition.quantity})`, `give the threshold in ${definition.quantity}, between ${definition.range[0]} and ${definition.range[1]}`);
       }
       refuseNeverFiring(subject, definition, name, value);
     }
@@ -98,7 +99,12 @@ export function resolveSignals(gateway: ResolvableGateway, overrides: SignalOver
         'lengthen the window to at least the startup window, or shorten startupWindow',
       );
     }
-    resolved.push(ResolvedSignal._create(definition, gateway, { warning, critical, window }));
+    const overridden = [
+      ...(override?.critical !== undefined ? [SignalSetting.CRITICAL] : []),
+      ...(override?.warning !== undefined ? [SignalSetting.WARNING] : []),
+      ...(override?.window !== undefined ? [SignalSetting.WINDOW] : []),
+    ];
+    resolved.push(ResolvedSignal._create(definition, gateway, { warning, critical, window, overridden }));
   }
   return { signals: resolved, unavailable };
 }
@@ -116,11 +122,32 @@ function refuseNeverFiring(subject: string, definition: SignalDefinition, level:
   const bound = below ? definition.bounds[0] : definition.bounds[1];
   if (below ? threshold > bound : threshold < bound) return;
   const side = below ? 'below' : 'above';
-  const what = definition.unit.startsWith('ratio') ? { subject: `the ${definition.unit}`, it: 'the ratio' } : { subject: `the value (${definition.unit})`, it: 'the value' };
+  const what = definition.unit === SignalUnit.RATIO ? { subject: `the ${definition.quantity}`, it: 'the ratio' } : { subject: `the value (${definition.quantity})`, it: 'the value' };
   const catalog = definition[level];
   failValidation(
     subject,
     `signal '${definition.id}' ${level} threshold ${threshold} can never fire: it alerts when ${what.subject} ${below ? 'falls below' : 'rises above'} ${threshold}, and ${what.it} is never ${side} ${bound}`,
     `give a threshold ${side === 'below' ? 'above' : 'below'} ${bound}${catalog !== undefined ? ` (the catalog's is ${catalog})` : ''}`,
   );
+}
+
+/** How a threshold of each unit is written. */
+const FACTORY: Record<SignalUnit, string> = {
+  [SignalUnit.STATE]: 'SignalThreshold.count(1)',
+  [SignalUnit.RATIO]: 'SignalThreshold.ratio(0.05) or SignalThreshold.percent(5)',
+  [SignalUnit.MILLISECONDS]: 'SignalThreshold.milliseconds(500) or SignalThreshold.latency(Duration.seconds(1))',
+  [SignalUnit.DAYS]: 'SignalThreshold.days(14)',
+  [SignalUnit.COUNT]: 'SignalThreshold.count(2)',
+};
+
+/** An override's threshold in the signal's unit; a threshold in another unit is refused. */
+function thresholdValue(subject: string, where: string, definition: SignalDefinition, level: 'warning' | 'critical', threshold: SignalThreshold): number {
+  if (threshold.unit !== definition.unit) {
+    failValidation(
+      subject,
+      `${where} ${level} threshold ${threshold.text} is in ${threshold.unit}, but the signal measures ${definition.quantity} (${definition.unit})`,
+      `give the threshold as ${FACTORY[definition.unit]}`,
+    );
+  }
+  return threshold.value;
 }

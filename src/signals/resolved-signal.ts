@@ -1,10 +1,10 @@
-import { GatewayIdentity, IN_CLUSTER, PromQueryScope, PromSelectors } from './selectors';
-import { SignalDefinition } from './signal-definition';
+import { IN_CLUSTER, PromQueryScope, PromSelectors } from './selectors';
+import { SignalDefinition, SignalGateway } from './signal-definition';
 import { SignalSource } from './signal-source';
 import { DatadogCollection, DatadogQueryKind } from './signal-types';
 import { Duration } from '../core/duration';
 import { checkCall } from '../core/input-shape';
-import { NoDataPolicy, Severity, SignalId, SignalScope, ThresholdDirection } from '../gateway/signal-vocabulary';
+import { NoDataPolicy, Severity, SignalId, SignalScope, SignalSetting, SignalUnit, ThresholdDirection } from '../gateway/signal-vocabulary';
 
 /** Datadog's http_check and Kong check run every 15 s by default. */
 const AGENT_CHECK_INTERVAL_SECONDS = 15;
@@ -45,10 +45,10 @@ export class ResolvedSignal {
   /** @internal */
   public static _create(
     definition: SignalDefinition,
-    gateway: GatewayIdentity,
-    thresholds: { warning?: number; critical: number; window: Duration },
+    gateway: SignalGateway,
+    thresholds: { warning?: number; critical: number; window: Duration; overridden?: SignalSetting[] },
   ): ResolvedSignal {
-    return new ResolvedSignal(definition, gateway, thresholds.critical, thresholds.window, thresholds.warning);
+    return new ResolvedSignal(definition, gateway, thresholds.critical, thresholds.window, thresholds.warning, thresholds.overridden ?? []);
   }
 
   public readonly id: SignalId;
@@ -57,8 +57,12 @@ export class ResolvedSignal {
   public readonly scope: SignalScope;
   public readonly severity: Severity;
   public readonly direction: ThresholdDirection;
-  /** The unit thresholds are given in. */
-  public readonly unit: string;
+  /** The unit the value and thresholds are in. */
+  public readonly unit: SignalUnit;
+  /** What is measured, in words: `ratio of requests`, `milliseconds`, `days until expiry`. */
+  public readonly quantity: string;
+  /** The settings the gateway's `signalOverrides` changed; the rest are the catalog's. */
+  public readonly overridden: SignalSetting[];
   public readonly critical: number;
   public readonly warning?: number;
   /** How long the condition must hold before the alert fires. */
@@ -79,10 +83,11 @@ export class ResolvedSignal {
 
   private constructor(
     private readonly definition: SignalDefinition,
-    private readonly gateway: GatewayIdentity,
+    private readonly gateway: SignalGateway,
     critical: number,
     window: Duration,
-    warning?: number,
+    warning: number | undefined,
+    overridden: SignalSetting[],
   ) {
     this.id = definition.id;
     this.title = definition.title;
@@ -91,6 +96,8 @@ export class ResolvedSignal {
     this.severity = definition.severity;
     this.direction = definition.direction;
     this.unit = definition.unit;
+    this.quantity = definition.quantity;
+    this.overridden = [...overridden];
     this.critical = critical;
     this.warning = warning;
     this.window = window;
@@ -118,6 +125,23 @@ export class ResolvedSignal {
   /** Why Datadog has no form of this signal, where it has none on any collection path. */
   public get datadogGap(): string | undefined {
     return this.definition.datadogGap;
+  }
+
+  /**
+   * What this gateway changed from the catalog, for alert texts: `Set for this gateway:
+   * critical 0.1 (catalog 0.05), window 10m (catalog 5m).`; empty when nothing was changed.
+   */
+  public overrideNote(): string {
+    if (this.overridden.length === 0) return '';
+    const catalogWindow = this.definition.window(this.gateway);
+    const parts = this.overridden.map((setting) => {
+      switch (setting) {
+        case SignalSetting.CRITICAL: return `critical ${formatNumber(this.critical)} (catalog ${formatNumber(this.definition.critical)})`;
+        case SignalSetting.WARNING: return `warning ${this.warning === undefined ? 'none' : formatNumber(this.warning)} (catalog ${this.definition.warning === undefined ? 'none' : formatNumber(this.definition.warning)})`;
+        default: return `window ${this.window.toPrometheus()} (catalog ${catalogWindow.toPrometheus()})`;
+      }
+    });
+    return `Set for this gateway: ${parts.join(', ')}.`;
   }
 
   /** PromQL comparison operator for this signal's direction. */

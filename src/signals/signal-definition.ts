@@ -4,7 +4,7 @@ import { DatadogCollection, DatadogQueryKind } from './signal-types';
 import { Duration } from '../core/duration';
 import { DeploymentMode } from '../gateway/deployment-mode';
 import { KongEdition, KongVersion } from '../gateway/kong-version';
-import { NoDataPolicy, Severity, SignalId, SignalScope, ThresholdDirection } from '../gateway/signal-vocabulary';
+import { NoDataPolicy, Severity, SignalId, SignalScope, SignalUnit, ThresholdDirection } from '../gateway/signal-vocabulary';
 
 /**
  * How a signal reads in Datadog for one collection path (internal to the catalog). It
@@ -49,7 +49,10 @@ export interface SignalDefinition {
   readonly modes: DeploymentMode[];
   readonly severity: Severity;
   readonly direction: ThresholdDirection;
-  readonly unit: string;
+  /** The unit the value and thresholds are in. */
+  readonly unit: SignalUnit;
+  /** What is measured, in words: `ratio of requests`, `milliseconds`, `days until expiry`. */
+  readonly quantity: string;
   /** Allowed threshold range, inclusive, so a percentage typed as 5 instead of 0.05 fails. */
   readonly range: [number, number];
   /**

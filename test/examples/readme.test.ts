@@ -54,7 +54,7 @@ function catalogRow(id: SignalId): string {
   const modes = definition.modes.length === Object.values(DeploymentMode).length ? 'all' : definition.modes.join(', ');
   const window = definition.window({ ...gateway, startupWindow: Duration.hours(7) }).toSeconds() === 7 * 3600
     ? `startupWindow (${gateway.startupWindow.toPrometheus()})` : signal.window.toPrometheus();
-  return [id, definition.title, definition.scope, modes, definition.direction, signal.unit,
+  return [id, definition.title, definition.scope, modes, definition.direction, signal.quantity,
     signal.warning === undefined ? '—' : formatNumber(signal.warning), formatNumber(signal.critical), window, definition.severity].join(' | ');
 }
 

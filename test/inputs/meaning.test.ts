@@ -4,6 +4,7 @@
 import { Testing, TerraformStack } from 'cdktf';
 import {
   GatewaySignals,
+  SignalThreshold,
   DatadogSlo,
   DatadogSloSource,
   GrafanaAlertingPolicy,
@@ -26,7 +27,7 @@ describe('thresholds that can never fire', () => {
     ['a warning level too', SignalId.SHARED_DICT_MEMORY, 'warning', 1,
       "KongGateway 'edge': signal 'shared-dict-memory' warning threshold 1 can never fire: it alerts when the ratio of capacity rises above 1, and the ratio is never above 1."],
   ])('%s', (_what, signal, level, value, message) => {
-    const override = level === 'critical' ? { signal, critical: value } : { signal, warning: value, critical: 1 };
+    const override = level === 'critical' ? { signal, critical: SignalThreshold.ratio(value) } : { signal, warning: SignalThreshold.ratio(value), critical: SignalThreshold.ratio(1) };
     // Overrides are checked against the catalog when the gateway's signals are first read.
     expect(() => GatewaySignals.of(KongGateway.dbLess({ name: 'edge', signalOverrides: [override] }))).toThrow(message);
   });

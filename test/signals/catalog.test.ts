@@ -1,8 +1,9 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { Duration } from '../../src/core/duration';
 import { KongMonitoring } from '../../src/facade/kong-monitoring';
-import { DeploymentMode, KongEdition, KongGateway, KongGatewayOptions, Severity, SignalId, ThresholdDirection, WorkloadKind } from '../../src/gateway';
+import { DeploymentMode, KongEdition, KongGateway, KongGatewayOptions, Severity, SignalId, SignalSetting, SignalThreshold, ThresholdDirection, WorkloadKind } from '../../src/gateway';
 import { DatadogCollection, DatadogQueryKind } from '../../src/signals';
+import { alertAnnotations } from '../../src/signals/alert-content';
 import { signalsOf } from '../../src/signals/gateway-signals';
 import { podNamePattern } from '../../src/signals/selectors';
 
@@ -128,7 +129,7 @@ describe('Datadog forms of the catalog', () => {
     expect(signal(SignalId.REQUEST_LATENCY_P99).datadog(DatadogCollection.KONG_PLUGIN)!.query).toBe(
       'min(last_10m):p99:kong.latency{kong_gateway:edge,kong_environment:prod} > 3000',
     );
-    const tuned = KongGateway.traditional({ ...base, signalOverrides: [{ signal: SignalId.REQUEST_LATENCY_P99, warning: 300, critical: 800 }] });
+    const tuned = KongGateway.traditional({ ...base, signalOverrides: [{ signal: SignalId.REQUEST_LATENCY_P99, warning: SignalThreshold.milliseconds(300), critical: SignalThreshold.milliseconds(800) }] });
     const q = signalsOf(tuned).find((s) => s.id === SignalId.REQUEST_LATENCY_P99)!.datadog(DatadogCollection.AGENT_INTEGRATION)!;
     expect([q.warning, q.critical]).toEqual([300, 800]);
     expect(q.query).toMatch(/ > 800$/);
@@ -164,7 +165,7 @@ describe('signal overrides', () => {
   };
 
   test('thresholds and window apply to the signal and its queries', () => {
-    const gw = make([{ signal: SignalId.ERROR_RATIO_5XX, warning: 0.02, critical: 0.1, window: Duration.minutes(15) }]);
+    const gw = make([{ signal: SignalId.ERROR_RATIO_5XX, warning: SignalThreshold.ratio(0.02), critical: SignalThreshold.ratio(0.1), window: Duration.minutes(15) }]);
     const s = signalsOf(gw).find((x) => x.id === SignalId.ERROR_RATIO_5XX)!;
     expect([s.warning, s.critical, s.window.toPrometheus()]).toEqual([0.02, 0.1, '15m']);
     expect(s.promqlCondition(Severity.CRITICAL)).toMatch(/ > 0\.1$/);
@@ -176,25 +177,51 @@ describe('signal overrides', () => {
   });
 
   test('warning above critical for an "above" signal fails with the fix', () => {
-    expect(() => make([{ signal: SignalId.ERROR_RATIO_5XX, warning: 0.1, critical: 0.05 }])).toThrow(
+    expect(() => make([{ signal: SignalId.ERROR_RATIO_5XX, warning: SignalThreshold.ratio(0.1), critical: SignalThreshold.ratio(0.05) }])).toThrow(
       "KongGateway 'edge': signal 'error-ratio-5xx' alerts when the value is above its threshold, but warning 0.1 is not below critical 0.05. Fix: set warning below critical, or drop the warning threshold.",
     );
   });
 
   test('warning below critical for a "below" signal fails', () => {
-    expect(() => make([{ signal: SignalId.READY_NODES_BELOW_EXPECTED, warning: 0.4, critical: 0.5 }])).toThrow(
+    expect(() => make([{ signal: SignalId.READY_NODES_BELOW_EXPECTED, warning: SignalThreshold.ratio(0.4), critical: SignalThreshold.ratio(0.5) }])).toThrow(
       "signal 'ready-nodes-below-expected' alerts when the value is below its threshold, but warning 0.4 is not above critical 0.5",
     );
   });
 
   test('equal thresholds are the wrong order too', () => {
-    expect(() => make([{ signal: SignalId.KONG_LATENCY_P99, warning: 200 }])).toThrow('warning 200 is not below critical 200');
+    expect(() => make([{ signal: SignalId.KONG_LATENCY_P99, warning: SignalThreshold.milliseconds(200) }])).toThrow('warning 200 is not below critical 200');
   });
 
-  test('a percentage typed as a whole number fails with the unit', () => {
-    expect(() => make([{ signal: SignalId.ERROR_RATIO_5XX, critical: 5 }])).toThrow(
-      "KongGateway 'edge': signal 'error-ratio-5xx' critical threshold 5 is outside 0..1 (ratio of requests). Fix: give the threshold in ratio of requests, between 0 and 1, e.g. 0.05 for 5%.",
+  test('a percentage written as a ratio fails where it is written, with the percent form', () => {
+    expect(() => SignalThreshold.ratio(5)).toThrow(
+      'SignalThreshold.ratio: 5 is not between 0 and 1. Fix: give a share, e.g. 0.05 for 5 %, or use SignalThreshold.percent(5).',
     );
+    const s = signalsOf(make([{ signal: SignalId.ERROR_RATIO_5XX, critical: SignalThreshold.percent(5), warning: SignalThreshold.percent(0.7) }]))
+      .find((x) => x.id === SignalId.ERROR_RATIO_5XX)!;
+    expect([s.critical, s.warning]).toEqual([0.05, 0.007]);
+  });
+
+  test('a threshold in another unit fails with the unit the signal measures', () => {
+    expect(() => make([{ signal: SignalId.ERROR_RATIO_5XX, critical: SignalThreshold.milliseconds(500) }])).toThrow(
+      "KongGateway 'edge': signal 'error-ratio-5xx' critical threshold 500 ms is in milliseconds, but the signal measures ratio of requests (ratio). "
+      + 'Fix: give the threshold as SignalThreshold.ratio(0.05) or SignalThreshold.percent(5).',
+    );
+    expect(() => make([{ signal: SignalId.REQUEST_LATENCY_P99, critical: SignalThreshold.ratio(0.5) }])).toThrow(
+      'Fix: give the threshold as SignalThreshold.milliseconds(500) or SignalThreshold.latency(Duration.seconds(1)).',
+    );
+    const latency = signalsOf(make([{ signal: SignalId.REQUEST_LATENCY_P99, critical: SignalThreshold.latency(Duration.seconds(2)) }]))
+      .find((x) => x.id === SignalId.REQUEST_LATENCY_P99)!;
+    expect(latency.critical).toBe(2000);
+  });
+
+  test('the settings an override changed are carried as facts, not found by comparing values', () => {
+    // The override repeats the catalog's critical threshold: it is still an override.
+    const [ratio, latency] = [SignalId.ERROR_RATIO_5XX, SignalId.KONG_LATENCY_P99].map((id) => signalsOf(make([
+      { signal: SignalId.ERROR_RATIO_5XX, critical: SignalThreshold.ratio(0.05) },
+      { signal: SignalId.KONG_LATENCY_P99, window: Duration.minutes(10) },
+    ])).find((x) => x.id === id)!);
+    expect([ratio.critical, ratio.overridden, latency.overridden]).toEqual([0.05, [SignalSetting.CRITICAL], [SignalSetting.WINDOW]]);
+    expect(signalsOf(make([])).every((x) => x.overridden.length === 0)).toBe(true);
   });
 
   test('an override for a signal the mode does not have fails', () => {
@@ -233,10 +260,23 @@ describe('where a bad override is reported', () => {
   // The gateway declares its overrides; the catalog (a layer above it) checks them the first
   // time a construct reads the gateway's signals, under the gateway's name.
   test('by the first construct that reads the gateway, naming the gateway, the value and the fix', () => {
-    const gateway = KongGateway.dbLess({ name: 'edge', signalOverrides: [{ signal: SignalId.ERROR_RATIO_5XX, critical: 5 }] });
+    const gateway = KongGateway.dbLess({ name: 'edge', signalOverrides: [{ signal: SignalId.ERROR_RATIO_5XX, critical: SignalThreshold.milliseconds(5) }] });
     const stack = new TerraformStack(Testing.app(), 'stack');
     expect(() => new KongMonitoring(stack, 'kong', { gateway, grafana: { prometheusDatasourceUid: 'prom' } })).toThrow(
-      "KongGateway 'edge': signal 'error-ratio-5xx' critical threshold 5 is outside 0..1 (ratio of requests). Fix: give the threshold in ratio of requests, between 0 and 1, e.g. 0.05 for 5%.",
+      "KongGateway 'edge': signal 'error-ratio-5xx' critical threshold 5 ms is in milliseconds, but the signal measures ratio of requests (ratio). Fix: give the threshold as SignalThreshold.ratio(0.05) or SignalThreshold.percent(5).",
     );
+  });
+});
+
+describe('alert texts say what the gateway changed', () => {
+  // An on-call engineer reading an alert must see that its threshold is not the catalog's.
+  test('the override note names each changed setting with the catalog value', () => {
+    const gateway = new KongGateway({ ...base, mode: DeploymentMode.TRADITIONAL, signalOverrides: [{ signal: SignalId.ERROR_RATIO_5XX, critical: SignalThreshold.percent(10), window: Duration.minutes(15) }] });
+    const [ratio, latency] = [SignalId.ERROR_RATIO_5XX, SignalId.KONG_LATENCY_P99].map((id) => signalsOf(gateway).find((x) => x.id === id)!);
+    expect(ratio.overrideNote()).toBe('Set for this gateway: critical 0.1 (catalog 0.05), window 15m (catalog 5m).');
+    expect(latency.overrideNote()).toBe('');
+    // Prometheus and Grafana rules carry it in their description.
+    expect(alertAnnotations(gateway, ratio, Severity.CRITICAL, '{{ $value }}').description).toMatch(/for 15m\. Set for this gateway: critical 0\.1 \(catalog 0\.05\)/);
+    expect(alertAnnotations(gateway, latency, Severity.CRITICAL, '{{ $value }}').description).not.toContain('Set for this gateway');
   });
 });

@@ -16,6 +16,7 @@ import { Duration } from '../../src/core/duration';
 import { KongFleet } from '../../src/facade/kong-fleet';
 import { KongMonitoring, KongMonitoringProps } from '../../src/facade/kong-monitoring';
 import { KongGateway, KongGatewayOptions } from '../../src/gateway/kong-gateway';
+import { SignalThreshold } from '../../src/gateway/signal-threshold';
 import { SignalId } from '../../src/gateway/signal-vocabulary';
 import { GrafanaNotifier } from '../../src/grafana/alerting/notifier';
 import { GrafanaProvider } from '../../src/grafana/provider/provider';
@@ -122,7 +123,7 @@ describe('adding never moves an existing ID', () => {
   test('a signal override (threshold and window) moves nothing, and switching a signal off removes only its own resources', () => {
     const all = { ...datadogOnly, grafana: { prometheusDatasourceUid: 'prom' }, prometheus: {} };
     const ids = idsOf(all);
-    const tuned = idsOf({ ...all, gateway: edge({ signalOverrides: [{ signal: SignalId.ERROR_RATIO_5XX, critical: 0.1, warning: 0.02, window: Duration.minutes(10) }] }) });
+    const tuned = idsOf({ ...all, gateway: edge({ signalOverrides: [{ signal: SignalId.ERROR_RATIO_5XX, critical: SignalThreshold.ratio(0.1), warning: SignalThreshold.ratio(0.02), window: Duration.minutes(10) }] }) });
     expect(tuned).toEqual(ids);
     const off = idsOf({ ...all, gateway: edge({ signalOverrides: [{ signal: SignalId.SHARED_DICT_MEMORY, enabled: false }] }) });
     expect(off.filter((id) => !ids.includes(id))).toEqual([]);
