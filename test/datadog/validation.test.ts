@@ -86,7 +86,12 @@ describe('DatadogMonitors validation', () => {
   });
 
   test('a critical threshold the query cannot carry (exponent notation)', () => {
-    const tiny = KongGateway.hybridDataPlane({ ...BASE, signalOverrides: [{ signal: SignalId.ERROR_RATIO_5XX, critical: SignalThreshold.ratio(0.0000001), warning: SignalThreshold.ratio(0.00000001) }] });
+    const tiny = KongGateway.hybridDataPlane({
+      ...BASE,
+      signalOverrides: [
+        { signal: SignalId.ERROR_RATIO_5XX, critical: SignalThreshold.ratio(0.0000001), warning: SignalThreshold.ratio(0.00000001) },
+      ],
+    });
     expect(() => synth((stack) => new DatadogMonitors(stack, 'alerts', { gateway: tiny, notify: NOTIFY }))).toThrow(
       "DatadogMonitors 'alerts': monitor '[Kong edge production] Kong 5xx response ratio high' query ends with '1e-7', which Datadog does not read as the critical threshold 1e-7. Fix: give the threshold as a plain decimal number",
     );

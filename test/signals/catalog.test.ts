@@ -129,7 +129,12 @@ describe('Datadog forms of the catalog', () => {
     expect(signal(SignalId.REQUEST_LATENCY_P99).datadog(DatadogCollection.KONG_PLUGIN)!.query).toBe(
       'min(last_10m):p99:kong.latency{kong_gateway:edge,kong_environment:prod} > 3000',
     );
-    const tuned = KongGateway.traditional({ ...base, signalOverrides: [{ signal: SignalId.REQUEST_LATENCY_P99, warning: SignalThreshold.milliseconds(300), critical: SignalThreshold.milliseconds(800) }] });
+    const tuned = KongGateway.traditional({
+      ...base,
+      signalOverrides: [
+        { signal: SignalId.REQUEST_LATENCY_P99, warning: SignalThreshold.milliseconds(300), critical: SignalThreshold.milliseconds(800) },
+      ],
+    });
     const q = signalsOf(tuned).find((s) => s.id === SignalId.REQUEST_LATENCY_P99)!.datadog(DatadogCollection.AGENT_INTEGRATION)!;
     expect([q.warning, q.critical]).toEqual([300, 800]);
     expect(q.query).toMatch(/ > 800$/);
@@ -271,7 +276,13 @@ describe('where a bad override is reported', () => {
 describe('alert texts say what the gateway changed', () => {
   // An on-call engineer reading an alert must see that its threshold is not the catalog's.
   test('the override note names each changed setting with the catalog value', () => {
-    const gateway = new KongGateway({ ...base, mode: DeploymentMode.TRADITIONAL, signalOverrides: [{ signal: SignalId.ERROR_RATIO_5XX, critical: SignalThreshold.percent(10), window: Duration.minutes(15) }] });
+    const gateway = new KongGateway({
+      ...base,
+      mode: DeploymentMode.TRADITIONAL,
+      signalOverrides: [
+        { signal: SignalId.ERROR_RATIO_5XX, critical: SignalThreshold.percent(10), window: Duration.minutes(15) },
+      ],
+    });
     const [ratio, latency] = [SignalId.ERROR_RATIO_5XX, SignalId.KONG_LATENCY_P99].map((id) => signalsOf(gateway).find((x) => x.id === id)!);
     expect(ratio.overrideNote()).toBe('Set for this gateway: critical 0.1 (catalog 0.05), window 15m (catalog 5m).');
     expect(latency.overrideNote()).toBe('');

@@ -123,7 +123,14 @@ describe('adding never moves an existing ID', () => {
   test('a signal override (threshold and window) moves nothing, and switching a signal off removes only its own resources', () => {
     const all = { ...datadogOnly, grafana: { prometheusDatasourceUid: 'prom' }, prometheus: {} };
     const ids = idsOf(all);
-    const tuned = idsOf({ ...all, gateway: edge({ signalOverrides: [{ signal: SignalId.ERROR_RATIO_5XX, critical: SignalThreshold.ratio(0.1), warning: SignalThreshold.ratio(0.02), window: Duration.minutes(10) }] }) });
+    const tuned = idsOf({
+      ...all,
+      gateway: edge({
+        signalOverrides: [
+          { signal: SignalId.ERROR_RATIO_5XX, critical: SignalThreshold.ratio(0.1), warning: SignalThreshold.ratio(0.02), window: Duration.minutes(10) },
+        ],
+      }),
+    });
     expect(tuned).toEqual(ids);
     const off = idsOf({ ...all, gateway: edge({ signalOverrides: [{ signal: SignalId.SHARED_DICT_MEMORY, enabled: false }] }) });
     expect(off.filter((id) => !ids.includes(id))).toEqual([]);
