@@ -11,7 +11,6 @@ export * from './datadog';
 export * from './grafana';
 export * from './prometheus';
 export * from './practices/health-dashboards';
-export * from './practices/alerting-options';
 export * from './practices/health-alerting';
 export * from './practices/all-nodes-monitored';
 export * from './facade/kong-monitoring';

@@ -5,6 +5,7 @@ import type { InputShapesData } from './input-shape';
 export const INPUT_SHAPES: InputShapesData = {
   structs: {
     "AllNodesMonitoredProps": [
+      ["backends","list<class:MonitoringBackend>",true],
       ["datadog","struct:DatadogAlertingOptions",true],
       ["gateway","class:KongGateway",false,"The gateway whose every node is watched"],
       ["grafana","struct:GrafanaAlertingOptions",true],
@@ -313,6 +314,7 @@ export const INPUT_SHAPES: InputShapesData = {
       ["uidPrefix","string",true],
     ],
     "HealthAlertingProps": [
+      ["backends","list<class:MonitoringBackend>",true],
       ["datadog","struct:HealthAlertingDatadogOptions",true],
       ["declarativeRouteCount","number",true],
       ["gateway","class:KongGateway",false,"The gateway to alert on"],
@@ -402,6 +404,7 @@ export const INPUT_SHAPES: InputShapesData = {
       ["statusTls","struct:StatusTlsOptions",true],
     ],
     "KongFleetOptions": [
+      ["backends","list<class:MonitoringBackend>",true],
       ["datadog","struct:KongMonitoringDatadogOptions",true],
       ["grafana","struct:KongMonitoringGrafanaOptions",true],
       ["kubernetes","struct:KongMonitoringKubernetesOptions",true],
@@ -519,6 +522,7 @@ export const INPUT_SHAPES: InputShapesData = {
       ["noKongHealthCheckCli","boolean",true],
     ],
     "KongMonitoringProps": [
+      ["backends","list<class:MonitoringBackend>",true],
       ["datadog","struct:KongMonitoringDatadogOptions",true],
       ["gateway","class:KongGateway",false,"The gateway to monitor"],
       ["grafana","struct:KongMonitoringGrafanaOptions",true],
@@ -673,6 +677,11 @@ export const INPUT_SHAPES: InputShapesData = {
       ["level","enum:FindingLevel",false,"The level every non-compliant finding of that rule gets"],
       ["ruleId","string",false,"Rule ID, e.g. `KBP2`"],
     ],
+    "SignalAlertingRequest": [
+      ["gateway","class:KongGateway",false,"The gateway"],
+      ["nameSuffix","string",true],
+      ["signals","list<class:ResolvedSignal>",false,"The signals to alert on, overrides applied, in catalog order"],
+    ],
     "SignalOverride": [
       ["critical","class:SignalThreshold",true],
       ["enabled","boolean",true],
@@ -719,6 +728,13 @@ export const INPUT_SHAPES: InputShapesData = {
       ["scope","class:Construct",false],
       ["id","string",false],
       ["props","struct:AllNodesMonitoredProps",false],
+    ],
+    "DatadogBackend": [
+      ["options","struct:DatadogAlertingOptions",false],
+    ],
+    "DatadogBackend.renderAlerting": [
+      ["scope","class:Construct",false],
+      ["request","struct:SignalAlertingRequest",false],
     ],
     "DatadogDashboard": [
       ["scope","class:Construct",false],
@@ -836,6 +852,13 @@ export const INPUT_SHAPES: InputShapesData = {
       ["scope","class:Construct",false],
       ["id","string",false],
       ["props","struct:GrafanaAlertRulesProps",false],
+    ],
+    "GrafanaBackend": [
+      ["options","struct:GrafanaAlertingOptions",false],
+    ],
+    "GrafanaBackend.renderAlerting": [
+      ["scope","class:Construct",false],
+      ["request","struct:SignalAlertingRequest",false],
     ],
     "GrafanaDashboard": [
       ["scope","class:Construct",false],
@@ -1002,10 +1025,21 @@ export const INPUT_SHAPES: InputShapesData = {
       ["id","string",false],
       ["props","struct:LoadBalancerReadinessProps",false],
     ],
+    "MonitoringBackend.renderAlerting": [
+      ["scope","class:Construct",false],
+      ["request","struct:SignalAlertingRequest",false],
+    ],
     "NoKongHealthCheckCli": [
       ["scope","class:Construct",false],
       ["id","string",false],
       ["props","struct:NoKongHealthCheckCliProps",true],
+    ],
+    "PrometheusBackend": [
+      ["options","struct:PrometheusAlertingOptions",true],
+    ],
+    "PrometheusBackend.renderAlerting": [
+      ["scope","class:Construct",false],
+      ["request","struct:SignalAlertingRequest",false],
     ],
     "PrometheusRules": [
       ["scope","class:Construct",false],
@@ -1056,7 +1090,7 @@ export const INPUT_SHAPES: InputShapesData = {
       ["props","struct:StatusListenerProps",false],
     ],
   },
-  results: ["Finding","KongSecretKeyRef","SignalOverride"],
+  results: ["DatadogAlertingOptions","DatadogNotifyProps","DatadogSignalOptions","Finding","GrafanaAlertingOptions","KongSecretKeyRef","PrometheusAlertingOptions","SignalOverride"],
   enums: {
     "ComplianceStatus": {"COMPLIANT":"COMPLIANT","NON_COMPLIANT":"NON_COMPLIANT","NOT_APPLICABLE":"NOT_APPLICABLE"},
     "DatadogCollection": {"AGENT_INTEGRATION":"agent-integration","KONG_PLUGIN":"kong-plugin"},
@@ -1083,6 +1117,7 @@ export const INPUT_SHAPES: InputShapesData = {
   classes: {
     "AllNodesMonitored": "new AllNodesMonitored(...)",
     "Construct": "new Construct(...) (constructs)",
+    "DatadogBackend": "new DatadogBackend(...)",
     "DatadogDashboard": "new DatadogDashboard(...)",
     "DatadogDistributionPercentiles": "DatadogDistributionPercentiles.of(...)",
     "DatadogMonitors": "new DatadogMonitors(...)",
@@ -1101,6 +1136,7 @@ export const INPUT_SHAPES: InputShapesData = {
     "grafana.RuleGroup": "new grafana.RuleGroup(...)",
     "GrafanaAlertingPolicy": "new GrafanaAlertingPolicy(...)",
     "GrafanaAlertRules": "new GrafanaAlertRules(...)",
+    "GrafanaBackend": "new GrafanaBackend(...)",
     "GrafanaDashboard": "new GrafanaDashboard(...)",
     "GrafanaNotifier": "GrafanaNotifier.email(...), GrafanaNotifier.pagerDuty(...), GrafanaNotifier.slack(...), GrafanaNotifier.webhook(...)",
     "HealthAlerting": "new HealthAlerting(...)",
@@ -1119,7 +1155,9 @@ export const INPUT_SHAPES: InputShapesData = {
     "KubernetesProbes": "new KubernetesProbes(...)",
     "LoadBalancerHealthCheck": "LoadBalancerHealthCheck.kongReady(...), LoadBalancerHealthCheck.of(...)",
     "LoadBalancerReadiness": "new LoadBalancerReadiness(...)",
+    "MonitoringBackend": "new MonitoringBackend(...)",
     "NoKongHealthCheckCli": "new NoKongHealthCheckCli(...)",
+    "PrometheusBackend": "new PrometheusBackend(...)",
     "PrometheusRules": "new PrometheusRules(...)",
     "PrometheusScrape": "new PrometheusScrape(...)",
     "ResolvedSignal": "a ResolvedSignal the library returns (cdktf-kong-monitoring)",

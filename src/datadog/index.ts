@@ -5,3 +5,4 @@ export * from './synthetics';
 export * from './dashboard';
 export * from './slo';
 export * from './distribution-percentiles';
+export * from './datadog-backend';

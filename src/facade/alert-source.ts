@@ -19,8 +19,11 @@ export enum AlertBackend {
 export interface AlertSource {
   /** The signal alerted on. */
   readonly signal: SignalId;
-  /** The backend the alert lives in. */
-  readonly backend: AlertBackend;
+  /**
+   * Id of the backend the alert lives in: `datadog`, `grafana` or `prometheus` (the
+   * `AlertBackend` values), or a custom `MonitoringBackend`'s id.
+   */
+  readonly backend: string;
   /** The components that produce its data, e.g. `kong-prometheus-plugin (status_code_metrics)`. */
   readonly producers: string[];
   /** The metrics or checks it reads. */

@@ -11,7 +11,8 @@ import { failValidation } from '../core/validation';
 import { DeploymentMode } from '../gateway/deployment-mode';
 import { KongGateway } from '../gateway/kong-gateway';
 import { TerraformOutput } from '../internal/cdktf';
-import { PrometheusAlertingOptions } from '../practices/alerting-options';
+import { PrometheusAlertingOptions } from '../prometheus/prometheus-backend';
+import { MonitoringBackend } from '../signals/monitoring-backend';
 
 /**
  * Backends and options of {@link KongMonitoring}, without the gateway: what a fleet applies
@@ -38,6 +39,12 @@ export interface KongFleetOptions {
    * @default - none
    */
   readonly prometheus?: PrometheusAlertingOptions;
+
+  /**
+   * More alerting backends, your own included (`MonitoringBackend` subclasses).
+   * @default []
+   */
+  readonly backends?: MonitoringBackend[];
 
   /**
    * Kubernetes side.
@@ -137,6 +144,7 @@ export class KongFleet extends Construct {
       datadog: options.datadog ?? this.defaults.datadog,
       grafana: options.grafana ?? this.defaults.grafana,
       prometheus: options.prometheus ?? this.defaults.prometheus,
+      backends: options.backends ?? this.defaults.backends,
       kubernetes: options.kubernetes ?? this.defaults.kubernetes,
       practices: options.practices ?? this.defaults.practices,
     });

@@ -10,6 +10,7 @@ import { failValidation, reportingAs } from '../core/validation';
 import { validateSignalOptions } from '../datadog/internal/notify-rules';
 import { identityKey, identityTitle } from '../gateway/gateway-identity';
 import { KongGateway } from '../gateway/kong-gateway';
+import { SignalId } from '../gateway/signal-vocabulary';
 import { GrafanaAlertingPolicyProps } from '../grafana/alerting/grafana-alerting-policy';
 import { claimFolder } from '../grafana/claims';
 import { Folder } from '../grafana/provider/folder';
@@ -28,14 +29,15 @@ import { KongPluginOptions } from '../kubernetes/plugins/plugin-options';
 import { KongProbe } from '../kubernetes/probe';
 import { PrometheusScrape } from '../kubernetes/prometheus-scrape';
 import { PrometheusScrapeMethod } from '../kubernetes/scrape-method';
-import { PrometheusAlertingOptions } from '../practices/alerting-options';
 import { AllNodesMonitored } from '../practices/all-nodes-monitored';
 import { HealthAlerting, HealthAlertingDatadogOptions } from '../practices/health-alerting';
 import { HealthDashboards } from '../practices/health-dashboards';
 import { NoKongHealthCheckCli } from '../practices/no-kong-health-check-cli';
 import { allNodesSignals, healthAlertingSignals } from '../practices/signal-split';
+import { PrometheusAlertingOptions } from '../prometheus/prometheus-backend';
 import { GatewaySignals, signalsOf } from '../signals/gateway-signals';
 import { SourceStatus } from '../signals/lineage';
+import { MonitoringBackend, SignalQueryLanguage } from '../signals/monitoring-backend';
 import { DatadogCollection } from '../signals/signal-types';
 
 /** Datadog side of {@link KongMonitoring}. */
@@ -242,6 +244,13 @@ export interface KongMonitoringProps {
   readonly prometheus?: PrometheusAlertingOptions;
 
   /**
+   * More alerting backends, your own included (subclasses of `MonitoringBackend`): each renders
+   * the alerts of both alerting practices under its own child id, from the same catalog.
+   * @default []
+   */
+  readonly backends?: MonitoringBackend[];
+
+  /**
    * Kubernetes side: deploy Kong, or wire plugins and scraping for a Kong deployed elsewhere.
    * @default - nothing on Kubernetes; `workloadSettings` gives Helm values
    */
@@ -406,7 +415,7 @@ export class KongMonitoring extends Construct {
     // Read at synth: the user's code may apply the workload settings after this constructor.
     this.node.addValidation({ validate: () => this.checkSources(subject) });
 
-    const anyAlerting = props.datadog || props.grafana || props.prometheus;
+    const anyAlerting = props.datadog || props.grafana || props.prometheus || (props.backends ?? []).length > 0;
     if (practices.healthAlerting !== false && anyAlerting) {
       this.alerting = reportingAs(subject, { struct: 'HealthAlertingProps', prefix: '' }, () => new HealthAlerting(this, 'alerting', {
         gateway,
@@ -414,6 +423,7 @@ export class KongMonitoring extends Construct {
         datadog: props.datadog,
         grafana: grafanaAlerting ? { ...grafanaAlerting, policy: props.grafana!.policy } : undefined,
         prometheus: props.prometheus,
+        backends: props.backends,
       }));
     }
     if (practices.allNodesMonitored !== false && anyAlerting) {
@@ -422,6 +432,7 @@ export class KongMonitoring extends Construct {
         datadog: props.datadog,
         grafana: grafanaAlerting,
         prometheus: props.prometheus,
+        backends: props.backends,
       }));
     }
   }
@@ -447,16 +458,16 @@ export class KongMonitoring extends Construct {
     const signals = new Map(signalsOf(this.gateway).map((s) => [s.id, s]));
     const out: AlertSource[] = [];
     for (const practice of [this.alerting, this.allNodes]) {
-      if (!practice) continue;
-      for (const id of practice.datadogMonitors?.monitoredSignals ?? []) {
-        out.push(alertSource(id, AlertBackend.DATADOG, signals.get(id)!.datadog(this.datadogCollection!)!.sources, wiring));
-      }
-      for (const id of practice.grafanaRules?.alertedSignals ?? []) {
-        out.push(alertSource(id, AlertBackend.GRAFANA, signals.get(id)!.prometheusSources, wiring));
-      }
-      const ruleSignals = new Set((practice.prometheusRules?.ruleGroups ?? []).flatMap((g) => g.rules.map((r) => r.labels.signal)));
-      for (const signal of signalsOf(this.gateway).filter((s) => ruleSignals.has(s.id))) {
-        out.push(alertSource(signal.id, AlertBackend.PROMETHEUS, signal.prometheusSources, wiring));
+      for (const { backend, rendered } of practice?.backendAlerting ?? []) {
+        // Each backend says which form of the signals its alerts read; the form names the sources.
+        const { language, datadogCollection } = rendered.reads;
+        for (const id of rendered.alertedSignals) {
+          const signal = signals.get(id as SignalId)!;
+          const sources = language === SignalQueryLanguage.DATADOG
+            ? signal.datadog(datadogCollection ?? DatadogCollection.AGENT_INTEGRATION)?.sources ?? []
+            : signal.prometheusSources;
+          out.push(alertSource(signal.id, backend.id, sources, wiring));
+        }
       }
     }
     return out;

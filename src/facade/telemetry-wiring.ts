@@ -1,6 +1,6 @@
 // What a KongMonitoring's stack provides for its gateway's telemetry, read at synth (after
 // the app is built: workload settings may be applied or handed to Helm later in user code).
-import { AlertBackend, AlertSource } from './alert-source';
+import { AlertSource } from './alert-source';
 import { DeploymentMode } from '../gateway/deployment-mode';
 import { KongGateway } from '../gateway/kong-gateway';
 import { SignalId } from '../gateway/signal-vocabulary';
@@ -144,7 +144,7 @@ export function telemetryWiring(inputs: WiringInputs, datadogAutodiscovery: bool
 }
 
 /** One rendered alert's lineage. */
-export function alertSource(signal: SignalId, backend: AlertBackend, sources: SignalSource[], wiring: TelemetryWiring): AlertSource {
+export function alertSource(signal: SignalId, backend: string, sources: SignalSource[], wiring: TelemetryWiring): AlertSource {
   const verdict = traceSources(sources, wiring);
   return {
     signal,

@@ -1,184 +1,96 @@
+// How a practice renders its signals: it hands them to each backend through one contract
+// (`MonitoringBackend`) and says at synth which signals no backend could alert on.
 import { Construct } from 'constructs';
-import { Duration } from '../core/duration';
-import { reportingAs } from '../core/validation';
-import { validateSignalOptions } from '../datadog/internal/notify-rules';
+import { UserPropPaths, failValidation, reportingAs } from '../core/validation';
+import { DatadogAlertingOptions, DatadogBackend } from '../datadog/datadog-backend';
 import { DatadogMonitors } from '../datadog/monitors';
-import { DatadogNotifyProps, DatadogSignalOptions } from '../datadog/notify';
 import { KongGateway } from '../gateway/kong-gateway';
 import { SignalId } from '../gateway/signal-vocabulary';
 import { GrafanaAlertRules } from '../grafana/alerting/grafana-alert-rules';
-import { Folder } from '../grafana/provider/folder';
+import { GrafanaAlertingOptions, GrafanaBackend } from '../grafana/grafana-backend';
 import { Annotations } from '../internal/cdktf';
+import { PrometheusAlertingOptions, PrometheusBackend } from '../prometheus/prometheus-backend';
 import { PrometheusRules } from '../prometheus/prometheus-rules';
 import { signalsOf } from '../signals/gateway-signals';
-import { DatadogCollection } from '../signals/signal-types';
+import { BackendAlerting, MonitoringBackend } from '../signals/monitoring-backend';
 
-/** Datadog monitors of an alerting practice. */
-export interface DatadogAlertingOptions {
-  /** Where notifications go, per severity (`@pagerduty-...`, `@slack-...`, `@team-...`). */
-  readonly notify: DatadogNotifyProps;
-
-  /**
-   * How Datadog receives Kong's metrics.
-   * @default DatadogCollection.AGENT_INTEGRATION
-   */
-  readonly collection?: DatadogCollection;
-
-  /**
-   * Per-signal handles, recovery counts, or no monitor; entries for signals another
-   * practice renders are passed to that practice.
-   * @default - every signal, notified per `notify`
-   */
-  readonly signals?: DatadogSignalOptions[];
-
-  /**
-   * Re-notification interval of unresolved critical alerts.
-   * @default Duration.minutes(60)
-   */
-  readonly renotifyInterval?: Duration;
-
-  /**
-   * Extra monitor tags.
-   * @default {}
-   */
-  readonly tags?: { [key: string]: string };
+/** The backends a practice's props ask for, each with the prop path its errors are reported under. */
+export interface PracticeBackends {
+  readonly datadog?: DatadogAlertingOptions;
+  readonly grafana?: GrafanaAlertingOptions;
+  readonly prometheus?: PrometheusAlertingOptions;
+  readonly backends?: MonitoringBackend[];
 }
 
-/** Grafana-managed alert rules of an alerting practice. */
-export interface GrafanaAlertingOptions {
-  /** UID of the Prometheus data source the rules query. */
-  readonly prometheusDatasourceUid: string;
-
-  /**
-   * Folder holding the rule groups (share it with the dashboard).
-   * @default - a folder titled `folderTitle`
-   */
-  readonly folder?: Folder;
-
-  /**
-   * Title of the folder created when `folder` is not given.
-   * @default 'Kong'
-   */
-  readonly folderTitle?: string;
-
-  /**
-   * Base URL of runbooks; rules link `<base>/<signal id>`.
-   * @default - the catalog's runbook text as an annotation
-   */
-  readonly runbookBaseUrl?: string;
-
-  /**
-   * Label that names each cluster in the Prometheus data source, when it is a central store
-   * holding many clusters (Mimir, Thanos, a remote-write target): queries then select the
-   * gateway's `cluster` by it. Leave it out when the data source is the cluster's own
-   * Prometheus, which never sees external labels such as `cluster`.
-   * @default - none: the data source is the gateway's own cluster's Prometheus
-   */
-  readonly clusterLabel?: string;
-
-  /**
-   * First part of every Grafana UID derived for the gateway (see `KongMonitoringGrafanaOptions.uidPrefix`).
-   * @default 'kong'
-   */
-  readonly uidPrefix?: string;
-}
-
-/** Prometheus Operator rules (PrometheusRule) of an alerting practice. */
-export interface PrometheusAlertingOptions {
-  /**
-   * Namespace of the PrometheusRule object.
-   * @default - the gateway's namespace
-   */
-  readonly namespace?: string;
-
-  /**
-   * Labels the Prometheus Operator's `ruleSelector` matches (kube-prometheus-stack: `release`).
-   * @default {}
-   */
-  readonly labels?: { [key: string]: string };
-
-  /**
-   * Base URL of runbooks; alerts link `<base>/<signal id>`.
-   * @default - the catalog's runbook text as an annotation
-   */
-  readonly runbookBaseUrl?: string;
-}
-
-/** The alerting resources one practice renders for its share of the catalog. */
-export interface SignalAlerting {
+/** What each backend rendered, with the built-in ones picked out for the practices' fields. */
+export interface PracticeAlerting {
+  readonly rendered: BackendAlerting[];
   readonly datadogMonitors?: DatadogMonitors;
   readonly grafanaRules?: GrafanaAlertRules;
   readonly prometheusRules?: PrometheusRules;
 }
 
-/**
- * Signals Datadog cannot express honestly: covered by Grafana or Prometheus rules when the
- * gateway has them (said as information), otherwise watched by nothing (said as a warning).
- */
-function reportDatadogGaps(scope: Construct, gateway: KongGateway, signals: SignalId[], promqlBackend: boolean): void {
-  for (const signal of signalsOf(gateway).filter((s) => signals.includes(s.id) && s.datadogGap !== undefined)) {
-    const what = `Signal '${signal.id}' of KongGateway '${gateway.name}' has no Datadog monitor: ${signal.datadogGap}.`;
-    if (promqlBackend) {
-      Annotations.of(scope).addInfo(`${what} The gateway's Grafana or Prometheus rules cover it.`);
-    } else {
-      Annotations.of(scope).addWarning(`${what} Nothing watches it here: add grafana or prometheus to this gateway's monitoring.`);
-    }
-  }
+/** The built-in backends of the options, then the practice's own `backends`, in that order. */
+export function backendsOf(props: PracticeBackends): Array<{ backend: MonitoringBackend; path: string }> {
+  return [
+    ...(props.datadog ? [{ backend: new DatadogBackend(props.datadog), path: 'datadog.' }] : []),
+    ...(props.grafana ? [{ backend: new GrafanaBackend(props.grafana), path: 'grafana.' }] : []),
+    ...(props.prometheus ? [{ backend: new PrometheusBackend(props.prometheus), path: 'prometheus.' }] : []),
+    ...(props.backends ?? []).map((backend, i) => ({ backend, path: `backends[${i}].` })),
+  ];
 }
 
 /**
- * Renders a set of signals in every backend asked for, under fixed child ids (`datadog`,
- * `grafana`, `prometheus`). `nameSuffix` keeps a second practice's rule group and
- * PrometheusRule apart from the first one's. Errors of the constructs made here are reported
- * as `subject`'s, with the practice's prop paths (`datadog.notify`, `grafana.prometheusDatasourceUid`).
+ * Renders a set of signals in every backend asked for, each under its own child id.
+ * `nameSuffix` keeps a second practice's rule group and PrometheusRule apart from the first
+ * one's. Errors of the constructs made here are reported as `subject`'s, with the practice's
+ * prop paths (`datadog.notify`, `grafana.prometheusDatasourceUid`).
  */
 export function renderSignalAlerting(
   scope: Construct,
   subject: string,
   gateway: KongGateway,
   signals: SignalId[],
-  backends: { datadog?: DatadogAlertingOptions; grafana?: GrafanaAlertingOptions; prometheus?: PrometheusAlertingOptions },
+  props: PracticeBackends,
   nameSuffix?: string,
-): SignalAlerting {
-  const { datadog, grafana, prometheus } = backends;
-  if (datadog) {
-    // Every entry, also those for the other practice's signals (they would otherwise never be checked).
-    validateSignalOptions(subject, 'datadog.signals', signalsOf(gateway).map((s) => s.id), datadog.signals ?? []);
-    reportDatadogGaps(scope, gateway, signals, grafana !== undefined || prometheus !== undefined);
-  }
+): PracticeAlerting {
+  const request = { gateway, signals: signalsOf(gateway).filter((s) => signals.includes(s.id)), nameSuffix };
+  const backends = backendsOf(props);
+  backends.forEach(({ backend, path }, i) => {
+    const first = backends.findIndex((b) => b.backend.id === backend.id);
+    if (first < i) {
+      failValidation(subject, `${path.slice(0, -1)} has id '${backend.id}', which ${backends[first].path.slice(0, -1)} already renders under`, 'give each backend its own id');
+    }
+  });
+  const rendered = backends.map(({ backend, path }) => {
+    const paths: UserPropPaths = (backend as { _propPaths?: (prefix: string) => UserPropPaths })._propPaths?.(path) ?? { struct: '', prefix: path };
+    return { backend, rendered: reportingAs(subject, paths, () => backend.renderAlerting(scope, request)) };
+  });
+  reportSkippedSignals(scope, gateway, rendered);
+  const construct = <T>(type: abstract new (...args: any[]) => T): T | undefined => rendered.map((r) => r.rendered.construct).find((c): c is T & Construct => c instanceof type);
   return {
-    datadogMonitors: datadog && reportingAs(subject, { struct: 'DatadogMonitorsProps', prefix: 'datadog.', renamed: { gateway: 'gateway' } }, () => new DatadogMonitors(scope, 'datadog', {
-      gateway,
-      collection: datadog.collection,
-      notify: datadog.notify,
-      includeSignals: signals,
-      // Per-signal entries for signals another practice renders go to that practice.
-      signals: (datadog.signals ?? []).filter((o) => signals.includes(o.signal)),
-      renotifyInterval: datadog.renotifyInterval,
-      tags: datadog.tags,
-    })),
-    grafanaRules: grafana && reportingAs(subject, {
-      struct: 'GrafanaAlertRulesProps',
-      prefix: 'grafana.',
-      renamed: { gateway: 'gateway', datasourceUid: 'grafana.prometheusDatasourceUid' },
-    }, () => new GrafanaAlertRules(scope, 'grafana', {
-      gateway,
-      datasourceUid: grafana.prometheusDatasourceUid,
-      folder: grafana.folder,
-      folderTitle: grafana.folderTitle,
-      runbookBaseUrl: grafana.runbookBaseUrl,
-      clusterLabel: grafana.clusterLabel,
-      uidPrefix: grafana.uidPrefix,
-      includeSignals: signals,
-      groupNameSuffix: nameSuffix,
-    })),
-    prometheusRules: prometheus && reportingAs(subject, { struct: 'PrometheusRulesProps', prefix: 'prometheus.', renamed: { gateways: 'gateway' } }, () => new PrometheusRules(scope, 'prometheus', {
-      gateways: [gateway],
-      namespace: prometheus.namespace,
-      labels: prometheus.labels,
-      runbookBaseUrl: prometheus.runbookBaseUrl,
-      includeSignals: signals,
-      nameSuffix,
-    })),
+    rendered,
+    datadogMonitors: construct(DatadogMonitors),
+    grafanaRules: construct(GrafanaAlertRules),
+    prometheusRules: construct(PrometheusRules),
   };
+}
+
+/**
+ * Signals a backend cannot express: covered by another backend of the practice (said as
+ * information), or watched by nothing (said as a warning): a silently missing alert would look
+ * like coverage.
+ */
+function reportSkippedSignals(scope: Construct, gateway: KongGateway, rendered: PracticeAlerting['rendered']): void {
+  for (const { backend, rendered: result } of rendered) {
+    for (const skipped of result.skippedSignals) {
+      const covering = rendered.filter((r) => r.backend !== backend && r.rendered.alertedSignals.includes(skipped.signal)).map((r) => `${r.backend.alertTitle}s`);
+      const what = `Signal '${skipped.signal}' of KongGateway '${gateway.name}' has no ${backend.alertTitle}: ${skipped.reason}.`;
+      if (covering.length > 0) {
+        Annotations.of(scope).addInfo(`${what} The gateway's ${covering.join(' and ')} cover it.`);
+      } else {
+        Annotations.of(scope).addWarning(`${what} Nothing watches it here: add a backend that reads PromQL (grafana or prometheus) to this gateway's monitoring.`);
+      }
+    }
+  }
 }

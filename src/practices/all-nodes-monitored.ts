@@ -1,12 +1,16 @@
 import { Construct } from 'constructs';
-import { DatadogAlertingOptions, GrafanaAlertingOptions, PrometheusAlertingOptions, renderSignalAlerting } from './alerting-options';
+import { renderSignalAlerting } from './alerting-options';
 import { allNodesSignals, warnUnavailableSignals } from './signal-split';
 import { checkConstructArguments } from '../core/input-shape';
 import { failValidation } from '../core/validation';
+import { DatadogAlertingOptions } from '../datadog/datadog-backend';
 import { DatadogMonitors } from '../datadog/monitors';
 import { KongGateway } from '../gateway/kong-gateway';
 import { GrafanaAlertRules } from '../grafana/alerting/grafana-alert-rules';
+import { GrafanaAlertingOptions } from '../grafana/grafana-backend';
+import { PrometheusAlertingOptions } from '../prometheus/prometheus-backend';
 import { PrometheusRules } from '../prometheus/prometheus-rules';
+import { BackendAlerting, MonitoringBackend } from '../signals/monitoring-backend';
 
 /** Props of {@link AllNodesMonitored}. */
 export interface AllNodesMonitoredProps {
@@ -30,6 +34,13 @@ export interface AllNodesMonitoredProps {
    * @default - none
    */
   readonly prometheus?: PrometheusAlertingOptions;
+
+  /**
+   * More backends, your own included (subclasses of `MonitoringBackend`): each renders the
+   * same signals under its own child id.
+   * @default []
+   */
+  readonly backends?: MonitoringBackend[];
 }
 
 /**
@@ -42,6 +53,8 @@ export interface AllNodesMonitoredProps {
  * drift and version compatibility among them.
  */
 export class AllNodesMonitored extends Construct {
+  /** What each backend rendered, built-in and your own, in the order given (datadog, grafana, prometheus, then `backends`). */
+  public readonly backendAlerting: BackendAlerting[];
   public readonly datadogMonitors?: DatadogMonitors;
   public readonly grafanaRules?: GrafanaAlertRules;
   public readonly prometheusRules?: PrometheusRules;
@@ -49,11 +62,12 @@ export class AllNodesMonitored extends Construct {
   public constructor(scope: Construct, id: string, props: AllNodesMonitoredProps) {
     super(scope, checkConstructArguments('AllNodesMonitored', scope, id, props));
     const { gateway } = props;
-    if (!props.datadog && !props.grafana && !props.prometheus) {
-      failValidation(`AllNodesMonitored '${id}'`, 'none of datadog, grafana or prometheus is set, so no node would be watched', 'set at least one backend');
+    if (!props.datadog && !props.grafana && !props.prometheus && (props.backends ?? []).length === 0) {
+      failValidation(`AllNodesMonitored '${id}'`, 'none of datadog, grafana, prometheus or backends is set, so no node would be watched', 'set at least one of them, e.g. prometheus: {} or backends: [new PrometheusBackend()]');
     }
     const rendered = renderSignalAlerting(this, `AllNodesMonitored '${id}'`, gateway, allNodesSignals(gateway), props, 'nodes');
     warnUnavailableSignals(this, gateway, 'all-nodes');
+    this.backendAlerting = rendered.rendered;
     this.datadogMonitors = rendered.datadogMonitors;
     this.grafanaRules = rendered.grafanaRules;
     this.prometheusRules = rendered.prometheusRules;

@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
-import { DatadogAlertingOptions, GrafanaAlertingOptions, PrometheusAlertingOptions, renderSignalAlerting } from './alerting-options';
+import { renderSignalAlerting } from './alerting-options';
 import { healthAlertingSignals, warnUnavailableSignals } from './signal-split';
 import { checkConstructArguments } from '../core/input-shape';
 import { failValidation, reportingAs } from '../core/validation';
+import { DatadogAlertingOptions } from '../datadog/datadog-backend';
 import { DatadogMonitors } from '../datadog/monitors';
 import { DatadogSlo, DatadogSloSource, DatadogSloTimeframe } from '../datadog/slo';
 import { DatadogEndpointTestProps, DatadogReadinessTestProps, DatadogSynthetics } from '../datadog/synthetics';
@@ -10,7 +11,10 @@ import { identityKey } from '../gateway/gateway-identity';
 import { KongGateway } from '../gateway/kong-gateway';
 import { GrafanaAlertRules } from '../grafana/alerting/grafana-alert-rules';
 import { GrafanaAlertingPolicy, GrafanaAlertingPolicyProps } from '../grafana/alerting/grafana-alerting-policy';
+import { GrafanaAlertingOptions } from '../grafana/grafana-backend';
+import { PrometheusAlertingOptions } from '../prometheus/prometheus-backend';
 import { PrometheusRules } from '../prometheus/prometheus-rules';
+import { BackendAlerting, MonitoringBackend } from '../signals/monitoring-backend';
 
 /** An availability SLO in Datadog. */
 export interface HealthAlertingSloOptions {
@@ -103,6 +107,13 @@ export interface HealthAlertingProps {
   readonly prometheus?: PrometheusAlertingOptions;
 
   /**
+   * More backends, your own included (subclasses of `MonitoringBackend`): each renders the
+   * same signals under its own child id.
+   * @default []
+   */
+  readonly backends?: MonitoringBackend[];
+
+  /**
    * Routes in the DB-less declarative configuration the stack writes for this gateway
    * (`KongMonitoring` passes it when it deploys Kong). With 0, Kong answers 404 to every
    * request and an endpoint synthetic test is refused.
@@ -118,6 +129,8 @@ export interface HealthAlertingProps {
  * plus Datadog synthetics and SLO, and Grafana contact points, policy and mute timings.
  */
 export class HealthAlerting extends Construct {
+  /** What each backend rendered, built-in and your own, in the order given (datadog, grafana, prometheus, then `backends`). */
+  public readonly backendAlerting: BackendAlerting[];
   public readonly datadogMonitors?: DatadogMonitors;
   public readonly datadogSynthetics?: DatadogSynthetics;
   public readonly datadogSlo?: DatadogSlo;
@@ -128,12 +141,13 @@ export class HealthAlerting extends Construct {
   public constructor(scope: Construct, id: string, props: HealthAlertingProps) {
     super(scope, checkConstructArguments('HealthAlerting', scope, id, props));
     const { gateway } = props;
-    if (!props.datadog && !props.grafana && !props.prometheus) {
-      failValidation(`HealthAlerting '${id}'`, 'none of datadog, grafana or prometheus is set, so no alert would exist', 'set at least one backend');
+    if (!props.datadog && !props.grafana && !props.prometheus && (props.backends ?? []).length === 0) {
+      failValidation(`HealthAlerting '${id}'`, 'none of datadog, grafana, prometheus or backends is set, so no alert would exist', 'set at least one of them, e.g. prometheus: {} or backends: [new PrometheusBackend()]');
     }
     const subject = `HealthAlerting '${id}'`;
     const rendered = renderSignalAlerting(this, subject, gateway, healthAlertingSignals(gateway), props);
     warnUnavailableSignals(this, gateway, 'health-alerting');
+    this.backendAlerting = rendered.rendered;
     this.datadogMonitors = rendered.datadogMonitors;
     this.grafanaRules = rendered.grafanaRules;
     this.prometheusRules = rendered.prometheusRules;

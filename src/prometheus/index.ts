@@ -1,1 +1,2 @@
 export * from './prometheus-rules';
+export * from './prometheus-backend';

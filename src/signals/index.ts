@@ -4,3 +4,4 @@ export * from './signal-source';
 export type * from './unavailable-signal';
 export { SourceStatus } from './lineage';
 export * from './gateway-signals';
+export * from './monitoring-backend';

@@ -49,6 +49,11 @@ const SAMPLES: { [className: string]: (stack: Stack) => unknown } = {
   'KongBestPractices': () => new lib.KongBestPractices(),
   'KongBestPracticesReport': (stack) => lib.KongBestPractices.validate(stack),
   'ResolvedSignal': () => signalsOf(gatewayOf())[0],
+  'DatadogBackend': () => new lib.DatadogBackend({ notify }),
+  'GrafanaBackend': () => new lib.GrafanaBackend({ prometheusDatasourceUid: 'prometheus' }),
+  'PrometheusBackend': () => new lib.PrometheusBackend(),
+  // An abstract method is called on an implementation; the built-in ones check their input.
+  'MonitoringBackend': () => new lib.PrometheusBackend(),
 };
 
 function classOf(name: string): any {

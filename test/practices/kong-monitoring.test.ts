@@ -192,9 +192,9 @@ describe('practice constructs refuse to create nothing', () => {
     ['HealthDashboards', (s: TerraformStack) => new HealthDashboards(s, 'dash', { gateway }),
       "HealthDashboards 'dash': neither datadog nor grafana is set, so no dashboard would exist. Fix: set datadog: {} and/or grafana: { prometheusDatasourceUid }."],
     ['HealthAlerting', (s: TerraformStack) => new HealthAlerting(s, 'alerts', { gateway }),
-      "HealthAlerting 'alerts': none of datadog, grafana or prometheus is set, so no alert would exist. Fix: set at least one backend."],
+      "HealthAlerting 'alerts': none of datadog, grafana, prometheus or backends is set, so no alert would exist. Fix: set at least one of them, e.g. prometheus: {} or backends: [new PrometheusBackend()]."],
     ['AllNodesMonitored', (s: TerraformStack) => new AllNodesMonitored(s, 'nodes', { gateway }),
-      "AllNodesMonitored 'nodes': none of datadog, grafana or prometheus is set, so no node would be watched. Fix: set at least one backend."],
+      "AllNodesMonitored 'nodes': none of datadog, grafana, prometheus or backends is set, so no node would be watched. Fix: set at least one of them, e.g. prometheus: {} or backends: [new PrometheusBackend()]."],
   ])('%s', (_name, build, message) => {
     expect(() => synth(build as (s: TerraformStack) => void)).toThrow(message);
   });
