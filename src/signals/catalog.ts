@@ -6,7 +6,7 @@ import { Duration } from '../core/duration';
 import { DeploymentMode } from '../gateway/deployment-mode';
 import { datadogGatewayTags } from '../gateway/gateway-identity';
 import { KongEdition } from '../gateway/kong-version';
-import { NoDataPolicy, Severity, SignalId, SignalScope, ThresholdDirection } from '../gateway/signal-vocabulary';
+import { NoDataPolicy, Severity, SignalId, SignalPractice, SignalScope, ThresholdDirection } from '../gateway/signal-vocabulary';
 
 const ALL_MODES = Object.values(DeploymentMode);
 const PROXY_MODES = [DeploymentMode.TRADITIONAL, DeploymentMode.DB_LESS, DeploymentMode.HYBRID_DATA_PLANE];
@@ -164,6 +164,7 @@ function latencySignal(spec: LatencySpec): SignalDefinition {
     window: () => Duration.minutes(10),
     runbook: spec.runbook,
     noData: NoDataPolicy.OK,
+    practice: SignalPractice.HEALTH_ALERTING,
     promql: (q) => `histogram_quantile(0.99, sum by (le) (rate(${spec.prometheusHistogram}_bucket${q.pods()}[${RATE_WINDOW}])))`,
     promqlGroupBy: [],
     prometheusSources: [pluginMetric(flag, `${spec.prometheusHistogram}_bucket`)],
@@ -207,6 +208,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     window: (gateway) => gateway.startupWindow,
     runbook: 'Read the 503 reason: curl http://<pod-ip>:<status-port>/status/ready; check the database or control plane, and `kubectl logs` for configuration errors.',
     noData: NoDataPolicy.ALERT,
+    practice: SignalPractice.HEALTH_ALERTING,
     promql: (q) => q.containerReady(),
     promqlGroupBy: ['pod'],
     prometheusSources: [ksm('kube_pod_container_status_ready')],
@@ -234,6 +236,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     window: (gateway) => gateway.startupWindow,
     runbook: 'Check that KONG_STATUS_LISTEN binds 0.0.0.0 (not 127.0.0.1) on the status port, that the prometheus plugin is enabled, and that the scrape target exists.',
     noData: NoDataPolicy.ALERT,
+    practice: SignalPractice.ALL_NODES_MONITORED,
     promql: (q) => `up${q.pods()}`,
     promqlGroupBy: ['pod'],
     prometheusSources: [{ producer: TelemetryProducer.PROMETHEUS_SCRAPE, metrics: ['up'] }],
@@ -249,6 +252,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     window: () => Duration.minutes(2),
     runbook: 'Check the database (PostgreSQL) health, credentials and network policy from the Kong namespace; `/status` shows database.reachable per node.',
     noData: NoDataPolicy.REPORT,
+    practice: SignalPractice.HEALTH_ALERTING,
     promql: (q) => `kong_datastore_reachable${q.pods()}`,
     promqlGroupBy: ['pod'],
     prometheusSources: [nodeGauge('kong_datastore_reachable')],
@@ -264,6 +268,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     window: () => Duration.minutes(2),
     runbook: 'Check cluster_control_plane address, the cluster certificate, and the control plane pods; configuration changes do not reach this node meanwhile.',
     noData: NoDataPolicy.REPORT,
+    practice: SignalPractice.HEALTH_ALERTING,
     availability: ENTERPRISE_3_10,
     promql: (q) => `kong_control_plane_connected${q.pods()}`,
     promqlGroupBy: ['pod'],
@@ -285,6 +290,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     window: () => Duration.minutes(10),
     runbook: 'Renew the cluster certificate (cluster_cert / cluster_cert_key, the Secret mounted into the data planes and the control plane), then roll the data planes so Kong reads it.',
     noData: NoDataPolicy.REPORT,
+    practice: SignalPractice.HEALTH_ALERTING,
     promql: (q) => `(kong_data_plane_cluster_cert_expiry_timestamp${q.pods()} - time()) / 86400`,
     promqlGroupBy: ['pod'],
     prometheusSources: [nodeGauge('kong_data_plane_cluster_cert_expiry_timestamp')],
@@ -312,6 +318,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     window: () => Duration.minutes(2),
     runbook: 'Compare GET /clustering/data-planes on the control plane with the data-plane pods: look for data planes that cannot reach the cluster port (8005), bad cluster certificates, or data planes that are down.',
     noData: NoDataPolicy.ALERT,
+    practice: SignalPractice.ALL_NODES_MONITORED,
     // Each control-plane pod exports every row: count distinct node ids, not series.
     promql: (q) => `(count(count by (node_id) (time() - kong_data_plane_last_seen${q.pods()} < ${DATA_PLANE_RECENT_SECONDS})) or vector(0)) / ${q.gateway.expectedDataPlanes ?? 1}`,
     promqlGroupBy: [],
@@ -339,6 +346,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     window: () => Duration.minutes(5),
     runbook: 'Compare config_hash per data plane in the control plane (GET /clustering/data-planes); restart or inspect the data planes that lag.',
     noData: NoDataPolicy.REPORT,
+    practice: SignalPractice.ALL_NODES_MONITORED,
     promql: (q) => `count(count_values("config_hash", ${recentlySeen(`kong_data_plane_config_hash${q.pods()}`, q.pods())}))`,
     promqlGroupBy: [],
     prometheusSources: [nodeGauge('kong_data_plane_config_hash', 'kong_data_plane_last_seen')],
@@ -355,6 +363,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     window: () => Duration.minutes(1),
     runbook: 'Align the data plane image version and plugin set with the control plane (check sync_status in GET /clustering/data-planes).',
     noData: NoDataPolicy.REPORT,
+    practice: SignalPractice.ALL_NODES_MONITORED,
     promql: (q) => `min by (hostname, node_id) (${recentlySeen(`kong_data_plane_version_compatible${q.pods()}`, q.pods())})`,
     promqlGroupBy: ['hostname', 'node_id'],
     prometheusSources: [nodeGauge('kong_data_plane_version_compatible', 'kong_data_plane_last_seen')],
@@ -377,6 +386,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     window: () => Duration.minutes(10),
     runbook: 'kubectl get pods -n <namespace>: look for pending, crash-looping or unready Kong pods, and for node or quota pressure that stops them scheduling.',
     noData: NoDataPolicy.ALERT,
+    practice: SignalPractice.ALL_NODES_MONITORED,
     promql: (q) => {
       const ready = `(sum(${q.containerReady()}) or vector(0))`;
       return q.gateway.expectedNodes !== undefined ? `${ready} / ${q.gateway.expectedNodes}` : `${ready} / sum(${q.desiredReplicas()})`;
@@ -415,6 +425,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     window: () => Duration.minutes(5),
     runbook: 'Split by service and by source (kong vs service): upstream errors point at the service, Kong errors at plugins, DNS or configuration.',
     noData: NoDataPolicy.OK,
+    practice: SignalPractice.HEALTH_ALERTING,
     promql: (q) => {
       const rate = (extra: string[]) => `sum(rate(kong_http_requests_total${q.pods(...extra)}[${RATE_WINDOW}]))`;
       return `${rate(['code=~"5.."'])} / ${rate([])}`;
@@ -470,6 +481,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     window: () => Duration.minutes(5),
     runbook: 'GET /upstreams/<upstream>/health on the status or admin API; check the target service and its DNS.',
     noData: NoDataPolicy.OK,
+    practice: SignalPractice.HEALTH_ALERTING,
     promql: (q) => `sum by (upstream, target) (kong_upstream_target_health${q.pods('state=~"unhealthy|dns_error"')})`,
     promqlGroupBy: ['upstream', 'target'],
     prometheusSources: [pluginMetric(PrometheusPluginFlag.UPSTREAM_HEALTH_METRICS, 'kong_upstream_target_health')],
@@ -494,6 +506,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     window: () => Duration.minutes(15),
     runbook: 'Raise the dictionary size (e.g. KONG_LUA_SHARED_DICT_* or mem_cache_size) or reduce metric cardinality (per_consumer).',
     noData: NoDataPolicy.OK,
+    practice: SignalPractice.HEALTH_ALERTING,
     promql: (q) =>
       `max by (pod, shared_dict) (kong_memory_lua_shared_dict_bytes${q.pods()}) / max by (pod, shared_dict) (kong_memory_lua_shared_dict_total_bytes${q.pods()})`,
     promqlGroupBy: ['pod', 'shared_dict'],
@@ -518,6 +531,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     window: () => Duration.minutes(5),
     runbook: 'Raise lua_shared_dict prometheus_metrics (nginx_http_lua_shared_dict) or lower label cardinality; see the node error log.',
     noData: NoDataPolicy.OK,
+    practice: SignalPractice.HEALTH_ALERTING,
     promql: (q) => `sum by (pod) (increase(kong_nginx_metric_errors_total${q.pods()}[${RATE_WINDOW}]))`,
     promqlGroupBy: ['pod'],
     // The counter sits in the plugin's shared dictionary: printed only with a plugin instance.
@@ -532,3 +546,8 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     }),
   },
 ];
+
+/** The practice the catalog gives a signal (for signals a gateway's Kong cannot produce, which are never resolved). */
+export function catalogPractice(id: SignalId): SignalPractice {
+  return SIGNAL_CATALOG.find((s) => s.id === id)!.practice;
+}

@@ -4,7 +4,7 @@ import { SignalSource } from './signal-source';
 import { DatadogCollection, DatadogQueryKind } from './signal-types';
 import { Duration } from '../core/duration';
 import { checkCall } from '../core/input-shape';
-import { NoDataPolicy, Severity, SignalId, SignalScope, ThresholdDirection } from '../gateway/signal-vocabulary';
+import { NoDataPolicy, Severity, SignalId, SignalPractice, SignalScope, ThresholdDirection } from '../gateway/signal-vocabulary';
 
 /** Datadog's http_check and Kong check run every 15 s by default. */
 const AGENT_CHECK_INTERVAL_SECONDS = 15;
@@ -66,6 +66,8 @@ export class ResolvedSignal {
   public readonly runbook: string;
   /** What a rule does when its whole query returns no series. */
   public readonly noData: NoDataPolicy;
+  /** The practice that renders this signal's alerts (`HealthAlerting` or `AllNodesMonitored`). */
+  public readonly practice: SignalPractice;
   /**
    * PromQL whose value is compared with the thresholds (one series per alert group), as
    * evaluated inside the gateway's cluster (no cluster label: external labels are invisible
@@ -96,6 +98,7 @@ export class ResolvedSignal {
     this.window = window;
     this.runbook = definition.runbook;
     this.noData = definition.noData;
+    this.practice = definition.practice;
     this.promql = this._promql(IN_CLUSTER);
     this.promqlGroupBy = [...definition.promqlGroupBy];
     this.prometheusSources = definition.prometheusSources.map((source) => ({ ...source, metrics: [...source.metrics] }));

@@ -4,7 +4,7 @@ import { DatadogCollection, DatadogQueryKind } from './signal-types';
 import { Duration } from '../core/duration';
 import { DeploymentMode } from '../gateway/deployment-mode';
 import { KongEdition, KongVersion } from '../gateway/kong-version';
-import { NoDataPolicy, Severity, SignalId, SignalScope, ThresholdDirection } from '../gateway/signal-vocabulary';
+import { NoDataPolicy, Severity, SignalId, SignalPractice, SignalScope, ThresholdDirection } from '../gateway/signal-vocabulary';
 
 /**
  * How a signal reads in Datadog for one collection path (internal to the catalog). It
@@ -63,6 +63,8 @@ export interface SignalDefinition {
   readonly runbook: string;
   /** What a rule does when the whole query returns nothing. */
   readonly noData: NoDataPolicy;
+  /** The practice whose construct renders the signal's alerts. */
+  readonly practice: SignalPractice;
   /** Kong releases and editions whose exporter emits the data; every release when absent. */
   readonly availability?: KongAvailability;
   /** PromQL whose value is compared with the thresholds, one series per alert group. */
