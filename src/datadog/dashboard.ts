@@ -17,6 +17,7 @@ import { KongGateway } from '../gateway/kong-gateway';
 import { SignalId, SignalScope } from '../gateway/signal-vocabulary';
 import { signalsOf } from '../signals/gateway-signals';
 import { DatadogSignalQuery, formatNumber, ResolvedSignal } from '../signals/resolved-signal';
+import { DatadogQueryScope } from '../signals/selectors';
 import { DatadogCollection, DatadogQueryKind } from '../signals/signal-types';
 import { DashboardView, dashboardViews, TRAFFIC_VIEW_IDS, ViewId } from '../signals/views';
 
@@ -78,21 +79,23 @@ export class DatadogDashboard extends Construct {
     super(scope, checkConstructArguments('DatadogDashboard', scope, id, props));
     const gateway = props.gateway;
     this.collection = props.collection ?? DatadogCollection.AGENT_INTEGRATION;
-    const parametrize = templateSubstitution(gateway);
+    const variables = templateVariables(gateway);
+    // Queries select the gateway through the template variables, which default to its tags.
+    const queryScope: DatadogQueryScope = { variableTagKeys: variables.map((v) => v.prefix) };
 
     const sections = new Map<Section, Widget[]>(Object.values(Section).map((s) => [s, []]));
     const skipped: SignalId[] = [];
     for (const signal of signalsOf(gateway)) {
-      const query = signal.datadog(this.collection);
+      const query = signal._datadog(this.collection, queryScope);
       if (!query) {
         skipped.push(signal.id);
         continue;
       }
-      sections.get(SECTION_OF_SCOPE[signal.scope])!.push(...signalWidgets(signal, query, parametrize));
+      sections.get(SECTION_OF_SCOPE[signal.scope])!.push(...signalWidgets(signal, query));
     }
-    for (const view of dashboardViews(gateway, this.collection)) {
+    for (const view of dashboardViews(gateway, { collection: this.collection, datadog: queryScope })) {
       if (!gateway.proxiesTraffic && TRAFFIC_VIEW_IDS.includes(view.id)) continue;
-      const widget = viewWidget(view, gateway, parametrize);
+      const widget = viewWidget(view, gateway);
       if (widget) sections.get(sectionOfView(view.id))!.push(widget);
     }
     sections.get(Section.MONITORS)!.push({
@@ -132,7 +135,7 @@ export class DatadogDashboard extends Construct {
       description: `Health of Kong gateway ${gateway.name} (${gateway.mode}) in ${gateway.environment}, namespace ${gateway.namespace}. Data: ${this.collection}. Managed by cdktf-kong-monitoring; edits in the UI are overwritten.`,
       layout_type: 'ordered',
       reflow_type: 'auto',
-      template_variables: templateVariables(gateway),
+      template_variables: variables,
       widgets,
       // Datadog accepts only `team:` tags on dashboards.
       tags: gateway.team ? [`team:${gateway.team}`] : [],
@@ -168,21 +171,6 @@ function templateVariables(gateway: KongGateway): TemplateVariable[] {
   ];
 }
 
-/**
- * Replaces the gateway's own tag filters by the template variables that default to them,
- * inside `{...}` filters only; the query is otherwise the catalog's, character for character.
- */
-function templateSubstitution(gateway: KongGateway): (query: string) => string {
-  const swaps = new Map<string, string>([
-    [`kong_environment:${gateway.environment}`, '$kong_environment'],
-    [`kube_namespace:${gateway.namespace}`, '$kube_namespace'],
-    [`kong_gateway:${gateway.name}`, '$kong_gateway'],
-    ...(gateway.cluster ? [[`kong_cluster:${gateway.cluster}`, '$kong_cluster'] as [string, string]] : []),
-  ]);
-  const tag = (t: string) => swaps.get(t) ?? t;
-  return (query) => query.replace(/\{([^{}]*)\}/g, (_, inner: string) => `{${inner.split(',').map(tag).join(',')}}`);
-}
-
 function thresholdMarkers(signal: ResolvedSignal, query: DatadogSignalQuery): Marker[] {
   return [
     { value: `y = ${formatNumber(query.critical)}`, display_type: 'error dashed', label: `critical ${signal.comparator} ${formatNumber(query.critical)}` },
@@ -192,7 +180,7 @@ function thresholdMarkers(signal: ResolvedSignal, query: DatadogSignalQuery): Ma
   ];
 }
 
-function signalWidgets(signal: ResolvedSignal, query: DatadogSignalQuery, parametrize: (q: string) => string): Widget[] {
+function signalWidgets(signal: ResolvedSignal, query: DatadogSignalQuery): Widget[] {
   if (query.kind === DatadogQueryKind.SERVICE_CHECK) {
     const definition: CheckStatusDefinition = {
       type: 'check_status',
@@ -200,7 +188,7 @@ function signalWidgets(signal: ResolvedSignal, query: DatadogSignalQuery, parame
       check: query.expression,
       grouping: 'cluster',
       group_by: [...query.groupBy],
-      tags: (query.overTags ?? []).map((t) => parametrize(`{${t}}`).slice(1, -1)),
+      tags: [...(query.overTags ?? [])],
     };
     return [{ definition }];
   }
@@ -208,14 +196,14 @@ function signalWidgets(signal: ResolvedSignal, query: DatadogSignalQuery, parame
     type: 'timeseries',
     title: query.title,
     show_legend: query.groupBy.length > 0,
-    requests: [{ q: parametrize(query.expression), display_type: 'line' }],
+    requests: [{ q: query.expression, display_type: 'line' }],
     markers: thresholdMarkers(signal, query),
     yaxis: { include_zero: true },
   };
   return [{ definition }];
 }
 
-function viewWidget(view: DashboardView, gateway: KongGateway, parametrize: (q: string) => string): Widget | undefined {
+function viewWidget(view: DashboardView, gateway: KongGateway): Widget | undefined {
   const series = view.series.filter((s) => s.datadog !== undefined);
   if (series.length === 0) return undefined;
   const markers: Marker[] = view.id === ViewId.READY_NODES && gateway.expectedNodes !== undefined
@@ -227,7 +215,7 @@ function viewWidget(view: DashboardView, gateway: KongGateway, parametrize: (q: 
       title: view.title,
       show_legend: true,
       requests: series.map((s) => {
-        const q = parametrize(s.datadog!);
+        const q = s.datadog!;
         // Grafana-style legends ({{service}}) mean "one line per group": Datadog names those itself.
         return s.legend.includes('{{')
           ? { q, display_type: 'line' as const }

@@ -1,4 +1,4 @@
-import { DATADOG_READY_PROBE_TAG, GatewayIdentity, datadogGatewayFilter, datadogReplicaMetrics, datadogExtraMetricName, datadogWorkloadFilter } from './selectors';
+import { DATADOG_READY_PROBE_TAG, DatadogSelectors, GatewayIdentity, datadogReplicaMetrics, datadogExtraMetricName } from './selectors';
 import { DatadogDefinition, KongAvailability, SignalDefinition } from './signal-definition';
 import { PrometheusPluginFlag, SignalSource, TelemetryProducer } from './signal-source';
 import { DatadogCollection, DatadogQueryKind } from './signal-types';
@@ -75,14 +75,14 @@ interface KongCheckQuery {
  * request data alone, so node and resource metrics have no form on that path.
  */
 function kongCheckMetric(metrics: string[], query: KongCheckQuery) {
-  return (gateway: GatewayIdentity, collection: DatadogCollection): DatadogDefinition | undefined => {
+  return (d: DatadogSelectors, collection: DatadogCollection): DatadogDefinition | undefined => {
     if (collection !== DatadogCollection.AGENT_INTEGRATION) return undefined;
     return {
       kind: DatadogQueryKind.METRIC,
       timeAggregation: query.timeAggregation,
-      expression: query.expression(datadogGatewayFilter(gateway), gateway),
+      expression: query.expression(d.gatewayFilter(), d.gateway),
       groupBy: query.groupBy,
-      sources: [kongCheck(gateway, metrics, undefined, query.origin)],
+      sources: [kongCheck(d.gateway, metrics, undefined, query.origin)],
     };
   };
 }
@@ -97,9 +97,9 @@ function extraGauge(exposedName: string, groupBy: string[]) {
 }
 
 function serviceCheck(check: string, groupBy: string[], pluginFlag?: PrometheusPluginFlag) {
-  return (gateway: GatewayIdentity, collection: DatadogCollection): DatadogDefinition | undefined =>
+  return (d: DatadogSelectors, collection: DatadogCollection): DatadogDefinition | undefined =>
     collection === DatadogCollection.AGENT_INTEGRATION
-      ? { kind: DatadogQueryKind.SERVICE_CHECK, check, over: datadogGatewayTags(gateway), groupBy, sources: [kongCheck(gateway, [check], pluginFlag)] }
+      ? { kind: DatadogQueryKind.SERVICE_CHECK, check, over: d.gatewayTags(), groupBy, sources: [kongCheck(d.gateway, [check], pluginFlag)] }
       : undefined;
 }
 
@@ -168,16 +168,16 @@ function latencySignal(spec: LatencySpec): SignalDefinition {
     promql: (q) => `histogram_quantile(0.99, sum by (le) (rate(${spec.prometheusHistogram}_bucket${q.pods()}[${RATE_WINDOW}])))`,
     promqlGroupBy: [],
     prometheusSources: [pluginMetric(flag, `${spec.prometheusHistogram}_bucket`)],
-    datadog: (gateway, collection) => {
+    datadog: (d, collection) => {
       const plugin = collection === DatadogCollection.KONG_PLUGIN;
       const metric = plugin ? spec.pluginMetric : spec.agentDistribution;
       return {
         kind: DatadogQueryKind.METRIC,
         // "Above" held throughout the window: the smallest p99 of the window is above.
         timeAggregation: 'min',
-        expression: `p99:${metric}{${datadogGatewayFilter(gateway)}}`,
+        expression: `p99:${metric}{${d.gatewayFilter()}}`,
         groupBy: [],
-        sources: [plugin ? datadogPlugin(gateway, metric) : kongCheck(gateway, [metric], flag)],
+        sources: [plugin ? datadogPlugin(d.gateway, metric) : kongCheck(d.gateway, [metric], flag)],
       };
     },
   };
@@ -214,14 +214,14 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     prometheusSources: [ksm('kube_pod_container_status_ready')],
     // One http_check instance per pod, named after the pod, so each node is its own group
     // whatever the Agent's tag cardinality.
-    datadog: (gateway) => {
-      const over = [...datadogGatewayTags(gateway), DATADOG_READY_PROBE_TAG];
+    datadog: (d) => {
+      const attachedTags = [...datadogGatewayTags(d.gateway), DATADOG_READY_PROBE_TAG];
       return {
         kind: DatadogQueryKind.SERVICE_CHECK,
         check: 'http.can_connect',
-        over,
+        over: d.gatewayTags(DATADOG_READY_PROBE_TAG),
         groupBy: ['instance'],
-        sources: [{ producer: TelemetryProducer.DATADOG_HTTP_CHECK, metrics: ['http.can_connect'], attachedTags: over }],
+        sources: [{ producer: TelemetryProducer.DATADOG_HTTP_CHECK, metrics: ['http.can_connect'], attachedTags }],
       };
     },
   }),
@@ -393,9 +393,10 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     },
     promqlGroupBy: [],
     prometheusSources: [ksm('kube_pod_container_status_ready')],
-    datadog: (gateway) => {
+    datadog: (d) => {
+      const gateway = d.gateway;
       const metrics = datadogReplicaMetrics(gateway);
-      const filter = datadogWorkloadFilter(gateway);
+      const filter = d.workloadFilter();
       const expected = gateway.expectedNodes !== undefined ? `${gateway.expectedNodes}` : `sum:${metrics.desired}{${filter}}`;
       return {
         kind: DatadogQueryKind.METRIC,
@@ -432,8 +433,8 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     },
     promqlGroupBy: [],
     prometheusSources: [pluginMetric(PrometheusPluginFlag.STATUS_CODE_METRICS, 'kong_http_requests_total')],
-    datadog: (gateway, collection) => {
-      const filter = datadogGatewayFilter(gateway);
+    datadog: (d, collection) => {
+      const filter = d.gatewayFilter();
       const plugin = collection === DatadogCollection.KONG_PLUGIN;
       const [metric, statusTag] = plugin ? ['kong.request.count', 'status'] : ['kong.http.requests.count', 'code'];
       return {
@@ -441,7 +442,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
         timeAggregation: 'sum',
         expression: `sum:${metric}{${filter},${statusTag}:5*}.as_count() / sum:${metric}{${filter}}.as_count()`,
         groupBy: [],
-        sources: [plugin ? datadogPlugin(gateway, metric) : kongCheck(gateway, [metric], PrometheusPluginFlag.STATUS_CODE_METRICS)],
+        sources: [plugin ? datadogPlugin(d.gateway, metric) : kongCheck(d.gateway, [metric], PrometheusPluginFlag.STATUS_CODE_METRICS)],
       };
     },
   },

@@ -1,4 +1,4 @@
-import { GatewayIdentity, IN_CLUSTER, PromQueryScope, PromSelectors } from './selectors';
+import { DatadogQueryScope, DatadogSelectors, GATEWAY_TAG_VALUES, GatewayIdentity, IN_CLUSTER, PromQueryScope, PromSelectors } from './selectors';
 import { SignalDefinition } from './signal-definition';
 import { SignalSource } from './signal-source';
 import { DatadogCollection, DatadogQueryKind } from './signal-types';
@@ -168,7 +168,12 @@ export class ResolvedSignal {
   /** The Datadog monitor form of this signal, or undefined where Datadog has no such data. */
   public datadog(collection: DatadogCollection): DatadogSignalQuery | undefined {
     checkCall('ResolvedSignal.datadog', collection);
-    const form = this.definition.datadog(this.gateway, collection);
+    return this._datadog(collection, GATEWAY_TAG_VALUES);
+  }
+
+  /** @internal the Datadog form for a query scope (monitors, or a dashboard with template variables). */
+  public _datadog(collection: DatadogCollection, scope: DatadogQueryScope): DatadogSignalQuery | undefined {
+    const form = this.definition.datadog(new DatadogSelectors(this.gateway, scope), collection);
     if (!form) return undefined;
     const title = this.title;
     const description = this.description;

@@ -1,4 +1,4 @@
-import { GatewayIdentity, PromSelectors } from './selectors';
+import { DatadogSelectors, GatewayIdentity, PromSelectors } from './selectors';
 import { SignalSource } from './signal-source';
 import { DatadogCollection, DatadogQueryKind } from './signal-types';
 import { Duration } from '../core/duration';
@@ -74,7 +74,7 @@ export interface SignalDefinition {
   /** What produces the series the PromQL reads. */
   readonly prometheusSources: SignalSource[];
   /** Datadog forms per collection path; absent where Datadog has no such data. */
-  readonly datadog: (gateway: GatewayIdentity, collection: DatadogCollection) => DatadogDefinition | undefined;
+  readonly datadog: (d: DatadogSelectors, collection: DatadogCollection) => DatadogDefinition | undefined;
   /** Why Datadog has no form (shown at synth and in the README) where `datadog` gives none on every path. */
   readonly datadogGap?: string;
 }

@@ -1,11 +1,12 @@
 import {
+  DatadogQueryScope,
+  DatadogSelectors,
+  GATEWAY_TAG_VALUES,
   GatewayIdentity,
   IN_CLUSTER,
   PromQueryScope,
   PromSelectors,
-  datadogGatewayFilter,
   datadogReplicaMetrics,
-  datadogWorkloadFilter,
   podNamePattern,
 } from './selectors';
 import { PrometheusPluginFlag, SignalSource, TelemetryProducer } from './signal-source';
@@ -48,17 +49,28 @@ function quantile(q: number, bucket: string, selectors: PromSelectors, by: strin
   return `histogram_quantile(${q}, sum by (${[...by, 'le'].join(', ')}) (rate(${bucket}${selectors.pods()}[${QUANTILE_RATE}])))`;
 }
 
+/** How a dashboard's queries are written: the Datadog collection path, and where each backend's queries run. */
+export interface DashboardQueryOptions {
+  /** The path Datadog receives Kong's data by. */
+  readonly collection: DatadogCollection;
+  /** Where the PromQL runs (the cluster's Prometheus, a central store, a dashboard's variables). */
+  readonly prometheus?: PromQueryScope;
+  /** Where the Datadog queries run (the gateway's tag values, or a dashboard's template variables). */
+  readonly datadog?: DatadogQueryScope;
+}
+
 /**
- * The views for one gateway and one Datadog collection path, with PromQL for the given
- * query scope. A series has no Datadog query where that path lacks the data (e.g.
- * bandwidth through Kong's Datadog plugin).
+ * The views for one gateway, with queries written as the options say. A series has no
+ * Datadog query where the collection path lacks the data (e.g. bandwidth through Kong's
+ * Datadog plugin).
  */
-export function dashboardViews(gateway: GatewayIdentity, collection: DatadogCollection, scope: PromQueryScope = IN_CLUSTER): DashboardView[] {
-  const f = datadogGatewayFilter(gateway);
-  const agent = collection === DatadogCollection.AGENT_INTEGRATION;
+export function dashboardViews(gateway: GatewayIdentity, options: DashboardQueryOptions): DashboardView[] {
+  const d = new DatadogSelectors(gateway, options.datadog ?? GATEWAY_TAG_VALUES);
+  const f = d.gatewayFilter();
+  const agent = options.collection === DatadogCollection.AGENT_INTEGRATION;
   const replicas = datadogReplicaMetrics(gateway);
-  const workload = datadogWorkloadFilter(gateway);
-  const q = new PromSelectors(gateway, scope);
+  const workload = d.workloadFilter();
+  const q = new PromSelectors(gateway, options.prometheus ?? IN_CLUSTER);
   const ready = `sum(${q.containerReady()})`;
   // Latency distributions: the Agent's Kong check sends the histograms' buckets as
   // distributions (tagged `service`), Kong's Datadog plugin its timings (tagged `name`).
@@ -194,7 +206,7 @@ export interface DatadogRequestCounts {
  * (Datadog's count SLOs take `sum:` queries with `.as_count()`).
  */
 export function datadogRequestCounts(gateway: GatewayIdentity, collection: DatadogCollection): DatadogRequestCounts {
-  const f = datadogGatewayFilter(gateway);
+  const f = new DatadogSelectors(gateway).gatewayFilter();
   const [metric, statusTag] = collection === DatadogCollection.KONG_PLUGIN
     ? ['kong.request.count', 'status'] : ['kong.http.requests.count', 'code'];
   const total = `sum:${metric}{${f}}.as_count()`;
@@ -216,12 +228,10 @@ export interface DashboardVariableQueries {
  * from. The pod variable's values are limited to the gateway's own pods.
  */
 export function dashboardVariableQueries(gateway: GatewayIdentity, namespaceVariable: string, scope: PromQueryScope = IN_CLUSTER): DashboardVariableQueries {
-  const cluster = new PromSelectors(gateway, scope).clusterMatchers();
-  const pods = `pod=~"${podNamePattern(gateway)}"`;
-  const container = `container="${gateway.containerName}"`;
+  const clusterLabel = scope.clusterLabel;
   return {
-    namespaceSeries: `kube_pod_container_status_ready{${[...cluster, pods, container].join(',')}}`,
-    podSeries: `kube_pod_container_status_ready{${[...cluster, `namespace=~"${namespaceVariable}"`, pods, container].join(',')}}`,
+    namespaceSeries: new PromSelectors(gateway, { clusterLabel, anyNamespace: true }).containerReady(),
+    podSeries: new PromSelectors(gateway, { clusterLabel, namespaceVariable }).containerReady(),
     allPods: podNamePattern(gateway),
   };
 }

@@ -118,7 +118,7 @@ describe('DatadogDashboard, traditional gateway, Agent integration', () => {
   test('every query is a catalog query, with template variables in place of the gateway tags', () => {
     const catalog = new Set<string>([
       ...signalsOf(gateway).map((sig) => sig.datadog(DatadogCollection.AGENT_INTEGRATION)?.expression).filter((e): e is string => !!e),
-      ...dashboardViews(gateway, DatadogCollection.AGENT_INTEGRATION).flatMap((v) => v.series.map((x) => x.datadog)).filter((e): e is string => !!e),
+      ...dashboardViews(gateway, { collection: DatadogCollection.AGENT_INTEGRATION }).flatMap((v) => v.series.map((x) => x.datadog)).filter((e): e is string => !!e),
     ]);
     const queries = queriesOf(model);
     expect(queries.length).toBeGreaterThan(10);

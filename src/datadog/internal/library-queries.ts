@@ -14,7 +14,7 @@ export function libraryQueries(gateway: KongGateway, collection: DatadogCollecti
     const form = signal.datadog(collection);
     if (form) queries.push(form.query, form.expression);
   }
-  for (const view of dashboardViews(gateway, collection)) {
+  for (const view of dashboardViews(gateway, { collection })) {
     if (!gateway.proxiesTraffic && TRAFFIC_VIEW_IDS.includes(view.id)) continue;
     for (const series of view.series) if (series.datadog) queries.push(series.datadog);
   }

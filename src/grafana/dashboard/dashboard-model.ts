@@ -86,7 +86,7 @@ export function buildDashboardModel(options: DashboardModelOptions): dashboard.D
   const signals = new Map<SignalId, ResolvedSignal>(signalsOf(gateway).map((s) => [s.id, s]));
   // Queries select the pods through the dashboard's variables.
   const scope: PromQueryScope = { clusterLabel: options.clusterLabel, namespaceVariable: `$${VAR_NAMESPACE}`, podVariable: `$${VAR_POD}` };
-  const views = new Map<ViewId, DashboardView>(dashboardViews(gateway, DatadogCollection.AGENT_INTEGRATION, scope).map((v) => [v.id, v]));
+  const views = new Map<ViewId, DashboardView>(dashboardViews(gateway, { collection: DatadogCollection.AGENT_INTEGRATION, prometheus: scope }).map((v) => [v.id, v]));
 
   const signalTimeseries = (signalId: SignalId, title: string, unit: string, width: number, ungroupedLegend?: string): PendingPanel[] => {
     const signal = signals.get(signalId);
