@@ -1,8 +1,10 @@
 import { DATADOG_READY_PROBE_TAG, DatadogSelectors, GatewayIdentity, datadogReplicaMetrics, datadogExtraMetricName } from './selectors';
+import { PanelStates, SignalPanel } from './panel-placement';
 import { DatadogDefinition, KongAvailability, SignalDefinition } from './signal-definition';
 import { PrometheusPluginFlag, SignalSource, TelemetryProducer } from './signal-source';
 import { DatadogCollection, DatadogQueryKind } from './signal-types';
 import { Duration } from '../core/duration';
+import { DashboardSection, PanelDrawing } from '../gateway/dashboard-vocabulary';
 import { DeploymentMode } from '../gateway/deployment-mode';
 import { datadogGatewayTags } from '../gateway/gateway-identity';
 import { KongEdition } from '../gateway/kong-version';
@@ -104,18 +106,21 @@ function serviceCheck(check: string, groupBy: string[], pluginFlag?: PrometheusP
 }
 
 /** What differs between the per-node 0/1 gauges (ready, up, reachable, connected, compatible). */
-type UpDownSpec = Omit<SignalDefinition, 'scope' | 'direction' | 'unit' | 'range' | 'critical' | 'warning'> & {
+type UpDownSpec = Omit<SignalDefinition, 'scope' | 'direction' | 'unit' | 'range' | 'critical' | 'warning' | 'dashboard'> & {
   /** What 1 means, e.g. 'ready'. */
   readonly healthy: string;
   /** What 0 means. */
   readonly unhealthy?: string;
+  /** Its panel, a state timeline: where it sits and what 1 and 0 read as. */
+  readonly dashboard: Omit<SignalPanel, 'drawing' | 'unit' | 'legend'> & { readonly states: PanelStates };
 };
 
 /** A per-node 0/1 gauge that alerts when it stays below 1 (the node is not what it should be). */
 function upDownSignal(spec: UpDownSpec): SignalDefinition {
-  const { healthy, unhealthy, ...rest } = spec;
+  const { healthy, unhealthy, dashboard, ...rest } = spec;
   return {
     ...rest,
+    dashboard: { ...dashboard, drawing: PanelDrawing.STATE_TIMELINE },
     scope: SignalScope.NODE,
     direction: ThresholdDirection.BELOW,
     unit: `${healthy} (1) or ${unhealthy ?? 'not'} (0)`,
@@ -137,6 +142,8 @@ interface LatencySpec {
   readonly warning: number;
   readonly critical: number;
   readonly runbook: string;
+  /** Its panel in the traffic section. */
+  readonly panel: { readonly order: number; readonly title: string };
 }
 
 /**
@@ -165,6 +172,7 @@ function latencySignal(spec: LatencySpec): SignalDefinition {
     runbook: spec.runbook,
     noData: NoDataPolicy.OK,
     practice: SignalPractice.HEALTH_ALERTING,
+    dashboard: { ...spec.panel, section: DashboardSection.TRAFFIC, drawing: PanelDrawing.TIME_SERIES, unit: 'ms', legend: 'p99' },
     promql: (q) => `histogram_quantile(0.99, sum by (le) (rate(${spec.prometheusHistogram}_bucket${q.pods()}[${RATE_WINDOW}])))`,
     promqlGroupBy: [],
     prometheusSources: [pluginMetric(flag, `${spec.prometheusHistogram}_bucket`)],
@@ -209,6 +217,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     runbook: 'Read the 503 reason: curl http://<pod-ip>:<status-port>/status/ready; check the database or control plane, and `kubectl logs` for configuration errors.',
     noData: NoDataPolicy.ALERT,
     practice: SignalPractice.HEALTH_ALERTING,
+    dashboard: { section: DashboardSection.NODES, order: 20, title: 'Readiness per node', states: { healthy: 'Ready', unhealthy: 'Not ready' } },
     promql: (q) => q.containerReady(),
     promqlGroupBy: ['pod'],
     prometheusSources: [ksm('kube_pod_container_status_ready')],
@@ -237,6 +246,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     runbook: 'Check that KONG_STATUS_LISTEN binds 0.0.0.0 (not 127.0.0.1) on the status port, that the prometheus plugin is enabled, and that the scrape target exists.',
     noData: NoDataPolicy.ALERT,
     practice: SignalPractice.ALL_NODES_MONITORED,
+    dashboard: { section: DashboardSection.NODES, order: 30, title: 'Metrics endpoint per node', states: { healthy: 'Up', unhealthy: 'Down' } },
     promql: (q) => `up${q.pods()}`,
     promqlGroupBy: ['pod'],
     prometheusSources: [{ producer: TelemetryProducer.PROMETHEUS_SCRAPE, metrics: ['up'] }],
@@ -253,6 +263,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     runbook: 'Check the database (PostgreSQL) health, credentials and network policy from the Kong namespace; `/status` shows database.reachable per node.',
     noData: NoDataPolicy.REPORT,
     practice: SignalPractice.HEALTH_ALERTING,
+    dashboard: { section: DashboardSection.CLUSTER_HEALTH, order: 10, title: 'Datastore reachable per node', states: { healthy: 'Reachable', unhealthy: 'Unreachable' } },
     promql: (q) => `kong_datastore_reachable${q.pods()}`,
     promqlGroupBy: ['pod'],
     prometheusSources: [nodeGauge('kong_datastore_reachable')],
@@ -269,6 +280,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     runbook: 'Check cluster_control_plane address, the cluster certificate, and the control plane pods; configuration changes do not reach this node meanwhile.',
     noData: NoDataPolicy.REPORT,
     practice: SignalPractice.HEALTH_ALERTING,
+    dashboard: { section: DashboardSection.CLUSTER_HEALTH, order: 20, title: 'Control plane connection per node', states: { healthy: 'Connected', unhealthy: 'Disconnected' } },
     availability: ENTERPRISE_3_10,
     promql: (q) => `kong_control_plane_connected${q.pods()}`,
     promqlGroupBy: ['pod'],
@@ -291,6 +303,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     runbook: 'Renew the cluster certificate (cluster_cert / cluster_cert_key, the Secret mounted into the data planes and the control plane), then roll the data planes so Kong reads it.',
     noData: NoDataPolicy.REPORT,
     practice: SignalPractice.HEALTH_ALERTING,
+    dashboard: { section: DashboardSection.CLUSTER_HEALTH, order: 30, drawing: PanelDrawing.TIME_SERIES, title: 'Cluster certificate: days until expiry', unit: 'd' },
     promql: (q) => `(kong_data_plane_cluster_cert_expiry_timestamp${q.pods()} - time()) / 86400`,
     promqlGroupBy: ['pod'],
     prometheusSources: [nodeGauge('kong_data_plane_cluster_cert_expiry_timestamp')],
@@ -319,6 +332,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     runbook: 'Compare GET /clustering/data-planes on the control plane with the data-plane pods: look for data planes that cannot reach the cluster port (8005), bad cluster certificates, or data planes that are down.',
     noData: NoDataPolicy.ALERT,
     practice: SignalPractice.ALL_NODES_MONITORED,
+    dashboard: { section: DashboardSection.CLUSTER_HEALTH, order: 40, drawing: PanelDrawing.TIME_SERIES, title: 'Data planes seen recently / expected', unit: 'percentunit', legend: 'seen / expected' },
     // Each control-plane pod exports every row: count distinct node ids, not series.
     promql: (q) => `(count(count by (node_id) (time() - kong_data_plane_last_seen${q.pods()} < ${DATA_PLANE_RECENT_SECONDS})) or vector(0)) / ${q.gateway.expectedDataPlanes ?? 1}`,
     promqlGroupBy: [],
@@ -347,6 +361,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     runbook: 'Compare config_hash per data plane in the control plane (GET /clustering/data-planes); restart or inspect the data planes that lag.',
     noData: NoDataPolicy.REPORT,
     practice: SignalPractice.ALL_NODES_MONITORED,
+    dashboard: { section: DashboardSection.CLUSTER_HEALTH, order: 50, drawing: PanelDrawing.TIME_SERIES, title: 'Data planes: distinct configuration hashes', unit: 'short', legend: 'configurations' },
     promql: (q) => `count(count_values("config_hash", ${recentlySeen(`kong_data_plane_config_hash${q.pods()}`, q.pods())}))`,
     promqlGroupBy: [],
     prometheusSources: [nodeGauge('kong_data_plane_config_hash', 'kong_data_plane_last_seen')],
@@ -364,6 +379,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     runbook: 'Align the data plane image version and plugin set with the control plane (check sync_status in GET /clustering/data-planes).',
     noData: NoDataPolicy.REPORT,
     practice: SignalPractice.ALL_NODES_MONITORED,
+    dashboard: { section: DashboardSection.CLUSTER_HEALTH, order: 60, title: 'Data planes: version compatible', states: { healthy: 'Compatible', unhealthy: 'Incompatible' } },
     promql: (q) => `min by (hostname, node_id) (${recentlySeen(`kong_data_plane_version_compatible${q.pods()}`, q.pods())})`,
     promqlGroupBy: ['hostname', 'node_id'],
     prometheusSources: [nodeGauge('kong_data_plane_version_compatible', 'kong_data_plane_last_seen')],
@@ -387,6 +403,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     runbook: 'kubectl get pods -n <namespace>: look for pending, crash-looping or unready Kong pods, and for node or quota pressure that stops them scheduling.',
     noData: NoDataPolicy.ALERT,
     practice: SignalPractice.ALL_NODES_MONITORED,
+    dashboard: { section: DashboardSection.NODES, order: 40, drawing: PanelDrawing.TIME_SERIES, title: 'Ready nodes / expected', unit: 'percentunit', legend: 'ready / expected' },
     promql: (q) => {
       const ready = `(sum(${q.containerReady()}) or vector(0))`;
       return q.gateway.expectedNodes !== undefined ? `${ready} / ${q.gateway.expectedNodes}` : `${ready} / sum(${q.desiredReplicas()})`;
@@ -427,6 +444,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     runbook: 'Split by service and by source (kong vs service): upstream errors point at the service, Kong errors at plugins, DNS or configuration.',
     noData: NoDataPolicy.OK,
     practice: SignalPractice.HEALTH_ALERTING,
+    dashboard: { section: DashboardSection.TRAFFIC, order: 30, drawing: PanelDrawing.TIME_SERIES, title: '5xx response ratio', unit: 'percentunit', legend: '5xx ratio' },
     promql: (q) => {
       const rate = (extra: string[]) => `sum(rate(kong_http_requests_total${q.pods(...extra)}[${RATE_WINDOW}]))`;
       return `${rate(['code=~"5.."'])} / ${rate([])}`;
@@ -456,6 +474,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     warning: 1000,
     critical: 3000,
     runbook: 'Compare with upstream latency: if upstream time dominates, the service is slow; otherwise look at Kong latency, plugins and node CPU.',
+    panel: { order: 50, title: 'Request latency p99' },
   }),
   latencySignal({
     id: SignalId.KONG_LATENCY_P99,
@@ -467,6 +486,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     warning: 50,
     critical: 200,
     runbook: 'Look for slow plugins (external calls, rate limiting backends), DNS resolution, and CPU saturation on the nodes.',
+    panel: { order: 70, title: 'Kong added latency p99' },
   }),
   {
     id: SignalId.UPSTREAM_TARGET_UNHEALTHY,
@@ -483,6 +503,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     runbook: 'GET /upstreams/<upstream>/health on the status or admin API; check the target service and its DNS.',
     noData: NoDataPolicy.OK,
     practice: SignalPractice.HEALTH_ALERTING,
+    dashboard: { section: DashboardSection.UPSTREAMS, order: 10, drawing: PanelDrawing.TIME_SERIES, title: 'Unhealthy upstream targets', unit: 'short' },
     promql: (q) => `sum by (upstream, target) (kong_upstream_target_health${q.pods('state=~"unhealthy|dns_error"')})`,
     promqlGroupBy: ['upstream', 'target'],
     prometheusSources: [pluginMetric(PrometheusPluginFlag.UPSTREAM_HEALTH_METRICS, 'kong_upstream_target_health')],
@@ -508,6 +529,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     runbook: 'Raise the dictionary size (e.g. KONG_LUA_SHARED_DICT_* or mem_cache_size) or reduce metric cardinality (per_consumer).',
     noData: NoDataPolicy.OK,
     practice: SignalPractice.HEALTH_ALERTING,
+    dashboard: { section: DashboardSection.RESOURCES, order: 10, drawing: PanelDrawing.TIME_SERIES, title: 'Shared dictionary memory used', unit: 'percentunit' },
     promql: (q) =>
       `max by (pod, shared_dict) (kong_memory_lua_shared_dict_bytes${q.pods()}) / max by (pod, shared_dict) (kong_memory_lua_shared_dict_total_bytes${q.pods()})`,
     promqlGroupBy: ['pod', 'shared_dict'],
@@ -533,6 +555,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     runbook: 'Raise lua_shared_dict prometheus_metrics (nginx_http_lua_shared_dict) or lower label cardinality; see the node error log.',
     noData: NoDataPolicy.OK,
     practice: SignalPractice.HEALTH_ALERTING,
+    dashboard: { section: DashboardSection.RESOURCES, order: 20, drawing: PanelDrawing.TIME_SERIES, title: 'Metrics library errors', unit: 'short' },
     promql: (q) => `sum by (pod) (increase(kong_nginx_metric_errors_total${q.pods()}[${RATE_WINDOW}]))`,
     promqlGroupBy: ['pod'],
     // The counter sits in the plugin's shared dictionary: printed only with a plugin instance.

@@ -1,4 +1,5 @@
 import { DatadogQueryScope, DatadogSelectors, GATEWAY_TAG_VALUES, GatewayIdentity, IN_CLUSTER, PromQueryScope, PromSelectors } from './selectors';
+import { SignalPanel } from './panel-placement';
 import { SignalDefinition } from './signal-definition';
 import { SignalSource } from './signal-source';
 import { DatadogCollection, DatadogQueryKind } from './signal-types';
@@ -116,6 +117,11 @@ export class ResolvedSignal {
   /** @internal the PromQL for a query scope (central store, dashboard variables). */
   public _promql(scope: PromQueryScope): string {
     return this.definition.promql(new PromSelectors(this.gateway, scope));
+  }
+
+  /** @internal where the signal's panel sits on the dashboards, and how it is drawn. */
+  public get _panel(): SignalPanel {
+    return this.definition.dashboard;
   }
 
   /** Why Datadog has no form of this signal, where it has none on any collection path. */

@@ -1,4 +1,5 @@
 import { DatadogSelectors, GatewayIdentity, PromSelectors } from './selectors';
+import { SignalPanel } from './panel-placement';
 import { SignalSource } from './signal-source';
 import { DatadogCollection, DatadogQueryKind } from './signal-types';
 import { Duration } from '../core/duration';
@@ -65,6 +66,8 @@ export interface SignalDefinition {
   readonly noData: NoDataPolicy;
   /** The practice whose construct renders the signal's alerts. */
   readonly practice: SignalPractice;
+  /** The signal's panel on both dashboards: section, order, drawing, title. */
+  readonly dashboard: SignalPanel;
   /** Kong releases and editions whose exporter emits the data; every release when absent. */
   readonly availability?: KongAvailability;
   /** PromQL whose value is compared with the thresholds, one series per alert group. */

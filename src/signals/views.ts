@@ -9,8 +9,10 @@ import {
   datadogReplicaMetrics,
   podNamePattern,
 } from './selectors';
+import { PanelPlacement } from './panel-placement';
 import { PrometheusPluginFlag, SignalSource, TelemetryProducer } from './signal-source';
 import { DatadogCollection } from './signal-types';
+import { DashboardSection, PanelDrawing } from '../gateway/dashboard-vocabulary';
 
 /** Dashboard-only views (what dashboards graph beyond the alerting signals). */
 export enum ViewId {
@@ -33,12 +35,13 @@ export interface ViewSeries {
   readonly datadog?: string;
 }
 
-/** A dashboard view: title, unit, and the series it graphs. */
-export interface DashboardView {
+/** A dashboard view: where it sits, its title and unit, and the series it graphs. */
+export interface DashboardView extends PanelPlacement {
   readonly id: ViewId;
-  readonly title: string;
-  /** Unit name shared by both dashboards' renderers: 'reqps', 'ms', 'bytes', 'Bps', 'count', 'percentunit'. */
-  readonly unit: string;
+  /** What the panel shows, where its title does not say it all. */
+  readonly description?: string;
+  /** True when it graphs proxied traffic: a gateway that proxies none (a hybrid control plane) leaves it out. */
+  readonly proxiedTraffic: boolean;
   readonly series: ViewSeries[];
 }
 
@@ -80,7 +83,12 @@ export function dashboardViews(gateway: GatewayIdentity, options: DashboardQuery
   return [
     {
       id: ViewId.READY_NODES,
+      section: DashboardSection.NODES,
+      order: 10,
+      drawing: PanelDrawing.STAT,
+      proxiedTraffic: false,
       title: 'Ready nodes vs expected',
+      description: 'Nodes whose readiness probe (/status/ready) passes, against the expected or desired count.',
       unit: 'count',
       series: [
         { legend: 'ready', promql: ready, datadog: `sum:${replicas.ready}{${workload}}` },
@@ -91,6 +99,10 @@ export function dashboardViews(gateway: GatewayIdentity, options: DashboardQuery
     },
     {
       id: ViewId.REQUEST_RATE_BY_SERVICE,
+      section: DashboardSection.TRAFFIC,
+      order: 10,
+      drawing: PanelDrawing.TIME_SERIES,
+      proxiedTraffic: true,
       title: 'Requests per second by service',
       unit: 'reqps',
       series: [{
@@ -101,6 +113,10 @@ export function dashboardViews(gateway: GatewayIdentity, options: DashboardQuery
     },
     {
       id: ViewId.REQUEST_RATE_BY_STATUS,
+      section: DashboardSection.TRAFFIC,
+      order: 20,
+      drawing: PanelDrawing.TIME_SERIES,
+      proxiedTraffic: true,
       title: 'Requests per second by status code',
       unit: 'reqps',
       series: [{
@@ -111,6 +127,10 @@ export function dashboardViews(gateway: GatewayIdentity, options: DashboardQuery
     },
     {
       id: ViewId.REQUEST_LATENCY_QUANTILES,
+      section: DashboardSection.TRAFFIC,
+      order: 40,
+      drawing: PanelDrawing.TIME_SERIES,
+      proxiedTraffic: true,
       title: 'Request latency p50 / p95 / p99',
       unit: 'ms',
       series: [
@@ -121,6 +141,10 @@ export function dashboardViews(gateway: GatewayIdentity, options: DashboardQuery
     },
     {
       id: ViewId.REQUEST_LATENCY_P99_BY_SERVICE,
+      section: DashboardSection.TRAFFIC,
+      order: 60,
+      drawing: PanelDrawing.TIME_SERIES,
+      proxiedTraffic: true,
       title: 'Request latency p99 by service',
       unit: 'ms',
       series: [{
@@ -131,6 +155,10 @@ export function dashboardViews(gateway: GatewayIdentity, options: DashboardQuery
     },
     {
       id: ViewId.KONG_LATENCY_P99_BY_SERVICE,
+      section: DashboardSection.TRAFFIC,
+      order: 80,
+      drawing: PanelDrawing.TIME_SERIES,
+      proxiedTraffic: true,
       title: 'Kong added latency p99 by service',
       unit: 'ms',
       series: [{
@@ -141,6 +169,10 @@ export function dashboardViews(gateway: GatewayIdentity, options: DashboardQuery
     },
     {
       id: ViewId.UPSTREAM_LATENCY_P99_BY_SERVICE,
+      section: DashboardSection.UPSTREAMS,
+      order: 20,
+      drawing: PanelDrawing.TIME_SERIES,
+      proxiedTraffic: true,
       title: 'Upstream latency p99 by service',
       unit: 'ms',
       series: [{
@@ -151,6 +183,10 @@ export function dashboardViews(gateway: GatewayIdentity, options: DashboardQuery
     },
     {
       id: ViewId.CONNECTIONS_BY_STATE,
+      section: DashboardSection.RESOURCES,
+      order: 30,
+      drawing: PanelDrawing.TIME_SERIES,
+      proxiedTraffic: false,
       title: 'Connections by state',
       unit: 'count',
       series: [{
@@ -161,6 +197,10 @@ export function dashboardViews(gateway: GatewayIdentity, options: DashboardQuery
     },
     {
       id: ViewId.BANDWIDTH_BY_DIRECTION,
+      section: DashboardSection.TRAFFIC,
+      order: 90,
+      drawing: PanelDrawing.TIME_SERIES,
+      proxiedTraffic: true,
       title: 'Bandwidth by direction',
       unit: 'Bps',
       series: [{
@@ -171,6 +211,10 @@ export function dashboardViews(gateway: GatewayIdentity, options: DashboardQuery
     },
     {
       id: ViewId.WORKER_LUA_MEMORY,
+      section: DashboardSection.RESOURCES,
+      order: 40,
+      drawing: PanelDrawing.TIME_SERIES,
+      proxiedTraffic: false,
       title: 'Worker Lua VM memory by node',
       unit: 'bytes',
       series: [{
@@ -181,17 +225,6 @@ export function dashboardViews(gateway: GatewayIdentity, options: DashboardQuery
     },
   ];
 }
-
-/** Views that graph proxied traffic; a hybrid control plane proxies none, so its dashboards leave them out. */
-export const TRAFFIC_VIEW_IDS: ViewId[] = [
-  ViewId.REQUEST_RATE_BY_SERVICE,
-  ViewId.REQUEST_RATE_BY_STATUS,
-  ViewId.REQUEST_LATENCY_QUANTILES,
-  ViewId.REQUEST_LATENCY_P99_BY_SERVICE,
-  ViewId.KONG_LATENCY_P99_BY_SERVICE,
-  ViewId.UPSTREAM_LATENCY_P99_BY_SERVICE,
-  ViewId.BANDWIDTH_BY_DIRECTION,
-];
 
 /** Good and total request counts in Datadog, for a metric-based (count) availability SLO. */
 export interface DatadogRequestCounts {
