@@ -33,8 +33,6 @@ export enum SignalId {
   SHARED_DICT_MEMORY = 'shared-dict-memory',
   /** Errors inside Kong's metrics library (for example its shared dictionary is full). */
   METRIC_ERRORS = 'metric-errors',
-  /** Nginx timers waiting to run on a node. */
-  PENDING_TIMERS = 'pending-timers',
 }
 
 /** What a signal is about; per-node signals alert once per node. */
