@@ -15,12 +15,12 @@ import { monitorSearchQuery } from './internal/tags';
 import { checkConstructArguments } from '../core/input-shape';
 import { KongGateway } from '../gateway/kong-gateway';
 import { SignalId } from '../gateway/signal-vocabulary';
+import { dashboardLayout } from '../signals/dashboard-layout';
 import { signalsOf } from '../signals/gateway-signals';
+import { SignalPanel } from '../signals/panel-placement';
 import { DatadogSignalQuery, formatNumber, ResolvedSignal } from '../signals/resolved-signal';
 import { DatadogQueryScope } from '../signals/selectors';
 import { DatadogCollection, DatadogQueryKind } from '../signals/signal-types';
-import { dashboardLayout } from '../signals/dashboard-layout';
-import { SignalPanel } from '../signals/panel-placement';
 import { DashboardView, ViewId } from '../signals/views';
 
 /** Props of {@link DatadogDashboard}. */

@@ -1,5 +1,5 @@
-import { DATADOG_READY_PROBE_TAG, DatadogSelectors, GatewayIdentity, datadogReplicaMetrics, datadogExtraMetricName } from './selectors';
 import { PanelStates, SignalPanel } from './panel-placement';
+import { DATADOG_READY_PROBE_TAG, DatadogSelectors, GatewayIdentity, datadogReplicaMetrics, datadogExtraMetricName } from './selectors';
 import { DatadogDefinition, KongAvailability, SignalDefinition } from './signal-definition';
 import { PrometheusPluginFlag, SignalSource, TelemetryProducer } from './signal-source';
 import { DatadogCollection, DatadogQueryKind } from './signal-types';

@@ -1,5 +1,5 @@
-import { DatadogQueryScope, DatadogSelectors, GATEWAY_TAG_VALUES, GatewayIdentity, IN_CLUSTER, PromQueryScope, PromSelectors } from './selectors';
 import { SignalPanel } from './panel-placement';
+import { DatadogQueryScope, DatadogSelectors, GATEWAY_TAG_VALUES, GatewayIdentity, IN_CLUSTER, PromQueryScope, PromSelectors } from './selectors';
 import { SignalDefinition } from './signal-definition';
 import { SignalSource } from './signal-source';
 import { DatadogCollection, DatadogQueryKind } from './signal-types';

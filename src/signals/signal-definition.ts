@@ -1,5 +1,5 @@
-import { DatadogSelectors, GatewayIdentity, PromSelectors } from './selectors';
 import { SignalPanel } from './panel-placement';
+import { DatadogSelectors, GatewayIdentity, PromSelectors } from './selectors';
 import { SignalSource } from './signal-source';
 import { DatadogCollection, DatadogQueryKind } from './signal-types';
 import { Duration } from '../core/duration';

@@ -1,3 +1,4 @@
+import { PanelPlacement } from './panel-placement';
 import {
   DatadogQueryScope,
   DatadogSelectors,
@@ -9,7 +10,6 @@ import {
   datadogReplicaMetrics,
   podNamePattern,
 } from './selectors';
-import { PanelPlacement } from './panel-placement';
 import { PrometheusPluginFlag, SignalSource, TelemetryProducer } from './signal-source';
 import { DatadogCollection } from './signal-types';
 import { DashboardSection, PanelDrawing } from '../gateway/dashboard-vocabulary';

@@ -7,8 +7,8 @@ import { DatadogDashboard } from '../../src/datadog/dashboard';
 import { DeploymentMode } from '../../src/gateway/deployment-mode';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { KongEdition } from '../../src/gateway/kong-version';
-import { GrafanaDashboard } from '../../src/grafana/dashboard/grafana-dashboard';
 import { VAR_NAMESPACE, VAR_POD } from '../../src/grafana/dashboard/dashboard-model';
+import { GrafanaDashboard } from '../../src/grafana/dashboard/grafana-dashboard';
 import { LaidOutPanel, dashboardLayout, gatewayViews } from '../../src/signals/dashboard-layout';
 import { signalsOf } from '../../src/signals/gateway-signals';
 import { PromQueryScope } from '../../src/signals/selectors';
@@ -26,7 +26,12 @@ interface Placed {
 function gatewayOf(mode: DeploymentMode): KongGateway {
   // Enterprise 3.10 has every signal of each mode.
   return new KongGateway({
-    name: 'edge', namespace: 'kong', mode, expectedNodes: 3, edition: KongEdition.ENTERPRISE, kongVersion: '3.10',
+    name: 'edge',
+    namespace: 'kong',
+    mode,
+    expectedNodes: 3,
+    edition: KongEdition.ENTERPRISE,
+    kongVersion: '3.10',
     expectedDataPlanes: mode === DeploymentMode.HYBRID_CONTROL_PLANE ? 2 : undefined,
   });
 }

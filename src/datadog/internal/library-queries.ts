@@ -1,8 +1,8 @@
 import { KongGateway, KongGatewayOptions } from '../../gateway/kong-gateway';
 import { KongEdition } from '../../gateway/kong-version';
+import { gatewayViews } from '../../signals/dashboard-layout';
 import { signalsOf } from '../../signals/gateway-signals';
 import { DatadogCollection } from '../../signals/signal-types';
-import { gatewayViews } from '../../signals/dashboard-layout';
 
 /**
  * Every Datadog metric query the library's monitors and dashboards render for a gateway on
