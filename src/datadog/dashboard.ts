@@ -14,12 +14,15 @@ import {
 import { monitorSearchQuery } from './internal/tags';
 import { checkConstructArguments } from '../core/input-shape';
 import { KongGateway } from '../gateway/kong-gateway';
-import { SignalId, SignalScope } from '../gateway/signal-vocabulary';
+import { SignalId } from '../gateway/signal-vocabulary';
 import { datadogResources } from '../internal/provider-resources';
+import { dashboardLayout } from '../signals/dashboard-layout';
 import { signalsOf } from '../signals/gateway-signals';
+import { SignalPanel } from '../signals/panel-placement';
 import { DatadogSignalQuery, formatNumber, ResolvedSignal } from '../signals/resolved-signal';
+import { DatadogQueryScope } from '../signals/selectors';
 import { DatadogCollection, DatadogQueryKind } from '../signals/signal-types';
-import { DashboardView, dashboardViews, TRAFFIC_VIEW_IDS, ViewId } from '../signals/views';
+import { DashboardView, ViewId } from '../signals/views';
 
 /** Props of {@link DatadogDashboard}. */
 export interface DatadogDashboardProps extends DatadogGatewayProps {
@@ -30,36 +33,16 @@ export interface DatadogDashboardProps extends DatadogGatewayProps {
   readonly title?: string;
 }
 
-/** Dashboard sections, in display order. */
-enum Section {
-  NODES = 'Nodes: readiness and expected count',
-  TRAFFIC = 'Traffic: requests, errors, latency',
-  UPSTREAMS = 'Upstreams',
-  RESOURCES = 'Resources: memory and connections',
-  MONITORS = 'Monitors',
-}
-
-const SECTION_OF_SCOPE: Record<SignalScope, Section> = {
-  [SignalScope.NODE]: Section.NODES,
-  [SignalScope.CLUSTER]: Section.NODES,
-  [SignalScope.TRAFFIC]: Section.TRAFFIC,
-  [SignalScope.UPSTREAM]: Section.UPSTREAMS,
-  [SignalScope.RESOURCE]: Section.RESOURCES,
-};
-
-function sectionOfView(id: ViewId): Section {
-  if (id === ViewId.READY_NODES) return Section.NODES;
-  if (id === ViewId.UPSTREAM_LATENCY_P99_BY_SERVICE) return Section.UPSTREAMS;
-  if (TRAFFIC_VIEW_IDS.includes(id)) return Section.TRAFFIC;
-  return Section.RESOURCES;
-}
+/** The group beside the catalog's sections: the gateway's monitors, last. */
+const MONITOR_SUMMARY = 'Monitors';
 
 /**
  * The gateway's health dashboard in Datadog (`datadog_dashboard_json`): per-node readiness
  * (check status of each pod's `/status/ready` check), ready vs expected nodes, requests, 5xx
  * ratio, latency, Kong latency, upstream health, datastore (modes with a database), shared
  * dictionaries, connections, and a summary of the gateway's monitors. Every query comes from
- * the signal catalog (the signals' Datadog forms and the dashboard views).
+ * the signal catalog (the signals' Datadog forms and the dashboard views), laid out in the
+ * catalog's sections and order, the same as the Grafana dashboard's.
  *
  * Template variables `kong_environment`, `kube_namespace` and `kong_gateway` default to this
  * gateway and stand in for those tags wherever a catalog query filters on them, so one
@@ -79,39 +62,13 @@ export class DatadogDashboard extends Construct {
     super(scope, checkConstructArguments('DatadogDashboard', scope, id, props));
     const gateway = props.gateway;
     this.collection = props.collection ?? DatadogCollection.AGENT_INTEGRATION;
-    const parametrize = templateSubstitution(gateway);
-
-    const sections = new Map<Section, Widget[]>(Object.values(Section).map((s) => [s, []]));
-    const skipped: SignalId[] = [];
-    for (const signal of signalsOf(gateway)) {
-      const query = signal.datadog(this.collection);
-      if (!query) {
-        skipped.push(signal.id);
-        continue;
-      }
-      sections.get(SECTION_OF_SCOPE[signal.scope])!.push(...signalWidgets(signal, query, parametrize));
-    }
-    for (const view of dashboardViews(gateway, this.collection)) {
-      if (!gateway.proxiesTraffic && TRAFFIC_VIEW_IDS.includes(view.id)) continue;
-      const widget = viewWidget(view, gateway, parametrize);
-      if (widget) sections.get(sectionOfView(view.id))!.push(widget);
-    }
-    sections.get(Section.MONITORS)!.push({
-      definition: {
-        type: 'manage_status',
-        title: `Monitors of Kong ${identityTitle(gateway)}`,
-        query: monitorSearchQuery(gateway),
-        summary_type: 'monitors',
-        display_format: 'countsAndList',
-        color_preference: 'text',
-        hide_zero_counts: true,
-        show_last_triggered: true,
-        sort: 'status,asc',
-      },
-    });
-    this.skippedSignals = skipped;
+    const variables = templateVariables(gateway);
+    // Queries select the gateway through the template variables, which default to its tags.
+    const queryScope: DatadogQueryScope = { variableTagKeys: variables.map((v) => v.prefix) };
 
     const widgets: Widget[] = [];
+    // Signals with no form on this path, in catalog order: listed in a note, not drawn.
+    const skipped = signalsOf(gateway).filter((signal) => !signal._datadog(this.collection, queryScope)).map((signal) => signal.id);
     if (skipped.length > 0) {
       widgets.push({
         definition: {
@@ -123,17 +80,43 @@ export class DatadogDashboard extends Construct {
         },
       });
     }
-    for (const [title, members] of sections) {
-      if (members.length === 0) continue;
-      widgets.push({ definition: { type: 'group', title, layout_type: 'ordered', widgets: members } });
+    this.skippedSignals = skipped;
+    for (const section of dashboardLayout(gateway, { collection: this.collection, datadog: queryScope })) {
+      const members = section.panels.flatMap((p) => {
+        if (p.kind === 'view') return viewWidget(p.view, gateway);
+        const query = p.signal._datadog(this.collection, queryScope);
+        return query ? [signalWidget(p.signal, p.panel, query)] : [];
+      });
+      // A section this path has no data for is left out; the others keep the layout's order.
+      if (members.length > 0) widgets.push({ definition: { type: 'group', title: section.title, layout_type: 'ordered', widgets: members } });
     }
+    widgets.push({
+      definition: {
+        type: 'group',
+        title: MONITOR_SUMMARY,
+        layout_type: 'ordered',
+        widgets: [{
+          definition: {
+            type: 'manage_status',
+            title: `Monitors of Kong ${identityTitle(gateway)}`,
+            query: monitorSearchQuery(gateway),
+            summary_type: 'monitors',
+            display_format: 'countsAndList',
+            color_preference: 'text',
+            hide_zero_counts: true,
+            show_last_triggered: true,
+            sort: 'status,asc',
+          },
+        }],
+      },
+    });
 
     const model: DashboardModel = {
       title: props.title ?? `Kong ${identityTitle(gateway)}: health`,
       description: `Health of Kong gateway ${gateway.name} (${gateway.mode}) in ${gateway.environment}, namespace ${gateway.namespace}. Data: ${this.collection}. Managed by cdktf-kong-monitoring; edits in the UI are overwritten.`,
       layout_type: 'ordered',
       reflow_type: 'auto',
-      template_variables: templateVariables(gateway),
+      template_variables: variables,
       widgets,
       // Datadog accepts only `team:` tags on dashboards.
       tags: gateway.team ? [`team:${gateway.team}`] : [],
@@ -169,21 +152,6 @@ function templateVariables(gateway: KongGateway): TemplateVariable[] {
   ];
 }
 
-/**
- * Replaces the gateway's own tag filters by the template variables that default to them,
- * inside `{...}` filters only; the query is otherwise the catalog's, character for character.
- */
-function templateSubstitution(gateway: KongGateway): (query: string) => string {
-  const swaps = new Map<string, string>([
-    [`kong_environment:${gateway.environment}`, '$kong_environment'],
-    [`kube_namespace:${gateway.namespace}`, '$kube_namespace'],
-    [`kong_gateway:${gateway.name}`, '$kong_gateway'],
-    ...(gateway.cluster ? [[`kong_cluster:${gateway.cluster}`, '$kong_cluster'] as [string, string]] : []),
-  ]);
-  const tag = (t: string) => swaps.get(t) ?? t;
-  return (query) => query.replace(/\{([^{}]*)\}/g, (_, inner: string) => `{${inner.split(',').map(tag).join(',')}}`);
-}
-
 function thresholdMarkers(signal: ResolvedSignal, query: DatadogSignalQuery): Marker[] {
   return [
     { value: `y = ${formatNumber(query.critical)}`, display_type: 'error dashed', label: `critical ${signal.comparator} ${formatNumber(query.critical)}` },
@@ -193,42 +161,44 @@ function thresholdMarkers(signal: ResolvedSignal, query: DatadogSignalQuery): Ma
   ];
 }
 
-function signalWidgets(signal: ResolvedSignal, query: DatadogSignalQuery, parametrize: (q: string) => string): Widget[] {
+/** A signal's widget: a check status per group for a service check, else its metric with threshold markers. */
+function signalWidget(signal: ResolvedSignal, panel: SignalPanel, query: DatadogSignalQuery): Widget {
   if (query.kind === DatadogQueryKind.SERVICE_CHECK) {
     const definition: CheckStatusDefinition = {
       type: 'check_status',
-      title: `${query.title}: ${query.expression} per ${query.groupBy.join(', ')}`,
+      title: `${panel.title}: ${query.expression} per ${query.groupBy.join(', ')}`,
       check: query.expression,
       grouping: 'cluster',
       group_by: [...query.groupBy],
-      tags: (query.overTags ?? []).map((t) => parametrize(`{${t}}`).slice(1, -1)),
+      tags: [...(query.overTags ?? [])],
     };
-    return [{ definition }];
+    return { definition };
   }
   const definition: TimeseriesDefinition = {
     type: 'timeseries',
-    title: query.title,
+    title: panel.title,
     show_legend: query.groupBy.length > 0,
-    requests: [{ q: parametrize(query.expression), display_type: 'line' }],
+    requests: [{ q: query.expression, display_type: 'line' }],
     markers: thresholdMarkers(signal, query),
     yaxis: { include_zero: true },
   };
-  return [{ definition }];
+  return { definition };
 }
 
-function viewWidget(view: DashboardView, gateway: KongGateway, parametrize: (q: string) => string): Widget | undefined {
+/** A view's widget, when this path has data for any of its series. */
+function viewWidget(view: DashboardView, gateway: KongGateway): Widget[] {
   const series = view.series.filter((s) => s.datadog !== undefined);
-  if (series.length === 0) return undefined;
+  if (series.length === 0) return [];
   const markers: Marker[] = view.id === ViewId.READY_NODES && gateway.expectedNodes !== undefined
     ? [{ value: `y = ${gateway.expectedNodes}`, display_type: 'error dashed', label: `expected ${gateway.expectedNodes}` }]
     : [];
-  return {
+  return [{
     definition: {
       type: 'timeseries',
       title: view.title,
       show_legend: true,
       requests: series.map((s) => {
-        const q = parametrize(s.datadog!);
+        const q = s.datadog!;
         // Grafana-style legends ({{service}}) mean "one line per group": Datadog names those itself.
         return s.legend.includes('{{')
           ? { q, display_type: 'line' as const }
@@ -237,5 +207,5 @@ function viewWidget(view: DashboardView, gateway: KongGateway, parametrize: (q: 
       ...(markers.length > 0 ? { markers } : {}),
       yaxis: { include_zero: true },
     },
-  };
+  }];
 }

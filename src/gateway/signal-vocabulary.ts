@@ -80,6 +80,20 @@ export enum NoDataPolicy {
   OK = 'ok',
 }
 
+/**
+ * Which of Kong's monitoring recommendations renders a signal's alerts: each signal belongs
+ * to exactly one, so the two alerting constructs never alert twice on the same thing.
+ */
+export enum SignalPractice {
+  /** Recommendation 5, alert on the health checks (`HealthAlerting`). */
+  HEALTH_ALERTING = 'health-alerting',
+  /**
+   * Recommendation 7, monitor every node (`AllNodesMonitored`): each node scraped, the
+   * expected node count, the control plane's view of each data plane.
+   */
+  ALL_NODES_MONITORED = 'all-nodes-monitored',
+}
+
 /** Which side of a threshold is bad. */
 export enum ThresholdDirection {
   /** Alert when the value rises above the threshold. */

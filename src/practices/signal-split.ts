@@ -1,37 +1,35 @@
 import { Construct } from 'constructs';
 import { KongGateway } from '../gateway/kong-gateway';
-import { SignalId } from '../gateway/signal-vocabulary';
+import { SignalId, SignalPractice } from '../gateway/signal-vocabulary';
 import { Annotations } from '../internal/cdktf';
+import { catalogPractice } from '../signals/catalog';
 import { signalsOf, unavailableSignalsOf as gatewayUnavailableSignals } from '../signals/gateway-signals';
 import { UnavailableSignal } from '../signals/unavailable-signal';
 
-/**
- * Signals that make sure every node is watched (recommendation 7): each node scraped, the
- * expected node count, and the control plane's view of each data plane. The rest of the
- * catalog is alerting on the health checks (recommendation 5). Per-node readiness belongs to
- * recommendation 5: it IS the health check, alerted per node.
- */
-export const ALL_NODES_SIGNALS: readonly SignalId[] = [
-  SignalId.NODE_METRICS_UP,
-  SignalId.READY_NODES_BELOW_EXPECTED,
-  SignalId.DATA_PLANES_SEEN_BELOW_EXPECTED,
-  SignalId.DATA_PLANE_CONFIG_DRIFT,
-  SignalId.DATA_PLANE_VERSION_COMPATIBLE,
-];
+/** The practice a practice construct's option name stands for. */
+const PRACTICE: Record<'health-alerting' | 'all-nodes', SignalPractice> = {
+  'health-alerting': SignalPractice.HEALTH_ALERTING,
+  'all-nodes': SignalPractice.ALL_NODES_MONITORED,
+};
+
+/** The gateway's signals the catalog gives to `practice`, in catalog order. */
+function signalsOfPractice(gateway: KongGateway, practice: SignalPractice): SignalId[] {
+  return signalsOf(gateway).filter((s) => s.practice === practice).map((s) => s.id);
+}
 
 /** The gateway's signals that `AllNodesMonitored` renders. */
 export function allNodesSignals(gateway: KongGateway): SignalId[] {
-  return signalsOf(gateway).map((s) => s.id).filter((id) => ALL_NODES_SIGNALS.includes(id));
+  return signalsOfPractice(gateway, SignalPractice.ALL_NODES_MONITORED);
 }
 
 /** The gateway's signals that `HealthAlerting` renders. */
 export function healthAlertingSignals(gateway: KongGateway): SignalId[] {
-  return signalsOf(gateway).map((s) => s.id).filter((id) => !ALL_NODES_SIGNALS.includes(id));
+  return signalsOfPractice(gateway, SignalPractice.HEALTH_ALERTING);
 }
 
 /** Signals a practice would render that the gateway's Kong does not export. */
 export function unavailableSignalsOf(gateway: KongGateway, practice: 'health-alerting' | 'all-nodes'): UnavailableSignal[] {
-  return gatewayUnavailableSignals(gateway).filter((u) => ALL_NODES_SIGNALS.includes(u.id) === (practice === 'all-nodes'));
+  return gatewayUnavailableSignals(gateway).filter((u) => catalogPractice(u.id) === PRACTICE[practice]);
 }
 
 /**

@@ -1,12 +1,14 @@
-import { DATADOG_READY_PROBE_TAG, GatewayIdentity, datadogGatewayFilter, datadogReplicaMetrics, datadogExtraMetricName, datadogWorkloadFilter } from './selectors';
+import { PanelStates, SignalPanel } from './panel-placement';
+import { DATADOG_READY_PROBE_TAG, DatadogSelectors, GatewayIdentity, datadogReplicaMetrics, datadogExtraMetricName } from './selectors';
 import { DatadogDefinition, KongAvailability, SignalDefinition } from './signal-definition';
 import { PrometheusPluginFlag, SignalSource, TelemetryProducer } from './signal-source';
 import { DatadogCollection, DatadogQueryKind } from './signal-types';
 import { Duration } from '../core/duration';
+import { DashboardSection, PanelDrawing } from '../gateway/dashboard-vocabulary';
 import { DeploymentMode } from '../gateway/deployment-mode';
 import { datadogGatewayTags } from '../gateway/gateway-identity';
 import { KongEdition } from '../gateway/kong-version';
-import { NoDataPolicy, Severity, SignalId, SignalScope, SignalUnit, ThresholdDirection } from '../gateway/signal-vocabulary';
+import { NoDataPolicy, Severity, SignalId, SignalPractice, SignalScope, SignalUnit, ThresholdDirection } from '../gateway/signal-vocabulary';
 
 const ALL_MODES = Object.values(DeploymentMode);
 const PROXY_MODES = [DeploymentMode.TRADITIONAL, DeploymentMode.DB_LESS, DeploymentMode.HYBRID_DATA_PLANE];
@@ -75,14 +77,14 @@ interface KongCheckQuery {
  * request data alone, so node and resource metrics have no form on that path.
  */
 function kongCheckMetric(metrics: string[], query: KongCheckQuery) {
-  return (gateway: GatewayIdentity, collection: DatadogCollection): DatadogDefinition | undefined => {
+  return (d: DatadogSelectors, collection: DatadogCollection): DatadogDefinition | undefined => {
     if (collection !== DatadogCollection.AGENT_INTEGRATION) return undefined;
     return {
       kind: DatadogQueryKind.METRIC,
       timeAggregation: query.timeAggregation,
-      expression: query.expression(datadogGatewayFilter(gateway), gateway),
+      expression: query.expression(d.gatewayFilter(), d.gateway),
       groupBy: query.groupBy,
-      sources: [kongCheck(gateway, metrics, undefined, query.origin)],
+      sources: [kongCheck(d.gateway, metrics, undefined, query.origin)],
     };
   };
 }
@@ -97,25 +99,28 @@ function extraGauge(exposedName: string, groupBy: string[]) {
 }
 
 function serviceCheck(check: string, groupBy: string[], pluginFlag?: PrometheusPluginFlag) {
-  return (gateway: GatewayIdentity, collection: DatadogCollection): DatadogDefinition | undefined =>
+  return (d: DatadogSelectors, collection: DatadogCollection): DatadogDefinition | undefined =>
     collection === DatadogCollection.AGENT_INTEGRATION
-      ? { kind: DatadogQueryKind.SERVICE_CHECK, check, over: datadogGatewayTags(gateway), groupBy, sources: [kongCheck(gateway, [check], pluginFlag)] }
+      ? { kind: DatadogQueryKind.SERVICE_CHECK, check, over: d.gatewayTags(), groupBy, sources: [kongCheck(d.gateway, [check], pluginFlag)] }
       : undefined;
 }
 
 /** What differs between the per-node 0/1 gauges (ready, up, reachable, connected, compatible). */
-type UpDownSpec = Omit<SignalDefinition, 'scope' | 'direction' | 'unit' | 'quantity' | 'range' | 'critical' | 'warning'> & {
+type UpDownSpec = Omit<SignalDefinition, 'scope' | 'direction' | 'unit' | 'quantity' | 'range' | 'critical' | 'warning' | 'dashboard'> & {
   /** What 1 means, e.g. 'ready'. */
   readonly healthy: string;
   /** What 0 means. */
   readonly unhealthy?: string;
+  /** Its panel, a state timeline: where it sits and what 1 and 0 read as. */
+  readonly dashboard: Omit<SignalPanel, 'drawing' | 'unit' | 'legend'> & { readonly states: PanelStates };
 };
 
 /** A per-node 0/1 gauge that alerts when it stays below 1 (the node is not what it should be). */
 function upDownSignal(spec: UpDownSpec): SignalDefinition {
-  const { healthy, unhealthy, ...rest } = spec;
+  const { healthy, unhealthy, dashboard, ...rest } = spec;
   return {
     ...rest,
+    dashboard: { ...dashboard, drawing: PanelDrawing.STATE_TIMELINE },
     scope: SignalScope.NODE,
     direction: ThresholdDirection.BELOW,
     unit: SignalUnit.STATE,
@@ -138,6 +143,8 @@ interface LatencySpec {
   readonly warning: number;
   readonly critical: number;
   readonly runbook: string;
+  /** Its panel in the traffic section. */
+  readonly panel: { readonly order: number; readonly title: string };
 }
 
 /**
@@ -166,19 +173,21 @@ function latencySignal(spec: LatencySpec): SignalDefinition {
     window: () => Duration.minutes(10),
     runbook: spec.runbook,
     noData: NoDataPolicy.OK,
+    practice: SignalPractice.HEALTH_ALERTING,
+    dashboard: { ...spec.panel, section: DashboardSection.TRAFFIC, drawing: PanelDrawing.TIME_SERIES, unit: 'ms', legend: 'p99' },
     promql: (q) => `histogram_quantile(0.99, sum by (le) (rate(${spec.prometheusHistogram}_bucket${q.pods()}[${RATE_WINDOW}])))`,
     promqlGroupBy: [],
     prometheusSources: [pluginMetric(flag, `${spec.prometheusHistogram}_bucket`)],
-    datadog: (gateway, collection) => {
+    datadog: (d, collection) => {
       const plugin = collection === DatadogCollection.KONG_PLUGIN;
       const metric = plugin ? spec.pluginMetric : spec.agentDistribution;
       return {
         kind: DatadogQueryKind.METRIC,
         // "Above" held throughout the window: the smallest p99 of the window is above.
         timeAggregation: 'min',
-        expression: `p99:${metric}{${datadogGatewayFilter(gateway)}}`,
+        expression: `p99:${metric}{${d.gatewayFilter()}}`,
         groupBy: [],
-        sources: [plugin ? datadogPlugin(gateway, metric) : kongCheck(gateway, [metric], flag)],
+        sources: [plugin ? datadogPlugin(d.gateway, metric) : kongCheck(d.gateway, [metric], flag)],
       };
     },
   };
@@ -209,19 +218,21 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     window: (gateway) => gateway.startupWindow,
     runbook: 'Read the 503 reason: curl http://<pod-ip>:<status-port>/status/ready; check the database or control plane, and `kubectl logs` for configuration errors.',
     noData: NoDataPolicy.ALERT,
+    practice: SignalPractice.HEALTH_ALERTING,
+    dashboard: { section: DashboardSection.NODES, order: 20, title: 'Readiness per node', states: { healthy: 'Ready', unhealthy: 'Not ready' } },
     promql: (q) => q.containerReady(),
     promqlGroupBy: ['pod'],
     prometheusSources: [ksm('kube_pod_container_status_ready')],
     // One http_check instance per pod, named after the pod, so each node is its own group
     // whatever the Agent's tag cardinality.
-    datadog: (gateway) => {
-      const over = [...datadogGatewayTags(gateway), DATADOG_READY_PROBE_TAG];
+    datadog: (d) => {
+      const attachedTags = [...datadogGatewayTags(d.gateway), DATADOG_READY_PROBE_TAG];
       return {
         kind: DatadogQueryKind.SERVICE_CHECK,
         check: 'http.can_connect',
-        over,
+        over: d.gatewayTags(DATADOG_READY_PROBE_TAG),
         groupBy: ['instance'],
-        sources: [{ producer: TelemetryProducer.DATADOG_HTTP_CHECK, metrics: ['http.can_connect'], attachedTags: over }],
+        sources: [{ producer: TelemetryProducer.DATADOG_HTTP_CHECK, metrics: ['http.can_connect'], attachedTags }],
       };
     },
   }),
@@ -236,6 +247,8 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     window: (gateway) => gateway.startupWindow,
     runbook: 'Check that KONG_STATUS_LISTEN binds 0.0.0.0 (not 127.0.0.1) on the status port, that the prometheus plugin is enabled, and that the scrape target exists.',
     noData: NoDataPolicy.ALERT,
+    practice: SignalPractice.ALL_NODES_MONITORED,
+    dashboard: { section: DashboardSection.NODES, order: 30, title: 'Metrics endpoint per node', states: { healthy: 'Up', unhealthy: 'Down' } },
     promql: (q) => `up${q.pods()}`,
     promqlGroupBy: ['pod'],
     prometheusSources: [{ producer: TelemetryProducer.PROMETHEUS_SCRAPE, metrics: ['up'] }],
@@ -251,6 +264,8 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     window: () => Duration.minutes(2),
     runbook: 'Check the database (PostgreSQL) health, credentials and network policy from the Kong namespace; `/status` shows database.reachable per node.',
     noData: NoDataPolicy.REPORT,
+    practice: SignalPractice.HEALTH_ALERTING,
+    dashboard: { section: DashboardSection.CLUSTER_HEALTH, order: 10, title: 'Datastore reachable per node', states: { healthy: 'Reachable', unhealthy: 'Unreachable' } },
     promql: (q) => `kong_datastore_reachable${q.pods()}`,
     promqlGroupBy: ['pod'],
     prometheusSources: [nodeGauge('kong_datastore_reachable')],
@@ -266,6 +281,8 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     window: () => Duration.minutes(2),
     runbook: 'Check cluster_control_plane address, the cluster certificate, and the control plane pods; configuration changes do not reach this node meanwhile.',
     noData: NoDataPolicy.REPORT,
+    practice: SignalPractice.HEALTH_ALERTING,
+    dashboard: { section: DashboardSection.CLUSTER_HEALTH, order: 20, title: 'Control plane connection per node', states: { healthy: 'Connected', unhealthy: 'Disconnected' } },
     availability: ENTERPRISE_3_10,
     promql: (q) => `kong_control_plane_connected${q.pods()}`,
     promqlGroupBy: ['pod'],
@@ -288,6 +305,8 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     window: () => Duration.minutes(10),
     runbook: 'Renew the cluster certificate (cluster_cert / cluster_cert_key, the Secret mounted into the data planes and the control plane), then roll the data planes so Kong reads it.',
     noData: NoDataPolicy.REPORT,
+    practice: SignalPractice.HEALTH_ALERTING,
+    dashboard: { section: DashboardSection.CLUSTER_HEALTH, order: 30, drawing: PanelDrawing.TIME_SERIES, title: 'Cluster certificate: days until expiry', unit: 'd' },
     promql: (q) => `(kong_data_plane_cluster_cert_expiry_timestamp${q.pods()} - time()) / 86400`,
     promqlGroupBy: ['pod'],
     prometheusSources: [nodeGauge('kong_data_plane_cluster_cert_expiry_timestamp')],
@@ -316,6 +335,8 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     window: () => Duration.minutes(2),
     runbook: 'Compare GET /clustering/data-planes on the control plane with the data-plane pods: look for data planes that cannot reach the cluster port (8005), bad cluster certificates, or data planes that are down.',
     noData: NoDataPolicy.ALERT,
+    practice: SignalPractice.ALL_NODES_MONITORED,
+    dashboard: { section: DashboardSection.CLUSTER_HEALTH, order: 40, drawing: PanelDrawing.TIME_SERIES, title: 'Data planes seen recently / expected', unit: 'percentunit', legend: 'seen / expected' },
     // Each control-plane pod exports every row: count distinct node ids, not series.
     promql: (q) => `(count(count by (node_id) (time() - kong_data_plane_last_seen${q.pods()} < ${DATA_PLANE_RECENT_SECONDS})) or vector(0)) / ${q.gateway.expectedDataPlanes ?? 1}`,
     promqlGroupBy: [],
@@ -344,6 +365,8 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     window: () => Duration.minutes(5),
     runbook: 'Compare config_hash per data plane in the control plane (GET /clustering/data-planes); restart or inspect the data planes that lag.',
     noData: NoDataPolicy.REPORT,
+    practice: SignalPractice.ALL_NODES_MONITORED,
+    dashboard: { section: DashboardSection.CLUSTER_HEALTH, order: 50, drawing: PanelDrawing.TIME_SERIES, title: 'Data planes: distinct configuration hashes', unit: 'short', legend: 'configurations' },
     promql: (q) => `count(count_values("config_hash", ${recentlySeen(`kong_data_plane_config_hash${q.pods()}`, q.pods())}))`,
     promqlGroupBy: [],
     prometheusSources: [nodeGauge('kong_data_plane_config_hash', 'kong_data_plane_last_seen')],
@@ -360,6 +383,8 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     window: () => Duration.minutes(1),
     runbook: 'Align the data plane image version and plugin set with the control plane (check sync_status in GET /clustering/data-planes).',
     noData: NoDataPolicy.REPORT,
+    practice: SignalPractice.ALL_NODES_MONITORED,
+    dashboard: { section: DashboardSection.CLUSTER_HEALTH, order: 60, title: 'Data planes: version compatible', states: { healthy: 'Compatible', unhealthy: 'Incompatible' } },
     promql: (q) => `min by (hostname, node_id) (${recentlySeen(`kong_data_plane_version_compatible${q.pods()}`, q.pods())})`,
     promqlGroupBy: ['hostname', 'node_id'],
     prometheusSources: [nodeGauge('kong_data_plane_version_compatible', 'kong_data_plane_last_seen')],
@@ -383,15 +408,18 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     window: () => Duration.minutes(10),
     runbook: 'kubectl get pods -n <namespace>: look for pending, crash-looping or unready Kong pods, and for node or quota pressure that stops them scheduling.',
     noData: NoDataPolicy.ALERT,
+    practice: SignalPractice.ALL_NODES_MONITORED,
+    dashboard: { section: DashboardSection.NODES, order: 40, drawing: PanelDrawing.TIME_SERIES, title: 'Ready nodes / expected', unit: 'percentunit', legend: 'ready / expected' },
     promql: (q) => {
       const ready = `(sum(${q.containerReady()}) or vector(0))`;
       return q.gateway.expectedNodes !== undefined ? `${ready} / ${q.gateway.expectedNodes}` : `${ready} / sum(${q.desiredReplicas()})`;
     },
     promqlGroupBy: [],
     prometheusSources: [ksm('kube_pod_container_status_ready')],
-    datadog: (gateway) => {
+    datadog: (d) => {
+      const gateway = d.gateway;
       const metrics = datadogReplicaMetrics(gateway);
-      const filter = datadogWorkloadFilter(gateway);
+      const filter = d.workloadFilter();
       const expected = gateway.expectedNodes !== undefined ? `${gateway.expectedNodes}` : `sum:${metrics.desired}{${filter}}`;
       return {
         kind: DatadogQueryKind.METRIC,
@@ -422,14 +450,16 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     window: () => Duration.minutes(5),
     runbook: 'Split by service and by source (kong vs service): upstream errors point at the service, Kong errors at plugins, DNS or configuration.',
     noData: NoDataPolicy.OK,
+    practice: SignalPractice.HEALTH_ALERTING,
+    dashboard: { section: DashboardSection.TRAFFIC, order: 30, drawing: PanelDrawing.TIME_SERIES, title: '5xx response ratio', unit: 'percentunit', legend: '5xx ratio' },
     promql: (q) => {
       const rate = (extra: string[]) => `sum(rate(kong_http_requests_total${q.pods(...extra)}[${RATE_WINDOW}]))`;
       return `${rate(['code=~"5.."'])} / ${rate([])}`;
     },
     promqlGroupBy: [],
     prometheusSources: [pluginMetric(PrometheusPluginFlag.STATUS_CODE_METRICS, 'kong_http_requests_total')],
-    datadog: (gateway, collection) => {
-      const filter = datadogGatewayFilter(gateway);
+    datadog: (d, collection) => {
+      const filter = d.gatewayFilter();
       const plugin = collection === DatadogCollection.KONG_PLUGIN;
       const [metric, statusTag] = plugin ? ['kong.request.count', 'status'] : ['kong.http.requests.count', 'code'];
       return {
@@ -437,7 +467,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
         timeAggregation: 'sum',
         expression: `sum:${metric}{${filter},${statusTag}:5*}.as_count() / sum:${metric}{${filter}}.as_count()`,
         groupBy: [],
-        sources: [plugin ? datadogPlugin(gateway, metric) : kongCheck(gateway, [metric], PrometheusPluginFlag.STATUS_CODE_METRICS)],
+        sources: [plugin ? datadogPlugin(d.gateway, metric) : kongCheck(d.gateway, [metric], PrometheusPluginFlag.STATUS_CODE_METRICS)],
       };
     },
   },
@@ -451,6 +481,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     warning: 1000,
     critical: 3000,
     runbook: 'Compare with upstream latency: if upstream time dominates, the service is slow; otherwise look at Kong latency, plugins and node CPU.',
+    panel: { order: 50, title: 'Request latency p99' },
   }),
   latencySignal({
     id: SignalId.KONG_LATENCY_P99,
@@ -462,6 +493,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     warning: 50,
     critical: 200,
     runbook: 'Look for slow plugins (external calls, rate limiting backends), DNS resolution, and CPU saturation on the nodes.',
+    panel: { order: 70, title: 'Kong added latency p99' },
   }),
   {
     id: SignalId.UPSTREAM_TARGET_UNHEALTHY,
@@ -478,6 +510,8 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     window: () => Duration.minutes(5),
     runbook: 'GET /upstreams/<upstream>/health on the status or admin API; check the target service and its DNS.',
     noData: NoDataPolicy.OK,
+    practice: SignalPractice.HEALTH_ALERTING,
+    dashboard: { section: DashboardSection.UPSTREAMS, order: 10, drawing: PanelDrawing.TIME_SERIES, title: 'Unhealthy upstream targets', unit: 'short' },
     promql: (q) => `sum by (upstream, target) (kong_upstream_target_health${q.pods('state=~"unhealthy|dns_error"')})`,
     promqlGroupBy: ['upstream', 'target'],
     prometheusSources: [pluginMetric(PrometheusPluginFlag.UPSTREAM_HEALTH_METRICS, 'kong_upstream_target_health')],
@@ -503,6 +537,8 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     window: () => Duration.minutes(15),
     runbook: 'Raise the dictionary size (e.g. KONG_LUA_SHARED_DICT_* or mem_cache_size) or reduce metric cardinality (per_consumer).',
     noData: NoDataPolicy.OK,
+    practice: SignalPractice.HEALTH_ALERTING,
+    dashboard: { section: DashboardSection.RESOURCES, order: 10, drawing: PanelDrawing.TIME_SERIES, title: 'Shared dictionary memory used', unit: 'percentunit' },
     promql: (q) =>
       `max by (pod, shared_dict) (kong_memory_lua_shared_dict_bytes${q.pods()}) / max by (pod, shared_dict) (kong_memory_lua_shared_dict_total_bytes${q.pods()})`,
     promqlGroupBy: ['pod', 'shared_dict'],
@@ -528,6 +564,8 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     window: () => Duration.minutes(5),
     runbook: 'Raise lua_shared_dict prometheus_metrics (nginx_http_lua_shared_dict) or lower label cardinality; see the node error log.',
     noData: NoDataPolicy.OK,
+    practice: SignalPractice.HEALTH_ALERTING,
+    dashboard: { section: DashboardSection.RESOURCES, order: 20, drawing: PanelDrawing.TIME_SERIES, title: 'Metrics library errors', unit: 'short' },
     promql: (q) => `sum by (pod) (increase(kong_nginx_metric_errors_total${q.pods()}[${RATE_WINDOW}]))`,
     promqlGroupBy: ['pod'],
     // The counter sits in the plugin's shared dictionary: printed only with a plugin instance.
@@ -542,3 +580,8 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     }),
   },
 ];
+
+/** The practice the catalog gives a signal (for signals a gateway's Kong cannot produce, which are never resolved). */
+export function catalogPractice(id: SignalId): SignalPractice {
+  return SIGNAL_CATALOG.find((s) => s.id === id)!.practice;
+}

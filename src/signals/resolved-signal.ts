@@ -1,10 +1,11 @@
-import { IN_CLUSTER, PromQueryScope, PromSelectors } from './selectors';
+import { SignalPanel } from './panel-placement';
+import { DatadogQueryScope, DatadogSelectors, GATEWAY_TAG_VALUES, IN_CLUSTER, PromQueryScope, PromSelectors } from './selectors';
 import { SignalDefinition, SignalGateway } from './signal-definition';
 import { SignalSource } from './signal-source';
 import { DatadogCollection, DatadogQueryKind } from './signal-types';
 import { Duration } from '../core/duration';
 import { checkCall } from '../core/input-shape';
-import { NoDataPolicy, Severity, SignalId, SignalScope, SignalSetting, SignalUnit, ThresholdDirection } from '../gateway/signal-vocabulary';
+import { NoDataPolicy, Severity, SignalId, SignalPractice, SignalScope, SignalSetting, SignalUnit, ThresholdDirection } from '../gateway/signal-vocabulary';
 
 /** Datadog's http_check and Kong check run every 15 s by default. */
 const AGENT_CHECK_INTERVAL_SECONDS = 15;
@@ -70,6 +71,8 @@ export class ResolvedSignal {
   public readonly runbook: string;
   /** What a rule does when its whole query returns no series. */
   public readonly noData: NoDataPolicy;
+  /** The practice that renders this signal's alerts (`HealthAlerting` or `AllNodesMonitored`). */
+  public readonly practice: SignalPractice;
   /**
    * PromQL whose value is compared with the thresholds (one series per alert group), as
    * evaluated inside the gateway's cluster (no cluster label: external labels are invisible
@@ -103,6 +106,7 @@ export class ResolvedSignal {
     this.window = window;
     this.runbook = definition.runbook;
     this.noData = definition.noData;
+    this.practice = definition.practice;
     this.promql = this._promql(IN_CLUSTER);
     this.promqlGroupBy = [...definition.promqlGroupBy];
     this.prometheusSources = definition.prometheusSources.map((source) => ({ ...source, metrics: [...source.metrics] }));
@@ -120,6 +124,11 @@ export class ResolvedSignal {
   /** @internal the PromQL for a query scope (central store, dashboard variables). */
   public _promql(scope: PromQueryScope): string {
     return this.definition.promql(new PromSelectors(this.gateway, scope));
+  }
+
+  /** @internal where the signal's panel sits on the dashboards, and how it is drawn. */
+  public get _panel(): SignalPanel {
+    return this.definition.dashboard;
   }
 
   /** Why Datadog has no form of this signal, where it has none on any collection path. */
@@ -189,7 +198,12 @@ export class ResolvedSignal {
   /** The Datadog monitor form of this signal, or undefined where Datadog has no such data. */
   public datadog(collection: DatadogCollection): DatadogSignalQuery | undefined {
     checkCall('ResolvedSignal.datadog', collection);
-    const form = this.definition.datadog(this.gateway, collection);
+    return this._datadog(collection, GATEWAY_TAG_VALUES);
+  }
+
+  /** @internal the Datadog form for a query scope (monitors, or a dashboard with template variables). */
+  public _datadog(collection: DatadogCollection, scope: DatadogQueryScope): DatadogSignalQuery | undefined {
+    const form = this.definition.datadog(new DatadogSelectors(this.gateway, scope), collection);
     if (!form) return undefined;
     const title = this.title;
     const description = this.description;

@@ -42,6 +42,11 @@ export interface PromQueryScope {
   readonly namespaceVariable?: string;
   /** Dashboards: template variable the pod matcher binds to (e.g. `$pod`). */
   readonly podVariable?: string;
+  /**
+   * Dashboard variable queries: no namespace matcher, so the query lists every namespace the
+   * gateway's pods run in (the values of the namespace variable).
+   */
+  readonly anyNamespace?: boolean;
 }
 
 /** The cluster's own Prometheus: no cluster matcher. */
@@ -69,10 +74,15 @@ export class PromSelectors {
   public podMatchers(...extra: string[]): string[] {
     return [
       ...this.clusterMatchers(),
-      this.scope.namespaceVariable ? `namespace=~"${this.scope.namespaceVariable}"` : `namespace="${this.gateway.namespace}"`,
+      ...this.namespaceMatchers(),
       `pod=~"${this.scope.podVariable ?? podNamePattern(this.gateway)}"`,
       ...extra,
     ];
+  }
+
+  private namespaceMatchers(): string[] {
+    if (this.scope.anyNamespace) return [];
+    return [this.scope.namespaceVariable ? `namespace=~"${this.scope.namespaceVariable}"` : `namespace="${this.gateway.namespace}"`];
   }
 
   /** kube-state-metrics readiness of the Kong container of each pod. */
@@ -157,23 +167,57 @@ export const DATADOG_KONG_CHECK_DISTRIBUTION_OPTIONS: { readonly [option: string
   collect_counters_with_distributions: true,
 };
 
-/** Datadog tag filter for data the library's check instances and plugins emit. */
-export function datadogGatewayFilter(gateway: GatewayIdentity, ...extra: string[]): string {
-  return [...datadogGatewayTags(gateway), ...extra].join(',');
+/**
+ * Where a Datadog query runs. A monitor selects the gateway by its own tag values; a dashboard
+ * binds tag keys to its template variables of the same name (`$kong_gateway`), which default
+ * to those values, so one dashboard can be pointed at a sibling gateway.
+ */
+export interface DatadogQueryScope {
+  /** Tag keys written as the template variable of the same name (`kong_gateway` as `$kong_gateway`). */
+  readonly variableTagKeys?: readonly string[];
 }
 
-/** Datadog tag filter for kube-state metrics of the gateway's workload. */
-export function datadogWorkloadFilter(gateway: GatewayIdentity): string {
-  const key = {
-    [WorkloadKind.DEPLOYMENT]: 'kube_deployment',
-    [WorkloadKind.DAEMON_SET]: 'kube_daemon_set',
-    [WorkloadKind.STATEFUL_SET]: 'kube_stateful_set',
-  }[gateway.workloadKind];
-  return [
-    ...(gateway.cluster ? [`kube_cluster_name:${gateway.cluster}`] : []),
-    `kube_namespace:${gateway.namespace}`,
-    `${key}:${gateway.workloadName}`,
-  ].join(',');
+/** Monitors and SLOs: the gateway's own tag values. */
+export const GATEWAY_TAG_VALUES: DatadogQueryScope = {};
+
+/**
+ * Tag filters of one gateway's Datadog data for one query scope. The catalog builds Datadog
+ * queries from these, as it builds PromQL from {@link PromSelectors}: where a query runs is an
+ * argument, never an edit of the query text afterwards.
+ */
+export class DatadogSelectors {
+  constructor(public readonly gateway: GatewayIdentity, private readonly scope: DatadogQueryScope = GATEWAY_TAG_VALUES) {}
+
+  /** The tags of the gateway's own data (check instances and plugins), for `.over()` and filters, with optional extra tags. */
+  public gatewayTags(...extra: string[]): string[] {
+    return [...datadogGatewayTags(this.gateway).map((tag) => this.bound(tag)), ...extra];
+  }
+
+  /** Tag filter (inside `{}`) for data the library's check instances and plugins emit. */
+  public gatewayFilter(...extra: string[]): string {
+    return this.gatewayTags(...extra).join(',');
+  }
+
+  /** Tag filter for kube-state metrics of the gateway's workload. */
+  public workloadFilter(): string {
+    const g = this.gateway;
+    const key = {
+      [WorkloadKind.DEPLOYMENT]: 'kube_deployment',
+      [WorkloadKind.DAEMON_SET]: 'kube_daemon_set',
+      [WorkloadKind.STATEFUL_SET]: 'kube_stateful_set',
+    }[g.workloadKind];
+    return [
+      ...(g.cluster ? [this.bound(`kube_cluster_name:${g.cluster}`)] : []),
+      this.bound(`kube_namespace:${g.namespace}`),
+      this.bound(`${key}:${g.workloadName}`),
+    ].join(',');
+  }
+
+  /** A `key:value` tag, or the template variable its key is bound to in this scope. */
+  private bound(tag: string): string {
+    const key = tag.slice(0, tag.indexOf(':'));
+    return this.scope.variableTagKeys?.includes(key) ? `$${key}` : tag;
+  }
 }
 
 /** kube-state metric names (Datadog) for ready and desired replicas of the workload. */

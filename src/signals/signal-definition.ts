@@ -1,10 +1,11 @@
-import { GatewayIdentity, PromSelectors } from './selectors';
+import { SignalPanel } from './panel-placement';
+import { DatadogSelectors, GatewayIdentity, PromSelectors } from './selectors';
 import { SignalSource } from './signal-source';
 import { DatadogCollection, DatadogQueryKind } from './signal-types';
 import { Duration } from '../core/duration';
 import { DeploymentMode } from '../gateway/deployment-mode';
 import { KongEdition, KongVersion } from '../gateway/kong-version';
-import { NoDataPolicy, Severity, SignalId, SignalScope, SignalUnit, ThresholdDirection } from '../gateway/signal-vocabulary';
+import { NoDataPolicy, Severity, SignalId, SignalPractice, SignalScope, SignalUnit, ThresholdDirection } from '../gateway/signal-vocabulary';
 
 /**
  * How a signal reads in Datadog for one collection path (internal to the catalog). It
@@ -66,6 +67,10 @@ export interface SignalDefinition {
   readonly runbook: string;
   /** What a rule does when the whole query returns nothing. */
   readonly noData: NoDataPolicy;
+  /** The practice whose construct renders the signal's alerts. */
+  readonly practice: SignalPractice;
+  /** The signal's panel on both dashboards: section, order, drawing, title. */
+  readonly dashboard: SignalPanel;
   /** Kong releases and editions whose exporter emits the data; every release when absent. */
   readonly availability?: KongAvailability;
   /** PromQL whose value is compared with the thresholds, one series per alert group. */
@@ -75,7 +80,7 @@ export interface SignalDefinition {
   /** What produces the series the PromQL reads. */
   readonly prometheusSources: SignalSource[];
   /** Datadog forms per collection path; absent where Datadog has no such data. */
-  readonly datadog: (gateway: GatewayIdentity, collection: DatadogCollection) => DatadogDefinition | undefined;
+  readonly datadog: (d: DatadogSelectors, collection: DatadogCollection) => DatadogDefinition | undefined;
   /** Why Datadog has no form (shown at synth and in the README) where `datadog` gives none on every path. */
   readonly datadogGap?: string;
 }

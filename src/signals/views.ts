@@ -1,15 +1,18 @@
+import { PanelPlacement } from './panel-placement';
 import {
+  DatadogQueryScope,
+  DatadogSelectors,
+  GATEWAY_TAG_VALUES,
   GatewayIdentity,
   IN_CLUSTER,
   PromQueryScope,
   PromSelectors,
-  datadogGatewayFilter,
   datadogReplicaMetrics,
-  datadogWorkloadFilter,
   podNamePattern,
 } from './selectors';
 import { PrometheusPluginFlag, SignalSource, TelemetryProducer } from './signal-source';
 import { DatadogCollection } from './signal-types';
+import { DashboardSection, PanelDrawing } from '../gateway/dashboard-vocabulary';
 
 /** Dashboard-only views (what dashboards graph beyond the alerting signals). */
 export enum ViewId {
@@ -32,12 +35,13 @@ export interface ViewSeries {
   readonly datadog?: string;
 }
 
-/** A dashboard view: title, unit, and the series it graphs. */
-export interface DashboardView {
+/** A dashboard view: where it sits, its title and unit, and the series it graphs. */
+export interface DashboardView extends PanelPlacement {
   readonly id: ViewId;
-  readonly title: string;
-  /** Unit name shared by both dashboards' renderers: 'reqps', 'ms', 'bytes', 'Bps', 'count', 'percentunit'. */
-  readonly unit: string;
+  /** What the panel shows, where its title does not say it all. */
+  readonly description?: string;
+  /** True when it graphs proxied traffic: a gateway that proxies none (a hybrid control plane) leaves it out. */
+  readonly proxiedTraffic: boolean;
   readonly series: ViewSeries[];
 }
 
@@ -48,17 +52,28 @@ function quantile(q: number, bucket: string, selectors: PromSelectors, by: strin
   return `histogram_quantile(${q}, sum by (${[...by, 'le'].join(', ')}) (rate(${bucket}${selectors.pods()}[${QUANTILE_RATE}])))`;
 }
 
+/** How a dashboard's queries are written: the Datadog collection path, and where each backend's queries run. */
+export interface DashboardQueryOptions {
+  /** The path Datadog receives Kong's data by. */
+  readonly collection: DatadogCollection;
+  /** Where the PromQL runs (the cluster's Prometheus, a central store, a dashboard's variables). */
+  readonly prometheus?: PromQueryScope;
+  /** Where the Datadog queries run (the gateway's tag values, or a dashboard's template variables). */
+  readonly datadog?: DatadogQueryScope;
+}
+
 /**
- * The views for one gateway and one Datadog collection path, with PromQL for the given
- * query scope. A series has no Datadog query where that path lacks the data (e.g.
- * bandwidth through Kong's Datadog plugin).
+ * The views for one gateway, with queries written as the options say. A series has no
+ * Datadog query where the collection path lacks the data (e.g. bandwidth through Kong's
+ * Datadog plugin).
  */
-export function dashboardViews(gateway: GatewayIdentity, collection: DatadogCollection, scope: PromQueryScope = IN_CLUSTER): DashboardView[] {
-  const f = datadogGatewayFilter(gateway);
-  const agent = collection === DatadogCollection.AGENT_INTEGRATION;
+export function dashboardViews(gateway: GatewayIdentity, options: DashboardQueryOptions): DashboardView[] {
+  const d = new DatadogSelectors(gateway, options.datadog ?? GATEWAY_TAG_VALUES);
+  const f = d.gatewayFilter();
+  const agent = options.collection === DatadogCollection.AGENT_INTEGRATION;
   const replicas = datadogReplicaMetrics(gateway);
-  const workload = datadogWorkloadFilter(gateway);
-  const q = new PromSelectors(gateway, scope);
+  const workload = d.workloadFilter();
+  const q = new PromSelectors(gateway, options.prometheus ?? IN_CLUSTER);
   const ready = `sum(${q.containerReady()})`;
   // Latency distributions: the Agent's Kong check sends the histograms' buckets as
   // distributions (tagged `service`), Kong's Datadog plugin its timings (tagged `name`).
@@ -68,7 +83,12 @@ export function dashboardViews(gateway: GatewayIdentity, collection: DatadogColl
   return [
     {
       id: ViewId.READY_NODES,
+      section: DashboardSection.NODES,
+      order: 10,
+      drawing: PanelDrawing.STAT,
+      proxiedTraffic: false,
       title: 'Ready nodes vs expected',
+      description: 'Nodes whose readiness probe (/status/ready) passes, against the expected or desired count.',
       unit: 'count',
       series: [
         { legend: 'ready', promql: ready, datadog: `sum:${replicas.ready}{${workload}}` },
@@ -79,6 +99,10 @@ export function dashboardViews(gateway: GatewayIdentity, collection: DatadogColl
     },
     {
       id: ViewId.REQUEST_RATE_BY_SERVICE,
+      section: DashboardSection.TRAFFIC,
+      order: 10,
+      drawing: PanelDrawing.TIME_SERIES,
+      proxiedTraffic: true,
       title: 'Requests per second by service',
       unit: 'reqps',
       series: [{
@@ -89,6 +113,10 @@ export function dashboardViews(gateway: GatewayIdentity, collection: DatadogColl
     },
     {
       id: ViewId.REQUEST_RATE_BY_STATUS,
+      section: DashboardSection.TRAFFIC,
+      order: 20,
+      drawing: PanelDrawing.TIME_SERIES,
+      proxiedTraffic: true,
       title: 'Requests per second by status code',
       unit: 'reqps',
       series: [{
@@ -99,6 +127,10 @@ export function dashboardViews(gateway: GatewayIdentity, collection: DatadogColl
     },
     {
       id: ViewId.REQUEST_LATENCY_QUANTILES,
+      section: DashboardSection.TRAFFIC,
+      order: 40,
+      drawing: PanelDrawing.TIME_SERIES,
+      proxiedTraffic: true,
       title: 'Request latency p50 / p95 / p99',
       unit: 'ms',
       series: [
@@ -109,6 +141,10 @@ export function dashboardViews(gateway: GatewayIdentity, collection: DatadogColl
     },
     {
       id: ViewId.REQUEST_LATENCY_P99_BY_SERVICE,
+      section: DashboardSection.TRAFFIC,
+      order: 60,
+      drawing: PanelDrawing.TIME_SERIES,
+      proxiedTraffic: true,
       title: 'Request latency p99 by service',
       unit: 'ms',
       series: [{
@@ -119,6 +155,10 @@ export function dashboardViews(gateway: GatewayIdentity, collection: DatadogColl
     },
     {
       id: ViewId.KONG_LATENCY_P99_BY_SERVICE,
+      section: DashboardSection.TRAFFIC,
+      order: 80,
+      drawing: PanelDrawing.TIME_SERIES,
+      proxiedTraffic: true,
       title: 'Kong added latency p99 by service',
       unit: 'ms',
       series: [{
@@ -129,6 +169,10 @@ export function dashboardViews(gateway: GatewayIdentity, collection: DatadogColl
     },
     {
       id: ViewId.UPSTREAM_LATENCY_P99_BY_SERVICE,
+      section: DashboardSection.UPSTREAMS,
+      order: 20,
+      drawing: PanelDrawing.TIME_SERIES,
+      proxiedTraffic: true,
       title: 'Upstream latency p99 by service',
       unit: 'ms',
       series: [{
@@ -139,6 +183,10 @@ export function dashboardViews(gateway: GatewayIdentity, collection: DatadogColl
     },
     {
       id: ViewId.CONNECTIONS_BY_STATE,
+      section: DashboardSection.RESOURCES,
+      order: 30,
+      drawing: PanelDrawing.TIME_SERIES,
+      proxiedTraffic: false,
       title: 'Connections by state',
       unit: 'count',
       series: [{
@@ -149,6 +197,10 @@ export function dashboardViews(gateway: GatewayIdentity, collection: DatadogColl
     },
     {
       id: ViewId.BANDWIDTH_BY_DIRECTION,
+      section: DashboardSection.TRAFFIC,
+      order: 90,
+      drawing: PanelDrawing.TIME_SERIES,
+      proxiedTraffic: true,
       title: 'Bandwidth by direction',
       unit: 'Bps',
       series: [{
@@ -159,6 +211,10 @@ export function dashboardViews(gateway: GatewayIdentity, collection: DatadogColl
     },
     {
       id: ViewId.WORKER_LUA_MEMORY,
+      section: DashboardSection.RESOURCES,
+      order: 40,
+      drawing: PanelDrawing.TIME_SERIES,
+      proxiedTraffic: false,
       title: 'Worker Lua VM memory by node',
       unit: 'bytes',
       series: [{
@@ -169,17 +225,6 @@ export function dashboardViews(gateway: GatewayIdentity, collection: DatadogColl
     },
   ];
 }
-
-/** Views that graph proxied traffic; a hybrid control plane proxies none, so its dashboards leave them out. */
-export const TRAFFIC_VIEW_IDS: ViewId[] = [
-  ViewId.REQUEST_RATE_BY_SERVICE,
-  ViewId.REQUEST_RATE_BY_STATUS,
-  ViewId.REQUEST_LATENCY_QUANTILES,
-  ViewId.REQUEST_LATENCY_P99_BY_SERVICE,
-  ViewId.KONG_LATENCY_P99_BY_SERVICE,
-  ViewId.UPSTREAM_LATENCY_P99_BY_SERVICE,
-  ViewId.BANDWIDTH_BY_DIRECTION,
-];
 
 /** Good and total request counts in Datadog, for a metric-based (count) availability SLO. */
 export interface DatadogRequestCounts {
@@ -194,7 +239,7 @@ export interface DatadogRequestCounts {
  * (Datadog's count SLOs take `sum:` queries with `.as_count()`).
  */
 export function datadogRequestCounts(gateway: GatewayIdentity, collection: DatadogCollection): DatadogRequestCounts {
-  const f = datadogGatewayFilter(gateway);
+  const f = new DatadogSelectors(gateway).gatewayFilter();
   const [metric, statusTag] = collection === DatadogCollection.KONG_PLUGIN
     ? ['kong.request.count', 'status'] : ['kong.http.requests.count', 'code'];
   const total = `sum:${metric}{${f}}.as_count()`;
@@ -216,12 +261,10 @@ export interface DashboardVariableQueries {
  * from. The pod variable's values are limited to the gateway's own pods.
  */
 export function dashboardVariableQueries(gateway: GatewayIdentity, namespaceVariable: string, scope: PromQueryScope = IN_CLUSTER): DashboardVariableQueries {
-  const cluster = new PromSelectors(gateway, scope).clusterMatchers();
-  const pods = `pod=~"${podNamePattern(gateway)}"`;
-  const container = `container="${gateway.containerName}"`;
+  const clusterLabel = scope.clusterLabel;
   return {
-    namespaceSeries: `kube_pod_container_status_ready{${[...cluster, pods, container].join(',')}}`,
-    podSeries: `kube_pod_container_status_ready{${[...cluster, `namespace=~"${namespaceVariable}"`, pods, container].join(',')}}`,
+    namespaceSeries: new PromSelectors(gateway, { clusterLabel, anyNamespace: true }).containerReady(),
+    podSeries: new PromSelectors(gateway, { clusterLabel, namespaceVariable }).containerReady(),
     allPods: podNamePattern(gateway),
   };
 }

@@ -54,9 +54,10 @@ describe('DatadogDashboard, traditional gateway, Agent integration', () => {
     ]);
   });
 
-  test('sections in order', () => {
+  test('sections in the catalog\'s order (the datastore in cluster health, as on the Grafana dashboard), the monitor summary last', () => {
     expect(groupTitles(model)).toEqual([
-      'Nodes: readiness and expected count', 'Traffic: requests, errors, latency', 'Upstreams', 'Resources: memory and connections', 'Monitors',
+      'Nodes: readiness and expected count', 'Traffic: requests, errors, latency', 'Upstreams', 'Cluster health: datastore and hybrid mode',
+      'Resources: memory and connections', 'Monitors',
     ]);
   });
 
@@ -64,7 +65,7 @@ describe('DatadogDashboard, traditional gateway, Agent integration', () => {
     const ready = widgets(model).find((d) => d.type === 'check_status' && d.check === 'http.can_connect');
     expect(ready).toEqual({
       type: 'check_status',
-      title: 'Kong node not ready: http.can_connect per instance',
+      title: 'Readiness per node: http.can_connect per instance',
       check: 'http.can_connect',
       grouping: 'cluster',
       group_by: ['instance'],
@@ -77,8 +78,8 @@ describe('DatadogDashboard, traditional gateway, Agent integration', () => {
     expect(checks).toEqual([
       'http.can_connect by instance',
       'kong.openmetrics.health by endpoint',
-      'kong.datastore.reachable by endpoint',
       'kong.upstream.target.health by upstream,target,endpoint',
+      'kong.datastore.reachable by endpoint',
     ]);
   });
 
@@ -90,7 +91,7 @@ describe('DatadogDashboard, traditional gateway, Agent integration', () => {
       metadata: [{ expression: 'sum:kubernetes_state.deployment.replicas_ready{$kube_namespace,kube_deployment:edge}', alias_name: 'ready' }],
     }]);
     expect(vs.markers).toEqual([{ value: 'y = 6', display_type: 'error dashed', label: 'expected 6' }]);
-    const ratio = widgets(model).find((d) => d.title === 'Fewer Kong nodes ready than expected');
+    const ratio = widgets(model).find((d) => d.title === 'Ready nodes / expected');
     expect(ratio.markers).toEqual([
       { value: 'y = 0.5', display_type: 'error dashed', label: 'critical < 0.5' },
       { value: 'y = 1', display_type: 'warning dashed', label: 'warning < 1' },
@@ -100,9 +101,9 @@ describe('DatadogDashboard, traditional gateway, Agent integration', () => {
   test('traffic, latency, shared dict and connections are graphed', () => {
     const titles = widgets(model).map((d) => d.title);
     expect(titles).toEqual(expect.arrayContaining([
-      'Kong 5xx response ratio high', 'Kong request latency p99 high', 'Kong added latency p99 high',
+      '5xx response ratio', 'Request latency p99', 'Kong added latency p99',
       'Requests per second by service', 'Requests per second by status code', 'Upstream latency p99 by service',
-      'Kong shared dictionary nearly full', 'Connections by state', 'Worker Lua VM memory by node', 'Bandwidth by direction',
+      'Shared dictionary memory used', 'Connections by state', 'Worker Lua VM memory by node', 'Bandwidth by direction',
     ]));
   });
 
@@ -118,7 +119,7 @@ describe('DatadogDashboard, traditional gateway, Agent integration', () => {
   test('every query is a catalog query, with template variables in place of the gateway tags', () => {
     const catalog = new Set<string>([
       ...signalsOf(gateway).map((sig) => sig.datadog(DatadogCollection.AGENT_INTEGRATION)?.expression).filter((e): e is string => !!e),
-      ...dashboardViews(gateway, DatadogCollection.AGENT_INTEGRATION).flatMap((v) => v.series.map((x) => x.datadog)).filter((e): e is string => !!e),
+      ...dashboardViews(gateway, { collection: DatadogCollection.AGENT_INTEGRATION }).flatMap((v) => v.series.map((x) => x.datadog)).filter((e): e is string => !!e),
     ]);
     const queries = queriesOf(model);
     expect(queries.length).toBeGreaterThan(10);

@@ -12,6 +12,7 @@ import { SIGNAL_CATALOG } from '../../src/signals/catalog';
 import { signalsOf } from '../../src/signals/gateway-signals';
 import { formatNumber } from '../../src/signals/resolved-signal';
 import { requireFreshLib } from '../support/compiled';
+import { layoutTableRows } from '../support/layout-table';
 import { sourceTableRows } from '../support/source-table';
 import { ROOT, exampleNames } from '../support/synth';
 
@@ -62,6 +63,11 @@ describe('README', () => {
   test("the data-source table lists every signal's producers per backend, from the catalog", () => {
     const rows = section("## Where each alert's data comes from").split('\n').filter((l) => l.startsWith('| `'));
     expect(rows).toEqual(sourceTableRows());
+  });
+
+  test('the dashboard table lists every panel of the layout, in order, with the practice that alerts on it', () => {
+    const rows = section('### Dashboards and practices').split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| section |'));
+    expect(rows).toEqual(layoutTableRows());
   });
 
   test('the signal catalog table lists every signal of the catalog, in order, with its defaults', () => {

@@ -55,15 +55,27 @@ describe('GrafanaDashboard', () => {
     }
   });
 
-  test('traditional: nodes, traffic, upstreams, datastore and resources; no hybrid panels', () => {
+  test('traditional: the catalog\'s sections in order, every signal and view of the mode; no hybrid panels', () => {
     const t = titles(model(traditionalGateway()));
     expect(t).toEqual([
-      'Nodes', 'Ready nodes vs expected', 'Readiness per node', 'Metrics endpoint per node',
-      'Traffic', 'Requests per second by service', '5xx response ratio', 'Request latency p99 by service', 'Kong added latency p99 by service',
-      'Upstreams', 'Unhealthy upstream targets',
-      'Cluster health', 'Datastore reachable per node',
-      'Resources', 'Shared dictionary memory used', 'Connections by state',
+      'Nodes: readiness and expected count', 'Ready nodes vs expected', 'Readiness per node', 'Metrics endpoint per node', 'Ready nodes / expected',
+      'Traffic: requests, errors, latency', 'Requests per second by service', 'Requests per second by status code', '5xx response ratio',
+      'Request latency p50 / p95 / p99', 'Request latency p99', 'Request latency p99 by service', 'Kong added latency p99', 'Kong added latency p99 by service',
+      'Bandwidth by direction',
+      'Upstreams', 'Unhealthy upstream targets', 'Upstream latency p99 by service',
+      'Cluster health: datastore and hybrid mode', 'Datastore reachable per node',
+      'Resources: memory and connections', 'Shared dictionary memory used', 'Metrics library errors', 'Connections by state', 'Worker Lua VM memory by node',
     ]);
+  });
+
+  test('panels keep their natural width and the last of each row widens to the row\'s end', () => {
+    const m = model(traditionalGateway());
+    const at = (title: string) => m.panels.find((p: any) => p.title === title).gridPos;
+    // A stat is 6 wide, the readiness timeline beside it takes the rest of the row.
+    expect([at('Ready nodes vs expected'), at('Readiness per node')]).toEqual([{ x: 0, y: 1, w: 6, h: 8 }, { x: 6, y: 1, w: 18, h: 8 }]);
+    expect([at('Metrics endpoint per node').w, at('Ready nodes / expected').w]).toEqual([12, 12]);
+    // Alone in its row: full width.
+    expect(at('Datastore reachable per node')).toMatchObject({ x: 0, w: 24 });
   });
 
   test('hybrid data plane: control-plane connectivity, no datastore panel', () => {
@@ -76,8 +88,9 @@ describe('GrafanaDashboard', () => {
   test('hybrid control plane: datastore, data planes seen recently and config drift; no traffic panels', () => {
     const t = titles(model(hybridControlPlane()));
     expect(t).toEqual(expect.arrayContaining(['Datastore reachable per node', 'Data planes seen recently / expected', 'Data planes: distinct configuration hashes']));
-    expect(t).not.toContain('Traffic');
+    expect(t).not.toContain('Traffic: requests, errors, latency');
     expect(t).not.toContain('5xx response ratio');
+    expect(t).not.toContain('Requests per second by service');
     expect(t).not.toContain('Control plane connection per node');
   });
 

@@ -67,7 +67,7 @@ describe('every rendered panel reads metrics the library can place', () => {
 });
 
 describe('panels that stay empty are warnings with the fix', () => {
-  test('bandwidth_metrics off: only the bandwidth widget is empty (the Grafana dashboard graphs no bandwidth)', () => {
+  test('bandwidth_metrics off: only the bandwidth panels are empty, on both dashboards (they share one layout)', () => {
     const { errors, warnings, monitoring } = build({
       gateway: KongGateway.dbLess({ name: 'edge', expectedNodes: 3 }),
       grafana,
@@ -77,11 +77,12 @@ describe('panels that stay empty are warnings with the fix', () => {
     // No alert reads bandwidth: synth passes, and says which panels stay empty and why.
     expect(errors).toEqual([]);
     expect(warnings).toEqual([
-      "KongMonitoring 'kong' (stack/kong): dashboard panels stay empty: Bandwidth by direction (datadog-dashboard): "
+      "KongMonitoring 'kong' (stack/kong): dashboard panels stay empty: Bandwidth by direction (grafana-dashboard); Bandwidth by direction (datadog-dashboard): "
       + 'Prometheus plugin flag bandwidth_metrics: bandwidth_metrics off. Fix: turn bandwidth_metrics on in the Prometheus plugin (plugins.prometheus)',
     ]);
     const empty = monitoring.dashboardSources().filter((p) => p.status === SourceStatus.MISSING);
     expect(empty.map((p) => [p.backend, p.panel, p.metrics])).toEqual([
+      [AlertBackend.GRAFANA_DASHBOARD, 'Bandwidth by direction', ['kong_bandwidth_bytes']],
       [AlertBackend.DATADOG_DASHBOARD, 'Bandwidth by direction', ['kong.bandwidth.bytes.count']],
     ]);
   });

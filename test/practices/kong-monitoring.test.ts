@@ -1,12 +1,12 @@
 import { Testing, TerraformStack } from 'cdktf';
 import { KongMonitoring, KongMonitoringProps } from '../../src/facade/kong-monitoring';
-import { KongEdition, KongGateway, KongGatewayOptions, SignalId } from '../../src/gateway';
+import { KongEdition, KongGateway, KongGatewayOptions, SignalId, SignalPractice } from '../../src/gateway';
 import { GrafanaNotifier } from '../../src/grafana/alerting/notifier';
 import { PrometheusScrapeMethod } from '../../src/kubernetes/scrape-method';
 import { AllNodesMonitored } from '../../src/practices/all-nodes-monitored';
 import { HealthAlerting } from '../../src/practices/health-alerting';
 import { HealthDashboards } from '../../src/practices/health-dashboards';
-import { ALL_NODES_SIGNALS, allNodesSignals, healthAlertingSignals } from '../../src/practices/signal-split';
+import { allNodesSignals, healthAlertingSignals } from '../../src/practices/signal-split';
 import { DatadogCollection } from '../../src/signals';
 import { signalsOf } from '../../src/signals/gateway-signals';
 import { annotationsOf } from '../support/synth';
@@ -171,18 +171,32 @@ describe('KongMonitoring options', () => {
 });
 
 describe('the catalog split between the alerting practices', () => {
-  test.each([KongGateway.traditional, KongGateway.dbLess, KongGateway.hybridControlPlane, KongGateway.hybridDataPlane])(
-    'every signal of mode %# is rendered by exactly one practice', (factory) => {
-      const gateway = factory(edge);
-      const health = healthAlertingSignals(gateway);
-      const nodes = allNodesSignals(gateway);
-      expect([...health, ...nodes].sort()).toEqual(signalsOf(gateway).map((s) => s.id).sort());
-      expect(health.filter((id) => nodes.includes(id))).toEqual([]);
-    });
+  const modes = [KongGateway.traditional, KongGateway.dbLess, KongGateway.hybridControlPlane, KongGateway.hybridDataPlane];
+  const ofPractice = (gateway: KongGateway, practice: SignalPractice) => signalsOf(gateway).filter((s) => s.practice === practice).map((s) => s.id);
 
-  test('per-node readiness is alerted by HealthAlerting; the expected count by AllNodesMonitored', () => {
-    expect(ALL_NODES_SIGNALS).not.toContain(SignalId.NODE_READY);
-    expect(ALL_NODES_SIGNALS).toContain(SignalId.READY_NODES_BELOW_EXPECTED);
+  test.each(modes)('every signal of mode %# is rendered by exactly one practice', (factory) => {
+    const gateway = factory(edge);
+    const health = healthAlertingSignals(gateway);
+    const nodes = allNodesSignals(gateway);
+    expect([...health, ...nodes].sort()).toEqual(signalsOf(gateway).map((s) => s.id).sort());
+    expect(health.filter((id) => nodes.includes(id))).toEqual([]);
+  });
+
+  test.each(modes)('mode %#: each practice renders the rules of the signals the catalog gives it', (factory) => {
+    const gateway = factory({ ...edge, edition: KongEdition.ENTERPRISE, kongVersion: '3.10' });
+    const json = synth((stack) => new KongMonitoring(stack, 'kong', { gateway, grafana: { prometheusDatasourceUid: 'prom' } }));
+    const signalsOfGroup = (suffix: string) => [...new Set(Object.values(json.resource.grafana_rule_group)
+      .filter((g: any) => g.name === `Kong edge (production)${suffix}`)
+      .flatMap((g: any) => g.rule.map((r: any) => r.labels.signal)))];
+    expect(signalsOfGroup('')).toEqual(ofPractice(gateway, SignalPractice.HEALTH_ALERTING));
+    expect(signalsOfGroup(' nodes')).toEqual(ofPractice(gateway, SignalPractice.ALL_NODES_MONITORED));
+  });
+
+  test('per-node readiness is alerted by HealthAlerting (it is the health check); the expected count and the metrics endpoint by AllNodesMonitored', () => {
+    const practiceOf = (id: SignalId) => signalsOf(KongGateway.traditional(edge)).find((s) => s.id === id)!.practice;
+    expect(practiceOf(SignalId.NODE_READY)).toBe(SignalPractice.HEALTH_ALERTING);
+    expect(practiceOf(SignalId.READY_NODES_BELOW_EXPECTED)).toBe(SignalPractice.ALL_NODES_MONITORED);
+    expect(practiceOf(SignalId.NODE_METRICS_UP)).toBe(SignalPractice.ALL_NODES_MONITORED);
   });
 });
 

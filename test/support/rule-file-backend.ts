@@ -10,7 +10,7 @@ export interface RuleFileBackendOptions {
 }
 
 export class RuleFileBackend extends MonitoringBackend {
-  public readonly id = 'rule-file';
+  public readonly id: string = 'rule-file';
   public readonly alertTitle = 'rule-file alert';
 
   constructor(private readonly options: RuleFileBackendOptions) {

@@ -1,8 +1,8 @@
 import { KongGateway, KongGatewayOptions } from '../../gateway/kong-gateway';
 import { KongEdition } from '../../gateway/kong-version';
+import { gatewayViews } from '../../signals/dashboard-layout';
 import { signalsOf } from '../../signals/gateway-signals';
 import { DatadogCollection } from '../../signals/signal-types';
-import { dashboardViews, TRAFFIC_VIEW_IDS } from '../../signals/views';
 
 /**
  * Every Datadog metric query the library's monitors and dashboards render for a gateway on
@@ -14,8 +14,7 @@ export function libraryQueries(gateway: KongGateway, collection: DatadogCollecti
     const form = signal.datadog(collection);
     if (form) queries.push(form.query, form.expression);
   }
-  for (const view of dashboardViews(gateway, collection)) {
-    if (!gateway.proxiesTraffic && TRAFFIC_VIEW_IDS.includes(view.id)) continue;
+  for (const view of gatewayViews(gateway, { collection })) {
     for (const series of view.series) if (series.datadog) queries.push(series.datadog);
   }
   return queries;

@@ -7,14 +7,15 @@ import * as prometheus from '@grafana/grafana-foundation-sdk/prometheus';
 import * as stat from '@grafana/grafana-foundation-sdk/stat';
 import * as statetimeline from '@grafana/grafana-foundation-sdk/statetimeline';
 import * as timeseries from '@grafana/grafana-foundation-sdk/timeseries';
-import { DeploymentMode } from '../../gateway/deployment-mode';
+import { PanelDrawing } from '../../gateway/dashboard-vocabulary';
 import { KongGateway } from '../../gateway/kong-gateway';
-import { SignalId, ThresholdDirection } from '../../gateway/signal-vocabulary';
-import { signalsOf } from '../../signals/gateway-signals';
+import { ThresholdDirection } from '../../gateway/signal-vocabulary';
+import { dashboardLayout } from '../../signals/dashboard-layout';
+import { PanelStates, SignalPanel } from '../../signals/panel-placement';
 import { ResolvedSignal } from '../../signals/resolved-signal';
 import { PromQueryScope } from '../../signals/selectors';
 import { DatadogCollection } from '../../signals/signal-types';
-import { DashboardView, ViewId, dashboardVariableQueries, dashboardViews } from '../../signals/views';
+import { DashboardView, dashboardVariableQueries } from '../../signals/views';
 import { groupLegend } from '../legend';
 
 /** Grafana's dashboard grid is 24 columns wide. */
@@ -41,15 +42,17 @@ export interface DashboardModelOptions {
   readonly clusterLabel?: string;
 }
 
+/** Natural width of a panel, in grid columns: a stat is narrow, the rest share a row two by two. */
+const PANEL_WIDTH: Record<PanelDrawing, number> = {
+  [PanelDrawing.STAT]: 6,
+  [PanelDrawing.TIME_SERIES]: 12,
+  [PanelDrawing.STATE_TIMELINE]: 12,
+};
+
 /** A panel waiting for its id and position. */
 interface PendingPanel {
   readonly width: number;
   readonly build: (id: number, gridPos: dashboard.GridPos) => cog.Builder<dashboard.Panel>;
-}
-
-interface Section {
-  readonly title: string;
-  readonly panels: PendingPanel[];
 }
 
 function target(refId: string, expr: string, legend: string, instant = false): prometheus.DataqueryBuilder {
@@ -73,127 +76,98 @@ function signalThresholds(signal: ResolvedSignal): dashboard.ThresholdsConfigBui
   return new dashboard.ThresholdsConfigBuilder().mode(dashboard.ThresholdsMode.Absolute).steps(steps);
 }
 
-function upDownMappings(up: string, down: string): dashboard.ValueMapping[] {
+function stateMappings(states: PanelStates): dashboard.ValueMapping[] {
   return [{
     type: dashboard.MappingType.ValueToText,
-    options: { 1: { text: up, color: 'green', index: 0 }, 0: { text: down, color: 'red', index: 1 } },
+    options: { 1: { text: states.healthy, color: 'green', index: 0 }, 0: { text: states.unhealthy, color: 'red', index: 1 } },
   }];
 }
 
-/** Builds the whole dashboard model for one gateway. */
+/** A signal's panel, drawn as the catalog says, with the signal's thresholds. */
+function signalPanel(signal: ResolvedSignal, panel: SignalPanel, scope: PromQueryScope): PendingPanel['build'] {
+  const query = () => target('A', signal._promql(scope), groupLegend(signal, panel.legend));
+  return (id, gridPos) => {
+    switch (panel.drawing) {
+      case PanelDrawing.STATE_TIMELINE:
+        return new statetimeline.PanelBuilder()
+          .id(id).gridPos(gridPos).title(panel.title).description(signal.description).datasource(DATASOURCE)
+          .mappings(panel.states ? stateMappings(panel.states) : []).thresholds(signalThresholds(signal))
+          .showValue(common.VisibilityMode.Never).mergeValues(true)
+          .withTarget(query());
+      case PanelDrawing.STAT:
+        return statPanel(id, gridPos, panel.title, signal.description).thresholds(signalThresholds(signal)).withTarget(query());
+      default: {
+        const graph = new timeseries.PanelBuilder()
+          .id(id).gridPos(gridPos).title(panel.title).description(signal.description).datasource(DATASOURCE);
+        if (panel.unit) graph.unit(panel.unit);
+        return graph.thresholds(signalThresholds(signal))
+          .thresholdsStyle(new common.GraphThresholdsStyleConfigBuilder().mode(common.GraphThresholdsStyleMode.Dashed))
+          .withTarget(query());
+      }
+    }
+  };
+}
+
+/** A view's panel: one query per series that has PromQL. */
+function viewPanel(view: DashboardView): PendingPanel['build'] {
+  const series = view.series.filter((s) => s.promql !== undefined);
+  const refId = (i: number) => String.fromCharCode(65 + i);
+  return (id, gridPos) => {
+    if (view.drawing === PanelDrawing.STAT) {
+      const panel = statPanel(id, gridPos, view.title, view.description);
+      series.forEach((s, i) => panel.withTarget(target(refId(i), s.promql!, s.legend, true)));
+      return panel;
+    }
+    const panel = new timeseries.PanelBuilder().id(id).gridPos(gridPos).title(view.title).datasource(DATASOURCE);
+    if (view.description) panel.description(view.description);
+    if (view.unit) panel.unit(view.unit);
+    series.forEach((s, i) => panel.withTarget(target(refId(i), s.promql!, s.legend)));
+    return panel;
+  };
+}
+
+/** The current values, large, each named by its legend. */
+function statPanel(id: number, gridPos: dashboard.GridPos, title: string, description?: string): stat.PanelBuilder {
+  const panel = new stat.PanelBuilder().id(id).gridPos(gridPos).title(title).datasource(DATASOURCE);
+  if (description) panel.description(description);
+  return panel
+    .graphMode(common.BigValueGraphMode.None).textMode(common.BigValueTextMode.ValueAndName)
+    .reduceOptions(new common.ReduceDataOptionsBuilder().calcs(['lastNotNull']));
+}
+
+/**
+ * Places each section's panels on the 24-column grid in order: each at its natural width,
+ * wrapping when the row is full; the last panel of a row widens to the row's end, so no row
+ * leaves a gap.
+ */
+function placePanels(panels: PendingPanel[], top: number): Array<{ panel: PendingPanel; gridPos: dashboard.GridPos }> {
+  const rows: PendingPanel[][] = [];
+  let used = GRID_COLUMNS;
+  for (const panel of panels) {
+    if (used + panel.width > GRID_COLUMNS) {
+      rows.push([]);
+      used = 0;
+    }
+    rows[rows.length - 1].push(panel);
+    used += panel.width;
+  }
+  return rows.flatMap((row, r) => {
+    let x = 0;
+    return row.map((panel, i) => {
+      const w = i === row.length - 1 ? GRID_COLUMNS - x : panel.width;
+      const gridPos = { x, y: top + r * PANEL_HEIGHT, w, h: PANEL_HEIGHT };
+      x += w;
+      return { panel, gridPos };
+    });
+  });
+}
+
+/** Builds the whole dashboard model for one gateway, from the catalog's dashboard layout. */
 export function buildDashboardModel(options: DashboardModelOptions): dashboard.Dashboard {
   const { gateway } = options;
-  const signals = new Map<SignalId, ResolvedSignal>(signalsOf(gateway).map((s) => [s.id, s]));
   // Queries select the pods through the dashboard's variables.
   const scope: PromQueryScope = { clusterLabel: options.clusterLabel, namespaceVariable: `$${VAR_NAMESPACE}`, podVariable: `$${VAR_POD}` };
-  const views = new Map<ViewId, DashboardView>(dashboardViews(gateway, DatadogCollection.AGENT_INTEGRATION, scope).map((v) => [v.id, v]));
-
-  const signalTimeseries = (signalId: SignalId, title: string, unit: string, width: number, ungroupedLegend?: string): PendingPanel[] => {
-    const signal = signals.get(signalId);
-    if (!signal) return [];
-    return [{
-      width,
-      build: (id, gridPos) => new timeseries.PanelBuilder()
-        .id(id).gridPos(gridPos).title(title).description(signal.description).datasource(DATASOURCE)
-        .unit(unit).thresholds(signalThresholds(signal))
-        .thresholdsStyle(new common.GraphThresholdsStyleConfigBuilder().mode(common.GraphThresholdsStyleMode.Dashed))
-        .withTarget(target('A', signal._promql(scope), groupLegend(signal, ungroupedLegend))),
-    }];
-  };
-
-  const signalStateTimeline = (signalId: SignalId, title: string, up: string, down: string, width: number): PendingPanel[] => {
-    const signal = signals.get(signalId);
-    if (!signal) return [];
-    return [{
-      width,
-      build: (id, gridPos) => new statetimeline.PanelBuilder()
-        .id(id).gridPos(gridPos).title(title).description(signal.description).datasource(DATASOURCE)
-        .mappings(upDownMappings(up, down)).thresholds(signalThresholds(signal))
-        .showValue(common.VisibilityMode.Never).mergeValues(true)
-        .withTarget(target('A', signal._promql(scope), groupLegend(signal))),
-    }];
-  };
-
-  const viewTimeseries = (viewId: ViewId, width: number, unit?: string): PendingPanel[] => {
-    const view = views.get(viewId);
-    if (!view) return [];
-    return [{
-      width,
-      build: (id, gridPos) => {
-        const panel = new timeseries.PanelBuilder()
-          .id(id).gridPos(gridPos).title(view.title).datasource(DATASOURCE).unit(unit ?? view.unit);
-        view.series.forEach((s, i) => {
-          if (s.promql) panel.withTarget(target(String.fromCharCode(65 + i), s.promql, s.legend));
-        });
-        return panel;
-      },
-    }];
-  };
-
-  const readyNodes = views.get(ViewId.READY_NODES)!;
-  const sections: Section[] = [
-    {
-      title: 'Nodes',
-      panels: [
-        {
-          width: 6,
-          build: (id, gridPos) => {
-            const panel = new stat.PanelBuilder()
-              .id(id).gridPos(gridPos).title(readyNodes.title).datasource(DATASOURCE)
-              .description('Nodes whose readiness probe (/status/ready) passes, against the expected or desired count.')
-              .graphMode(common.BigValueGraphMode.None).textMode(common.BigValueTextMode.ValueAndName)
-              .reduceOptions(new common.ReduceDataOptionsBuilder().calcs(['lastNotNull']));
-            readyNodes.series.forEach((s, i) => panel.withTarget(target(String.fromCharCode(65 + i), s.promql!, s.legend, true)));
-            return panel;
-          },
-        },
-        ...signalStateTimeline(SignalId.NODE_READY, 'Readiness per node', 'Ready', 'Not ready', 18),
-        ...signalStateTimeline(SignalId.NODE_METRICS_UP, 'Metrics endpoint per node', 'Up', 'Down', 24),
-      ],
-    },
-  ];
-  if (gateway.proxiesTraffic) {
-    sections.push({
-      title: 'Traffic',
-      panels: [
-        ...viewTimeseries(ViewId.REQUEST_RATE_BY_SERVICE, 12),
-        ...signalTimeseries(SignalId.ERROR_RATIO_5XX, '5xx response ratio', 'percentunit', 12, '5xx ratio'),
-        ...viewTimeseries(ViewId.REQUEST_LATENCY_P99_BY_SERVICE, 12),
-        ...viewTimeseries(ViewId.KONG_LATENCY_P99_BY_SERVICE, 12),
-      ],
-    });
-    sections.push({
-      title: 'Upstreams',
-      panels: [
-        ...signalTimeseries(SignalId.UPSTREAM_TARGET_UNHEALTHY, 'Unhealthy upstream targets', 'short', 24),
-      ],
-    });
-  }
-  const health: PendingPanel[] = [];
-  if (gateway.hasDatastore) {
-    health.push(...signalStateTimeline(SignalId.DATASTORE_REACHABLE, 'Datastore reachable per node', 'Reachable', 'Unreachable', 24));
-  }
-  if (gateway.mode === DeploymentMode.HYBRID_DATA_PLANE) {
-    health.push(
-      ...signalStateTimeline(SignalId.CONTROL_PLANE_CONNECTED, 'Control plane connection per node', 'Connected', 'Disconnected', 12),
-      ...signalTimeseries(SignalId.DATA_PLANE_CERT_EXPIRY, 'Cluster certificate: days until expiry', 'd', 12),
-    );
-  }
-  if (gateway.mode === DeploymentMode.HYBRID_CONTROL_PLANE) {
-    health.push(
-      ...signalTimeseries(SignalId.DATA_PLANES_SEEN_BELOW_EXPECTED, 'Data planes seen recently / expected', 'percentunit', 12, 'seen / expected'),
-      ...signalTimeseries(SignalId.DATA_PLANE_CONFIG_DRIFT, 'Data planes: distinct configuration hashes', 'short', 12, 'configurations'),
-      ...signalStateTimeline(SignalId.DATA_PLANE_VERSION_COMPATIBLE, 'Data planes: version compatible', 'Compatible', 'Incompatible', 24),
-    );
-  }
-  if (health.length > 0) sections.push({ title: 'Cluster health', panels: health });
-  sections.push({
-    title: 'Resources',
-    panels: [
-      ...signalTimeseries(SignalId.SHARED_DICT_MEMORY, 'Shared dictionary memory used', 'percentunit', 12),
-      ...viewTimeseries(ViewId.CONNECTIONS_BY_STATE, 12),
-    ],
-  });
+  const layout = dashboardLayout(gateway, { collection: DatadogCollection.AGENT_INTEGRATION, prometheus: scope });
 
   const builder = new dashboard.DashboardBuilder(options.title)
     .uid(options.uid)
@@ -206,23 +180,20 @@ export function buildDashboardModel(options: DashboardModelOptions): dashboard.D
     .tooltip(dashboard.DashboardCursorSync.Crosshair);
   for (const variable of variables(options)) builder.withVariable(variable);
 
-  // Explicit ids from 1 and explicit positions on the 24-column grid, in a fixed order.
+  // Explicit ids from 1 and explicit positions on the 24-column grid, in layout order.
   let nextId = 1;
   let y = 0;
-  for (const section of sections.filter((s) => s.panels.length > 0)) {
+  for (const section of layout) {
     builder.withRow(new dashboard.RowBuilder(section.title).id(nextId++).collapsed(false)
       .gridPos({ x: 0, y, w: GRID_COLUMNS, h: ROW_HEIGHT }));
     y += ROW_HEIGHT;
-    let x = 0;
-    for (const panel of section.panels) {
-      if (x + panel.width > GRID_COLUMNS) {
-        x = 0;
-        y += PANEL_HEIGHT;
-      }
-      builder.withPanel(panel.build(nextId++, { x, y, w: panel.width, h: PANEL_HEIGHT }));
-      x += panel.width;
-    }
-    y += PANEL_HEIGHT;
+    const pending: PendingPanel[] = section.panels.map((p) => ({
+      width: PANEL_WIDTH[p.panel.drawing],
+      build: p.kind === 'signal' ? signalPanel(p.signal, p.panel, scope) : viewPanel(p.view),
+    }));
+    const placed = placePanels(pending, y);
+    for (const { panel, gridPos } of placed) builder.withPanel(panel.build(nextId++, gridPos));
+    y = Math.max(y, ...placed.map((p) => p.gridPos.y + p.gridPos.h));
   }
   return builder.build();
 }

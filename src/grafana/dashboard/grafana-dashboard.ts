@@ -89,9 +89,10 @@ export interface GrafanaDashboardProps {
 /**
  * Kong's health dashboard for one gateway (`grafana_dashboard` in a `grafana_folder`):
  * ready nodes against the expected count, readiness of every node over time, traffic,
- * 5xx ratio, p99 latencies by service, upstream target health, the datastore or
- * hybrid-mode connectivity that fits the deployment mode, shared dictionary memory and
- * connections. Variables select the data source, the namespace and the nodes (pods).
+ * 5xx ratio, p99 latencies, upstream target health, the datastore or hybrid-mode
+ * connectivity that fits the deployment mode, memory and connections: a panel for every
+ * signal of the gateway, in the catalog's sections and order, the same as the Datadog
+ * dashboard's. Variables select the data source, the namespace and the nodes (pods).
  * Every query comes from the signal catalog.
  */
 export class GrafanaDashboard extends Construct {
