@@ -8,12 +8,17 @@ import { App, Aspects, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   DatadogSloTimeframe,
+  DatadogTimeAggregation,
+  Duration,
   GrafanaNotifier,
   KongBestPractices,
   KongDeclarativeConfig,
   KongGateway,
   KongMonitoring,
   LoadBalancerCloud,
+  SignalScope,
+  SignalThreshold,
+  ThresholdDirection,
   Weekday,
   grafana,
 } from 'cdktf-kong-monitoring';
@@ -30,7 +35,31 @@ export class FullStack extends TerraformStack {
     const slackWebhook = new TerraformVariable(this, 'slack_webhook_url', { type: 'string', sensitive: true });
     const pagerdutyKey = new TerraformVariable(this, 'pagerduty_integration_key', { type: 'string', sensitive: true });
 
-    const gateway = KongGateway.dbLess({ name: 'edge', environment: 'production', namespace: 'kong', expectedNodes: 3, team: 'platform' });
+    const gateway = KongGateway.dbLess({
+      name: 'edge',
+      environment: 'production',
+      namespace: 'kong',
+      expectedNodes: 3,
+      team: 'platform',
+      // A signal of our own, beside the catalog's: clients hitting rate limits. Every backend
+      // alerts on it and both dashboards draw it, as they do the catalog's signals.
+      customSignals: [{
+        id: 'rate-limited-ratio',
+        title: 'Kong 429 ratio high',
+        description: 'Share of proxied requests answered 429 Too Many Requests: clients hit rate limits.',
+        runbook: 'Find the consumers and routes answered 429; raise their limits or talk to the clients.',
+        scope: SignalScope.TRAFFIC,
+        direction: ThresholdDirection.ABOVE,
+        warning: SignalThreshold.percent(5),
+        critical: SignalThreshold.percent(20),
+        window: Duration.minutes(10),
+        promql: 'sum(rate(kong_http_requests_total{$KONG_SELECTOR,code="429"}[5m])) / sum(rate(kong_http_requests_total{$KONG_SELECTOR}[5m]))',
+        datadog: {
+          agentIntegration: 'sum:kong.http.requests.count{$KONG_TAGS,code:429}.as_count() / sum:kong.http.requests.count{$KONG_TAGS}.as_count()',
+          timeAggregation: DatadogTimeAggregation.SUM,
+        },
+      }],
+    });
     new KongMonitoring(this, 'kong', {
       gateway,
       kubernetes: {

@@ -14,7 +14,6 @@ import {
 import { monitorSearchQuery } from './internal/tags';
 import { checkConstructArguments } from '../core/input-shape';
 import { KongGateway } from '../gateway/kong-gateway';
-import { SignalId } from '../gateway/signal-vocabulary';
 import { datadogResources } from '../internal/provider-resources';
 import { dashboardLayout } from '../signals/dashboard-layout';
 import { signalsOf } from '../signals/gateway-signals';
@@ -56,7 +55,7 @@ export class DatadogDashboard extends Construct {
   /** The collection path the queries are written for. */
   public readonly collection: DatadogCollection;
   /** Signals of the gateway that have no Datadog form on this collection path (not on the dashboard). */
-  public readonly skippedSignals: SignalId[];
+  public readonly skippedSignals: string[];
 
   public constructor(scope: Construct, id: string, props: DatadogDashboardProps) {
     super(scope, checkConstructArguments('DatadogDashboard', scope, id, props));

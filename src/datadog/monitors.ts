@@ -32,7 +32,7 @@ export interface DatadogMonitorsProps extends DatadogGatewayProps {
    * Signals the gateway does not have are ignored here.
    * @default - every signal of the gateway
    */
-  readonly includeSignals?: SignalId[];
+  readonly includeSignals?: string[];
 
   /**
    * How often a critical alert that stays unresolved notifies again. One of the intervals
@@ -72,12 +72,12 @@ export class DatadogMonitors extends Construct {
   /** The collection path the monitors are written for. */
   public readonly collection: DatadogCollection;
   /** Signals that got a monitor, in catalog order. */
-  public readonly monitoredSignals: SignalId[];
+  public readonly monitoredSignals: string[];
   /** Signals of the gateway without a monitor: no Datadog form on this collection path, or disabled in `signals`. */
-  public readonly skippedSignals: SignalId[];
+  public readonly skippedSignals: string[];
   /** Tags every monitor of this construct carries. */
   public readonly monitorTags: string[];
-  private readonly monitors = new Map<SignalId, Monitor>();
+  private readonly monitors = new Map<string, Monitor>();
 
   public constructor(scope: Construct, id: string, props: DatadogMonitorsProps) {
     super(scope, checkConstructArguments('DatadogMonitors', scope, id, props));
@@ -93,8 +93,8 @@ export class DatadogMonitors extends Construct {
     requireExtraTags(subject, props.gateway, props.tags, { key: 'kong_signal', value: "<the signal's id>" }, { key: 'severity', value: "<the signal's severity>" });
     this.monitorTags = resourceTags(props.gateway, props.tags ?? {});
 
-    const monitored: SignalId[] = [];
-    const skipped: SignalId[] = [];
+    const monitored: string[] = [];
+    const skipped: string[] = [];
     const queries: string[] = [];
     for (const signal of signals) {
       const query = signal.datadog(this.collection);
@@ -115,7 +115,7 @@ export class DatadogMonitors extends Construct {
   }
 
   /** The monitor of a signal, or undefined when the signal has none (see `skippedSignals`). */
-  public monitorFor(signal: SignalId): Monitor | undefined {
+  public monitorFor(signal: string): Monitor | undefined {
     checkArguments('DatadogMonitors.monitorFor', `DatadogMonitors '${this.node.id}'`, [signal]);
     return this.monitors.get(signal);
   }
@@ -137,9 +137,9 @@ export class DatadogMonitors extends Construct {
   }
 }
 
-function indexSignalOptions(subject: string, signals: ResolvedSignal[], list: DatadogSignalOptions[]): Map<SignalId, DatadogSignalOptions> {
+function indexSignalOptions(subject: string, signals: ResolvedSignal[], list: DatadogSignalOptions[]): Map<string, DatadogSignalOptions> {
   validateSignalOptions(subject, 'signals', signals.map((s) => s.id), list);
-  return new Map(list.map((option) => [option.signal, option]));
+  return new Map(list.map((option) => [option.signal as string, option]));
 }
 
 /** Hours without data after which a triggered per-node service-check group resolves (the pod is gone). */

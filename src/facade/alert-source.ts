@@ -1,4 +1,3 @@
-import { SignalId } from '../gateway/signal-vocabulary';
 import { SourceStatus } from '../signals/lineage';
 
 /** Where an alert or panel is rendered. */
@@ -17,8 +16,8 @@ export enum AlertBackend {
 
 /** Where one rendered alert's data comes from, and whether that source is live. */
 export interface AlertSource {
-  /** The signal alerted on. */
-  readonly signal: SignalId;
+  /** The signal alerted on (a `SignalId` value or a custom signal's id). */
+  readonly signal: string;
   /**
    * Id of the backend the alert lives in: `datadog`, `grafana` or `prometheus` (the
    * `AlertBackend` values), or a custom `MonitoringBackend`'s id.

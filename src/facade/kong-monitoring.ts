@@ -10,7 +10,6 @@ import { failValidation, reportingAs } from '../core/validation';
 import { validateSignalOptions } from '../datadog/internal/notify-rules';
 import { identityKey, identityTitle } from '../gateway/gateway-identity';
 import { KongGateway } from '../gateway/kong-gateway';
-import { SignalId } from '../gateway/signal-vocabulary';
 import { GrafanaAlertingPolicyProps } from '../grafana/alerting/grafana-alerting-policy';
 import { claimFolder } from '../grafana/claims';
 import { Folder } from '../grafana/provider/folder';
@@ -462,7 +461,7 @@ export class KongMonitoring extends Construct {
         // Each backend says which form of the signals its alerts read; the form names the sources.
         const { language, datadogCollection } = rendered.reads;
         for (const id of rendered.alertedSignals) {
-          const signal = signals.get(id as SignalId)!;
+          const signal = signals.get(id)!;
           const sources = language === SignalQueryLanguage.DATADOG
             ? signal.datadog(datadogCollection ?? DatadogCollection.AGENT_INTEGRATION)?.sources ?? []
             : signal.prometheusSources;

@@ -3,7 +3,6 @@
 import { AlertSource } from './alert-source';
 import { DeploymentMode } from '../gateway/deployment-mode';
 import { KongGateway } from '../gateway/kong-gateway';
-import { SignalId } from '../gateway/signal-vocabulary';
 import { describePlugins } from '../kubernetes/internal/plugin-set';
 import { KongClusterPlugins } from '../kubernetes/kong-cluster-plugins';
 import { KongDeployment } from '../kubernetes/kong-deployment';
@@ -144,7 +143,7 @@ export function telemetryWiring(inputs: WiringInputs, datadogAutodiscovery: bool
 }
 
 /** One rendered alert's lineage. */
-export function alertSource(signal: SignalId, backend: string, sources: SignalSource[], wiring: TelemetryWiring): AlertSource {
+export function alertSource(signal: string, backend: string, sources: SignalSource[], wiring: TelemetryWiring): AlertSource {
   const verdict = traceSources(sources, wiring);
   return {
     signal,

@@ -5,3 +5,6 @@ export * from './kong-facts';
 export * from './signal-vocabulary';
 export type * from './signal-override';
 export * from './signal-threshold';
+export * from './dashboard-vocabulary';
+export { DatadogTimeAggregation } from './custom-signal';
+export type { CustomSignal, CustomSignalDatadog } from './custom-signal';

@@ -1,8 +1,10 @@
+import { CustomSignal } from './custom-signal';
 import { DeploymentMode, WorkloadKind } from './deployment-mode';
 import { DEFAULT_STATUS_PORT } from './kong-facts';
 import { DEFAULT_KONG_VERSION, KongEdition, KongVersion, LATEST_OPEN_SOURCE_MINOR } from './kong-version';
 import { reservedTags } from './reserved-tags';
 import { SignalOverride } from './signal-override';
+import { SignalId } from './signal-vocabulary';
 import { Duration } from '../core/duration';
 import { checkArguments } from '../core/input-shape';
 import { requireDatadogTags, requireKubernetesLabels } from '../core/labels';
@@ -134,6 +136,13 @@ export interface KongGatewayOptions {
    * @default - the catalog's defaults
    */
   readonly signalOverrides?: SignalOverride[];
+
+  /**
+   * Signals of your own, each with its query per backend, thresholds and window: alerted on
+   * and drawn on the dashboards like the catalog's signals, after them.
+   * @default - none
+   */
+  readonly customSignals?: CustomSignal[];
 }
 
 /** A Kong gateway of a given deployment mode. */
@@ -194,6 +203,8 @@ export class KongGateway {
   public readonly tags: { [key: string]: string };
   /** Per-signal changes; the signal catalog applies them (`GatewaySignals.of(gateway)`). */
   public readonly signalOverrides: SignalOverride[];
+  /** The gateway's own signals, after the catalog's. */
+  public readonly customSignals: CustomSignal[];
 
   public constructor(props: KongGatewayProps) {
     checkArguments('KongGateway', gatewaySubject(props, 'KongGateway'), [props]);
@@ -249,6 +260,8 @@ export class KongGateway {
     requireDatadogTags(subject, 'tags', props.tags, reservedTags(this));
     this.tags = { ...(props.tags ?? {}) };
     this.signalOverrides = [...(props.signalOverrides ?? [])];
+    this.customSignals = [...(props.customSignals ?? [])];
+    checkCustomSignalIds(subject, this.customSignals);
   }
 
   /** True for modes that read a database (traditional, hybrid control plane). */
@@ -277,4 +290,20 @@ export class KongGateway {
 function gatewaySubject(options: unknown, call: string): string {
   const name = (options as { name?: unknown } | undefined)?.name;
   return typeof name === 'string' && name.trim() !== '' ? `KongGateway '${name}'` : call;
+}
+
+/** Custom signal ids name alerts, rule uids and logical IDs: one shape, one meaning per gateway. */
+function checkCustomSignalIds(subject: string, customSignals: CustomSignal[]): void {
+  const seen = new Set<string>();
+  const catalog = new Set<string>(Object.values(SignalId));
+  for (const custom of customSignals) {
+    if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(custom.id) || custom.id.length > 40) {
+      failValidation(subject, `customSignals id '${custom.id}' is not lower-case words joined by '-' (at most 40 characters)`, "give an id such as 'rate-limited-ratio'");
+    }
+    if (catalog.has(custom.id)) {
+      failValidation(subject, `customSignals id '${custom.id}' is a catalog signal's id`, 'give the custom signal its own id, or change the catalog signal with signalOverrides');
+    }
+    if (seen.has(custom.id)) failValidation(subject, `customSignals lists '${custom.id}' twice`, 'give each custom signal its own id');
+    seen.add(custom.id);
+  }
 }

@@ -5,7 +5,6 @@ import { UserPropPaths, failValidation, reportingAs } from '../core/validation';
 import { DatadogAlertingOptions, DatadogBackend } from '../datadog/datadog-backend';
 import { DatadogMonitors } from '../datadog/monitors';
 import { KongGateway } from '../gateway/kong-gateway';
-import { SignalId } from '../gateway/signal-vocabulary';
 import { GrafanaAlertRules } from '../grafana/alerting/grafana-alert-rules';
 import { GrafanaAlertingOptions, GrafanaBackend } from '../grafana/grafana-backend';
 import { Annotations } from '../internal/cdktf';
@@ -50,7 +49,7 @@ export function renderSignalAlerting(
   scope: Construct,
   subject: string,
   gateway: KongGateway,
-  signals: SignalId[],
+  signals: string[],
   props: PracticeBackends,
   nameSuffix?: string,
 ): PracticeAlerting {

@@ -1,8 +1,7 @@
 import { Construct } from 'constructs';
 import { KongGateway } from '../gateway/kong-gateway';
-import { SignalId, SignalPractice } from '../gateway/signal-vocabulary';
+import { SignalPractice } from '../gateway/signal-vocabulary';
 import { Annotations } from '../internal/cdktf';
-import { catalogPractice } from '../signals/catalog';
 import { signalsOf, unavailableSignalsOf as gatewayUnavailableSignals } from '../signals/gateway-signals';
 import { UnavailableSignal } from '../signals/unavailable-signal';
 
@@ -13,23 +12,23 @@ const PRACTICE: Record<'health-alerting' | 'all-nodes', SignalPractice> = {
 };
 
 /** The gateway's signals the catalog gives to `practice`, in catalog order. */
-function signalsOfPractice(gateway: KongGateway, practice: SignalPractice): SignalId[] {
+function signalsOfPractice(gateway: KongGateway, practice: SignalPractice): string[] {
   return signalsOf(gateway).filter((s) => s.practice === practice).map((s) => s.id);
 }
 
 /** The gateway's signals that `AllNodesMonitored` renders. */
-export function allNodesSignals(gateway: KongGateway): SignalId[] {
+export function allNodesSignals(gateway: KongGateway): string[] {
   return signalsOfPractice(gateway, SignalPractice.ALL_NODES_MONITORED);
 }
 
 /** The gateway's signals that `HealthAlerting` renders. */
-export function healthAlertingSignals(gateway: KongGateway): SignalId[] {
+export function healthAlertingSignals(gateway: KongGateway): string[] {
   return signalsOfPractice(gateway, SignalPractice.HEALTH_ALERTING);
 }
 
 /** Signals a practice would render that the gateway's Kong does not export. */
 export function unavailableSignalsOf(gateway: KongGateway, practice: 'health-alerting' | 'all-nodes'): UnavailableSignal[] {
-  return gatewayUnavailableSignals(gateway).filter((u) => catalogPractice(u.id) === PRACTICE[practice]);
+  return gatewayUnavailableSignals(gateway).filter((u) => u.practice === PRACTICE[practice]);
 }
 
 /**

@@ -6,7 +6,6 @@ import { requireKubernetesLabels } from '../core/labels';
 import { failValidation, requireDns1123Label, requireDns1123Subdomain } from '../core/validation';
 import { fittedName, identityKey } from '../gateway/gateway-identity';
 import { KongGateway } from '../gateway/kong-gateway';
-import { SignalId } from '../gateway/signal-vocabulary';
 import { kubernetesResources } from '../internal/provider-resources';
 import { alertAnnotations, alertLabels, alertName, validateRunbookBaseUrl } from '../signals/alert-content';
 import { signalsOf } from '../signals/gateway-signals';
@@ -70,7 +69,7 @@ export interface PrometheusRulesProps {
    * Render only these signals (the practice constructs split the catalog between them).
    * @default - every signal of each gateway
    */
-  readonly includeSignals?: SignalId[];
+  readonly includeSignals?: string[];
 
   /**
    * Suffix for the default object name and the group names, so two PrometheusRules of one
@@ -164,7 +163,7 @@ export class PrometheusRules extends Construct {
   }
 }
 
-function renderGroup(gateway: KongGateway, suffix: string | undefined, included: (id: SignalId) => boolean, runbookBaseUrl?: string): PrometheusRuleGroup {
+function renderGroup(gateway: KongGateway, suffix: string | undefined, included: (id: string) => boolean, runbookBaseUrl?: string): PrometheusRuleGroup {
   const rules: PrometheusAlertRule[] = [];
   for (const signal of signalsOf(gateway).filter((s) => included(s.id))) {
     for (const level of signal.levels()) {

@@ -581,7 +581,3 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
   },
 ];
 
-/** The practice the catalog gives a signal (for signals a gateway's Kong cannot produce, which are never resolved). */
-export function catalogPractice(id: SignalId): SignalPractice {
-  return SIGNAL_CATALOG.find((s) => s.id === id)!.practice;
-}

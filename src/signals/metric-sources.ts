@@ -10,7 +10,6 @@ import { VIEW_SOURCES } from './views';
 import { DeploymentMode } from '../gateway/deployment-mode';
 import { KongGateway } from '../gateway/kong-gateway';
 import { KongEdition } from '../gateway/kong-version';
-import { SignalId } from '../gateway/signal-vocabulary';
 
 /** The producer of one metric (or service check), as the catalog declares it. */
 export interface MetricSource {
@@ -20,7 +19,7 @@ export interface MetricSource {
   readonly pluginFlag?: PrometheusPluginFlag;
   readonly availability?: KongAvailability;
   /** The signal that declares it; undefined for metrics only dashboards graph. */
-  readonly signal?: SignalId;
+  readonly signal?: string;
 }
 
 /** Kong histograms are read as `_bucket`, `_sum` and `_count`: all three come from one source. */
@@ -30,7 +29,7 @@ let index: Map<string, MetricSource> | undefined;
 
 function build(): Map<string, MetricSource> {
   const out = new Map<string, MetricSource>();
-  const add = (source: SignalSource, signal?: SignalId, availability?: KongAvailability) => {
+  const add = (source: SignalSource, signal?: string, availability?: KongAvailability) => {
     for (const metric of source.metrics) {
       if (out.has(metric)) continue;
       out.set(metric, { metric, producer: source.producer, origin: source.origin, pluginFlag: source.pluginFlag, availability, signal });
@@ -55,8 +54,27 @@ function build(): Map<string, MetricSource> {
     }
   }
   for (const source of VIEW_SOURCES) add(source);
+  for (const source of EXPORTER_EXTRAS) add(source);
   return out;
 }
+
+/**
+ * Series Kong's exporter prints that no catalog signal or dashboard view reads, so the
+ * queries users write (custom signals) can be traced too. Facts: Kong's exporter (node gauges
+ * whenever the plugin is loaded; stream latency behind `latency_metrics`) and the Datadog Kong
+ * check's metric map.
+ */
+const EXPORTER_EXTRAS: SignalSource[] = [
+  { producer: TelemetryProducer.KONG_NODE_GAUGES, metrics: ['kong_nginx_requests_total', 'kong_nginx_timers', 'kong_node_info', 'kong_memory_workers_lua_vms_bytes'] },
+  { producer: TelemetryProducer.KONG_PROMETHEUS_PLUGIN, pluginFlag: PrometheusPluginFlag.STATUS_CODE_METRICS, metrics: ['kong_stream_sessions_total'] },
+  { producer: TelemetryProducer.KONG_PROMETHEUS_PLUGIN, pluginFlag: PrometheusPluginFlag.LATENCY_METRICS, metrics: ['kong_session_duration_ms_bucket'] },
+  {
+    producer: TelemetryProducer.DATADOG_KONG_CHECK,
+    origin: TelemetryProducer.KONG_NODE_GAUGES,
+    metrics: ['kong.nginx.requests.total', 'kong.nginx.timers', 'kong.memory.workers.lua.vms.bytes'],
+  },
+  { producer: TelemetryProducer.DATADOG_KONG_CHECK, origin: TelemetryProducer.KONG_PROMETHEUS_PLUGIN, pluginFlag: PrometheusPluginFlag.LATENCY_METRICS, metrics: ['kong.session.duration.ms'] },
+];
 
 /** The producer of a metric or service-check name, when the catalog knows it. */
 export function metricSource(name: string): MetricSource | undefined {

@@ -1,10 +1,12 @@
 import { SIGNAL_CATALOG } from './catalog';
+import { customDefinition } from './custom-definition';
 import { ResolvedSignal } from './resolved-signal';
 import { GatewayIdentity } from './selectors';
 import { SignalDefinition } from './signal-definition';
 import { UnavailableSignal } from './unavailable-signal';
 import { Duration } from '../core/duration';
 import { failValidation, requireDurationAtMost } from '../core/validation';
+import { CustomSignal } from '../gateway/custom-signal';
 import { DeploymentMode } from '../gateway/deployment-mode';
 import { KongEdition, KongVersion } from '../gateway/kong-version';
 import { SignalOverride } from '../gateway/signal-override';
@@ -16,6 +18,7 @@ type ResolvableGateway = GatewayIdentity & {
   readonly startupWindow: Duration;
   readonly kongVersion: KongVersion;
   readonly edition: KongEdition;
+  readonly customSignals: CustomSignal[];
 };
 
 /** The gateway's signals, and those its Kong release or edition cannot produce. */
@@ -31,7 +34,7 @@ export interface ResolvedSignals {
  */
 export function resolveSignals(gateway: ResolvableGateway, overrides: SignalOverride[]): ResolvedSignals {
   const subject = `KongGateway '${gateway.name}'`;
-  const byId = new Map<SignalId, SignalOverride>();
+  const byId = new Map<string, SignalOverride>();
   for (const override of overrides) {
     if (byId.has(override.signal)) {
       failValidation(subject, `signalOverrides lists '${override.signal}' twice`, 'merge the two overrides into one');
@@ -47,9 +50,11 @@ export function resolveSignals(gateway: ResolvableGateway, overrides: SignalOver
     byId.set(override.signal, override);
   }
 
+  // The gateway's own signals come after the catalog's and take the same path.
+  const definitions = [...SIGNAL_CATALOG, ...gateway.customSignals.map((custom, i) => customDefinition(subject, custom, i))];
   const resolved: ResolvedSignal[] = [];
   const unavailable: UnavailableSignal[] = [];
-  for (const definition of SIGNAL_CATALOG) {
+  for (const definition of definitions) {
     if (!definition.modes.includes(gateway.mode)) continue;
     const override = byId.get(definition.id);
     if (override?.enabled === false) continue;
@@ -63,7 +68,7 @@ export function resolveSignals(gateway: ResolvableGateway, overrides: SignalOver
           'remove the override, or set kongVersion and edition to the Kong the gateway runs',
         );
       }
-      unavailable.push({ id: definition.id, where: availability.where, alternative: availability.alternative });
+      unavailable.push({ id: definition.id, practice: definition.practice, where: availability.where, alternative: availability.alternative });
       continue;
     }
     const where = `signal '${definition.id}'`;

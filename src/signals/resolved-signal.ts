@@ -5,7 +5,7 @@ import { SignalSource } from './signal-source';
 import { DatadogCollection, DatadogQueryKind } from './signal-types';
 import { Duration } from '../core/duration';
 import { checkCall } from '../core/input-shape';
-import { NoDataPolicy, Severity, SignalId, SignalPractice, SignalScope, SignalSetting, SignalUnit, ThresholdDirection } from '../gateway/signal-vocabulary';
+import { NoDataPolicy, Severity, SignalPractice, SignalScope, SignalSetting, SignalUnit, ThresholdDirection } from '../gateway/signal-vocabulary';
 
 /** Datadog's http_check and Kong check run every 15 s by default. */
 const AGENT_CHECK_INTERVAL_SECONDS = 15;
@@ -52,7 +52,8 @@ export class ResolvedSignal {
     return new ResolvedSignal(definition, gateway, thresholds.critical, thresholds.window, thresholds.warning, thresholds.overridden ?? []);
   }
 
-  public readonly id: SignalId;
+  /** The signal's id: a `SignalId` value, or a custom signal's own id. */
+  public readonly id: string;
   public readonly title: string;
   public readonly description: string;
   public readonly scope: SignalScope;

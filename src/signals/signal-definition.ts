@@ -5,7 +5,7 @@ import { DatadogCollection, DatadogQueryKind } from './signal-types';
 import { Duration } from '../core/duration';
 import { DeploymentMode } from '../gateway/deployment-mode';
 import { KongEdition, KongVersion } from '../gateway/kong-version';
-import { NoDataPolicy, Severity, SignalId, SignalPractice, SignalScope, SignalUnit, ThresholdDirection } from '../gateway/signal-vocabulary';
+import { NoDataPolicy, Severity, SignalPractice, SignalScope, SignalUnit, ThresholdDirection } from '../gateway/signal-vocabulary';
 
 /**
  * How a signal reads in Datadog for one collection path (internal to the catalog). It
@@ -43,7 +43,7 @@ export type SignalGateway = GatewayIdentity & { readonly startupWindow: Duration
 
 /** One health signal, defined once. Backends render it; nothing else spells its queries. */
 export interface SignalDefinition {
-  readonly id: SignalId;
+  readonly id: string;
   readonly title: string;
   readonly description: string;
   readonly scope: SignalScope;

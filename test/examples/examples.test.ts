@@ -26,7 +26,7 @@ const EXPECTED: { [example: string]: { [stack: string]: StackExpectation } } = {
       resources: {
         datadog_dashboard_json: 1,
         datadog_metric_tag_configuration: 3,
-        datadog_monitor: 9,
+        datadog_monitor: 10, // 9 from the catalog, 1 for the custom 429 ratio
         datadog_service_level_objective: 1,
         datadog_synthetics_test: 1,
         grafana_contact_point: 2,

@@ -49,6 +49,7 @@ const SAMPLES: { [className: string]: (stack: Stack) => unknown } = {
   'KongBestPractices': () => new lib.KongBestPractices(),
   'KongBestPracticesReport': (stack) => lib.KongBestPractices.validate(stack),
   'ResolvedSignal': () => signalsOf(gatewayOf())[0],
+  'SignalThreshold': () => lib.SignalThreshold.ratio(0.5),
   'DatadogBackend': () => new lib.DatadogBackend({ notify }),
   'GrafanaBackend': () => new lib.GrafanaBackend({ prometheusDatasourceUid: 'prometheus' }),
   'PrometheusBackend': () => new lib.PrometheusBackend(),

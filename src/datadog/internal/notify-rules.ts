@@ -36,7 +36,7 @@ export function validateHandles(subject: string, where: string, notify: DatadogN
  * Checks per-signal entries: each names a signal the gateway has (`signals`, its ids), once,
  * with valid handles and recovery count. `field` is the user's path to the list.
  */
-export function validateSignalOptions(subject: string, field: string, signals: SignalId[], list: DatadogSignalOptions[]): void {
+export function validateSignalOptions(subject: string, field: string, signals: string[], list: DatadogSignalOptions[]): void {
   const seen = new Set<SignalId>();
   for (const option of list) {
     if (seen.has(option.signal)) {

@@ -4,7 +4,7 @@ import { checkConstructArguments } from '../../core/input-shape';
 import { failValidation, requireDns1123Label } from '../../core/validation';
 import { identityTitle } from '../../gateway/gateway-identity';
 import { KongGateway } from '../../gateway/kong-gateway';
-import { NoDataPolicy, Severity, SignalId, ThresholdDirection } from '../../gateway/signal-vocabulary';
+import { NoDataPolicy, Severity, ThresholdDirection } from '../../gateway/signal-vocabulary';
 import { alertAnnotations, alertLabels, validateRunbookBaseUrl } from '../../signals/alert-content';
 import { signalsOf } from '../../signals/gateway-signals';
 import { ResolvedSignal } from '../../signals/resolved-signal';
@@ -86,7 +86,7 @@ export interface GrafanaAlertRulesProps {
    * Render only these signals (the practice constructs split the catalog between them).
    * @default - every signal of the gateway
    */
-  readonly includeSignals?: SignalId[];
+  readonly includeSignals?: string[];
 
   /**
    * Label that names each cluster in the data source, when it is a central store holding
@@ -124,7 +124,7 @@ export class GrafanaAlertRules extends Construct {
   /** Rule UIDs, in rule order. */
   public readonly ruleUids: string[];
   /** Signals that got rules, in catalog order. */
-  public readonly alertedSignals: SignalId[];
+  public readonly alertedSignals: string[];
 
   constructor(scope: Construct, id: string, props: GrafanaAlertRulesProps) {
     super(scope, checkConstructArguments('GrafanaAlertRules', scope, id, props));
