@@ -134,20 +134,12 @@ export function inputShapes(assembly: Assembly, dependencies: Assembly[], librar
     structs[name] = [];
     structs[name] = propertiesOf(fqn).sort((a, b) => a.name.localeCompare(b.name)).map(field);
   }
-  // Structs the library also hands back (a report's findings) describe results: their strings may be empty.
-  const returned = new Set<string>();
-  const collect = (ref: TypeRef | undefined): void => {
-    if (!ref) return;
-    if (ref.collection) return collect(ref.collection.elementtype);
-    if (ref.fqn && isOwn(ref.fqn) && own[ref.fqn].kind === 'interface' && own[ref.fqn].datatype && !returned.has(localName(ref.fqn))) {
-      returned.add(localName(ref.fqn));
-      for (const p of propertiesOf(ref.fqn)) collect(p.type);
-    }
-  };
-  for (const type of Object.values(own).filter((t) => t.kind === 'class')) {
-    for (const p of type.properties ?? []) collect(p.type);
-    for (const m of type.methods ?? []) collect(m.returns?.type);
-  }
+  // Structs that describe results (a report's findings) say so with `@resultStruct`: their
+  // strings may be empty. Inputs the library merely echoes back (a backend's options, a
+  // gateway's custom signals) are inputs, checked as such.
+  const returned = new Set(Object.entries(own)
+    .filter(([, t]) => t.kind === 'interface' && t.datatype && (t as { docs?: { custom?: { [tag: string]: string } } }).docs?.custom?.resultStruct !== undefined)
+    .map(([fqn]) => localName(fqn)));
   const results = Object.keys(structs).filter((name) => returned.has(name)).sort();
   return { structs: sortKeys(structs), results, entries: sortKeys(entries), enums: sortKeys(enums), classes: sortKeys(classes) };
 }

@@ -19,3 +19,4 @@ export * from './practices/no-kong-health-check-cli';
 export * from './facade/kong-fleet';
 export * from './facade/alert-source';
 export * from './facade/panel-source';
+export * from './facade/kong-notifications';

@@ -16,7 +16,10 @@ export enum ComplianceStatus {
   NOT_APPLICABLE = 'NOT_APPLICABLE',
 }
 
-/** One rule's verdict on one resource, as the checker reports it. */
+/**
+ * One rule's verdict on one resource, as the checker reports it.
+ * @resultStruct the checker hands findings back; their strings may be empty
+ */
 export interface Finding {
   /** Rule ID, e.g. `KBP6`. */
   readonly ruleId: string;

@@ -37,7 +37,7 @@ export const INPUT_SHAPES: InputShapesData = {
     ],
     "DatadogAlertingOptions": [
       ["collection","enum:DatadogCollection",true],
-      ["notify","struct:DatadogNotifyProps",false,"Where notifications go, per severity (`@pagerduty-...`, `@slack-...`, `@team-...`)"],
+      ["notify","struct:DatadogNotifyProps",true],
       ["renotifyInterval","class:Duration",true],
       ["signals","list<struct:DatadogSignalOptions>",true],
       ["tags","map<string>",true],
@@ -321,7 +321,7 @@ export const INPUT_SHAPES: InputShapesData = {
     ],
     "HealthAlertingDatadogOptions": [
       ["collection","enum:DatadogCollection",true],
-      ["notify","struct:DatadogNotifyProps",false,"Where notifications go, per severity (`@pagerduty-...`, `@slack-...`, `@team-...`)"],
+      ["notify","struct:DatadogNotifyProps",true],
       ["renotifyInterval","class:Duration",true],
       ["signals","list<struct:DatadogSignalOptions>",true],
       ["slo","struct:HealthAlertingSloOptions",true],
@@ -432,6 +432,7 @@ export const INPUT_SHAPES: InputShapesData = {
       ["datadog","struct:KongMonitoringDatadogOptions",true],
       ["grafana","struct:KongMonitoringGrafanaOptions",true],
       ["kubernetes","struct:KongMonitoringKubernetesOptions",true],
+      ["notifications","class:KongNotifications",true],
       ["practices","struct:KongMonitoringPractices",true],
       ["prometheus","struct:PrometheusAlertingOptions",true],
     ],
@@ -497,7 +498,7 @@ export const INPUT_SHAPES: InputShapesData = {
     "KongMonitoringDatadogOptions": [
       ["collection","enum:DatadogCollection",true],
       ["dashboard","boolean",true],
-      ["notify","struct:DatadogNotifyProps",false,"Where notifications go, per severity (`@pagerduty-...`, `@slack-...`, `@team-...`)"],
+      ["notify","struct:DatadogNotifyProps",true],
       ["renotifyInterval","class:Duration",true],
       ["signals","list<struct:DatadogSignalOptions>",true],
       ["slo","struct:HealthAlertingSloOptions",true],
@@ -553,8 +554,14 @@ export const INPUT_SHAPES: InputShapesData = {
       ["gateway","class:KongGateway",false,"The gateway to monitor"],
       ["grafana","struct:KongMonitoringGrafanaOptions",true],
       ["kubernetes","struct:KongMonitoringKubernetesOptions",true],
+      ["notifications","class:KongNotifications",true],
       ["practices","struct:KongMonitoringPractices",true],
       ["prometheus","struct:PrometheusAlertingOptions",true],
+    ],
+    "KongNotificationsProps": [
+      ["critical","list<string>",false,"Names of the destinations paged for critical alerts;"],
+      ["destinations","list<struct:NotificationDestination>",false,"Every destination, once"],
+      ["warning","list<string>",true],
     ],
     "KongPluginOptions": [
       ["datadog","struct:DatadogPluginOptions",true],
@@ -655,6 +662,11 @@ export const INPUT_SHAPES: InputShapesData = {
     ],
     "NoKongHealthCheckCliProps": [
       ["writeReport","boolean",true],
+    ],
+    "NotificationDestination": [
+      ["datadogHandles","list<string>",true],
+      ["grafanaNotifiers","list<class:GrafanaNotifier>",true],
+      ["name","string",false,"Name, lower-case words joined by `-` (e.g. `platform-oncall`); Grafana's contact point gets it"],
     ],
     "OpenTelemetryPluginOptions": [
       ["propagation","list<enum:TracePropagationFormat>",true],
@@ -990,6 +1002,9 @@ export const INPUT_SHAPES: InputShapesData = {
       ["id","string",false],
       ["props","struct:KongMonitoringProps",false],
     ],
+    "KongNotifications": [
+      ["props","struct:KongNotificationsProps",false],
+    ],
     "KongProbe.fromCommand": [
       ["command","list<string>",false],
       ["options","struct:KongProbeOptions",true],
@@ -1116,7 +1131,7 @@ export const INPUT_SHAPES: InputShapesData = {
       ["props","struct:StatusListenerProps",false],
     ],
   },
-  results: ["CustomSignal","CustomSignalDatadog","DatadogAlertingOptions","DatadogNotifyProps","DatadogSignalOptions","Finding","GrafanaAlertingOptions","KongSecretKeyRef","PrometheusAlertingOptions","SignalOverride"],
+  results: ["Finding"],
   enums: {
     "ComplianceStatus": {"COMPLIANT":"COMPLIANT","NON_COMPLIANT":"NON_COMPLIANT","NOT_APPLICABLE":"NOT_APPLICABLE"},
     "DashboardSection": {"NODES":"nodes","TRAFFIC":"traffic","UPSTREAMS":"upstreams","CLUSTER_HEALTH":"cluster-health","RESOURCES":"resources"},
@@ -1181,6 +1196,7 @@ export const INPUT_SHAPES: InputShapesData = {
     "KongFleet": "new KongFleet(...)",
     "KongGateway": "KongGateway.dbLess(...), KongGateway.hybridControlPlane(...), KongGateway.hybridDataPlane(...), KongGateway.traditional(...)",
     "KongMonitoring": "new KongMonitoring(...)",
+    "KongNotifications": "new KongNotifications(...)",
     "KongProbe": "KongProbe.fromCommand(...), KongProbe.fromHttpGet(...), KongProbe.startup(...), KongProbe.statusLive(...), KongProbe.statusReady(...)",
     "KongVersion": "KongVersion.of(...)",
     "KongWorkloadSettings": "new KongWorkloadSettings(...)",

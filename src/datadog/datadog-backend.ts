@@ -4,15 +4,18 @@ import { DatadogMonitors } from './monitors';
 import { DatadogNotifyProps, DatadogSignalOptions } from './notify';
 import { Duration } from '../core/duration';
 import { checkCall } from '../core/input-shape';
-import { UserPropPaths } from '../core/validation';
+import { UserPropPaths, failValidation } from '../core/validation';
 import { signalsOf } from '../signals/gateway-signals';
 import { MonitoringBackend, RenderedSignalAlerting, SignalAlertingRequest, SignalQueryLanguage } from '../signals/monitoring-backend';
 import { DatadogCollection } from '../signals/signal-types';
 
 /** Datadog monitors of an alerting practice. */
 export interface DatadogAlertingOptions {
-  /** Where notifications go, per severity (`@pagerduty-...`, `@slack-...`, `@team-...`). */
-  readonly notify: DatadogNotifyProps;
+  /**
+   * Where notifications go, per severity (`@pagerduty-...`, `@slack-...`, `@team-...`).
+   * @default - `KongMonitoring`'s `notifications`; required without them
+   */
+  readonly notify?: DatadogNotifyProps;
 
   /**
    * How Datadog receives Kong's metrics.
@@ -58,6 +61,9 @@ export class DatadogBackend extends MonitoringBackend {
     const { gateway } = request;
     const options = this.options;
     const collection = options.collection ?? DatadogCollection.AGENT_INTEGRATION;
+    if (options.notify === undefined) {
+      failValidation(DATADOG_BACKEND, 'notify is not set, so the monitors would notify no one', 'set notify, or give KongMonitoring notifications');
+    }
     const ids = request.signals.map((s) => s.id);
     // Every entry, also those for another practice's signals (they would otherwise never be checked).
     validateSignalOptions(DATADOG_BACKEND, 'signals', signalsOf(gateway).map((s) => s.id), options.signals ?? []);

@@ -6,6 +6,7 @@ import {
   KongMonitoringKubernetesOptions,
   KongMonitoringPractices,
 } from './kong-monitoring';
+import { KongNotifications } from './kong-notifications';
 import { checkArguments, checkConstructArguments, constructSubject } from '../core/input-shape';
 import { failValidation } from '../core/validation';
 import { DeploymentMode } from '../gateway/deployment-mode';
@@ -39,6 +40,15 @@ export interface KongFleetOptions {
    * @default - none
    */
   readonly prometheus?: PrometheusAlertingOptions;
+
+  /**
+   * Who is told about which severity: Datadog monitors notify its handles (in place of
+   * `datadog.notify`). Grafana's policy is one per organization, so a fleet does not create
+   * it: pass `notifications.grafanaPolicy()` to one `GrafanaAlertingPolicy` in the stack that
+   * owns the organization's alerting.
+   * @default - `datadog.notify` as given
+   */
+  readonly notifications?: KongNotifications;
 
   /**
    * More alerting backends, your own included (`MonitoringBackend` subclasses).
@@ -141,7 +151,7 @@ export class KongFleet extends Construct {
     this.refusePolicy(options, `gateway '${gateway.name}'`);
     const monitoring = new KongMonitoring(this, gateway.name, {
       gateway,
-      datadog: options.datadog ?? this.defaults.datadog,
+      datadog: this.datadogOf(options),
       grafana: options.grafana ?? this.defaults.grafana,
       prometheus: options.prometheus ?? this.defaults.prometheus,
       backends: options.backends ?? this.defaults.backends,
@@ -169,6 +179,17 @@ export class KongFleet extends Construct {
   public monitoringOf(name: string): KongMonitoring | undefined {
     checkArguments('KongFleet.monitoringOf', this.subject, [name]);
     return this.byName.get(name);
+  }
+
+  /** The gateway's Datadog options, with the notification strategy's handles. */
+  private datadogOf(options: KongFleetOptions): KongMonitoringDatadogOptions | undefined {
+    const datadog = options.datadog ?? this.defaults.datadog;
+    const notifications = options.notifications ?? this.defaults.notifications;
+    if (!datadog || !notifications) return datadog;
+    if (datadog.notify !== undefined) {
+      failValidation(this.subject, 'both notifications and datadog.notify are set', 'set who is told once: keep notifications and drop datadog.notify, or the reverse');
+    }
+    return { ...datadog, notify: notifications.datadogNotify() };
   }
 
   private refusePolicy(options: KongFleetOptions, where: string): void {

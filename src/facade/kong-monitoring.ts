@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { AlertBackend, AlertSource } from './alert-source';
+import { KongNotifications } from './kong-notifications';
 import { datadogPanels, grafanaPanels, panelSource } from './panel-lineage';
 import { PanelSource } from './panel-source';
 import { WiringInputs, alertSource, telemetryWiring } from './telemetry-wiring';
@@ -243,6 +244,14 @@ export interface KongMonitoringProps {
   readonly prometheus?: PrometheusAlertingOptions;
 
   /**
+   * Who is told about which severity, set once for every backend: Datadog monitors notify
+   * its handles, and with Grafana a notification policy routes each severity to its contact
+   * points. Replaces `datadog.notify` and `grafana.policy` (giving both is refused).
+   * @default - `datadog.notify` and `grafana.policy` as given
+   */
+  readonly notifications?: KongNotifications;
+
+  /**
    * More alerting backends, your own included (subclasses of `MonitoringBackend`): each renders
    * the alerts of both alerting practices under its own child id, from the same catalog.
    * @default []
@@ -309,6 +318,7 @@ export class KongMonitoring extends Construct {
     // Checked here, under the user's paths: below, they are merged and handed to other constructs.
     requireKubernetesLabels(subject, 'prometheus.labels', props.prometheus?.labels);
     requireKubernetesLabels(subject, 'kubernetes.monitorLabels', k8s.monitorLabels);
+    props = withNotifications(subject, props);
     if (props.datadog) this.checkDatadogSignals(subject, props.datadog, practices);
     const usesPrometheus = props.grafana !== undefined || props.prometheus !== undefined;
     const plugins: KongPluginOptions | undefined = k8s.plugins
@@ -556,4 +566,21 @@ export class KongMonitoring extends Construct {
     this.checkPanels(subject, dead.map((d) => d.problem));
     return dead.map(({ problem, alerts }) => `${subject}: no data can reach ${alerts}: ${problem}`);
   }
+}
+
+/** The props with the notification strategy rendered into each backend's options. */
+function withNotifications(subject: string, props: KongMonitoringProps): KongMonitoringProps {
+  const notifications = props.notifications;
+  if (!notifications) return props;
+  if (props.datadog?.notify !== undefined) {
+    failValidation(subject, 'both notifications and datadog.notify are set', 'set who is told once: keep notifications and drop datadog.notify, or the reverse');
+  }
+  if (props.grafana?.policy !== undefined) {
+    failValidation(subject, 'both notifications and grafana.policy are set', 'set who is told once: keep notifications and drop grafana.policy, or the reverse');
+  }
+  return reportingAs(subject, { struct: 'KongNotificationsProps', prefix: 'notifications.' }, () => ({
+    ...props,
+    datadog: props.datadog ? { ...props.datadog, notify: notifications.datadogNotify() } : undefined,
+    grafana: props.grafana ? { ...props.grafana, policy: notifications.grafanaPolicy() } : undefined,
+  }));
 }

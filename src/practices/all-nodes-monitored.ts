@@ -65,6 +65,9 @@ export class AllNodesMonitored extends Construct {
     if (!props.datadog && !props.grafana && !props.prometheus && (props.backends ?? []).length === 0) {
       failValidation(`AllNodesMonitored '${id}'`, 'none of datadog, grafana, prometheus or backends is set, so no node would be watched', 'set at least one of them, e.g. prometheus: {} or backends: [new PrometheusBackend()]');
     }
+    if (props.datadog && props.datadog.notify === undefined) {
+      failValidation(`AllNodesMonitored '${id}'`, 'datadog.notify is not set, so the Datadog monitors would notify no one', 'set datadog.notify, or give KongMonitoring notifications');
+    }
     const rendered = renderSignalAlerting(this, `AllNodesMonitored '${id}'`, gateway, allNodesSignals(gateway), props, 'nodes');
     warnUnavailableSignals(this, gateway, 'all-nodes');
     this.backendAlerting = rendered.rendered;

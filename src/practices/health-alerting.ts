@@ -144,6 +144,9 @@ export class HealthAlerting extends Construct {
     if (!props.datadog && !props.grafana && !props.prometheus && (props.backends ?? []).length === 0) {
       failValidation(`HealthAlerting '${id}'`, 'none of datadog, grafana, prometheus or backends is set, so no alert would exist', 'set at least one of them, e.g. prometheus: {} or backends: [new PrometheusBackend()]');
     }
+    if (props.datadog && props.datadog.notify === undefined) {
+      failValidation(`HealthAlerting '${id}'`, 'datadog.notify is not set, so the Datadog monitors would notify no one', 'set datadog.notify, or give KongMonitoring notifications');
+    }
     const subject = `HealthAlerting '${id}'`;
     const rendered = renderSignalAlerting(this, subject, gateway, healthAlertingSignals(gateway), props);
     warnUnavailableSignals(this, gateway, 'health-alerting');
@@ -163,7 +166,7 @@ export class HealthAlerting extends Construct {
         }, () => new DatadogSynthetics(this, 'synthetics', {
           gateway,
           collection: dd.collection,
-          notify: dd.notify,
+          notify: dd.notify!,
           endpoint: synthetics.endpoint,
           readiness: synthetics.readiness,
           declarativeRouteCount: props.declarativeRouteCount,
