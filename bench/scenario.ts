@@ -41,13 +41,13 @@ function facadeGateway(stack: TerraformStack, i: number, expectedNodes: number, 
   const { KongGateway, KongMonitoring, PrometheusScrapeMethod } = library;
   const name = gatewayName(i);
   new KongMonitoring(stack, name, {
-    gateway: KongGateway.dbLess({ name, environment: 'production', namespace: 'kong', expectedNodes, team: 'platform' }),
+    gateway: KongGateway.dbLess({ name, environment: 'production', namespace: 'kong', expectedNodes, team: 'platform', runbookBaseUrl: 'https://runbooks.example.com/kong' }),
     datadog: {
       notify: { critical: ['@pagerduty-kong'], warning: ['@slack-kong'] },
       synthetics: { endpoint: { url: `https://${name}.example.com/` } },
       slo: { targetPercent: 99.9 },
     },
-    grafana: { prometheusDatasourceUid: 'prometheus', runbookBaseUrl: 'https://runbooks.example.com/kong' },
+    grafana: { prometheusDatasourceUid: 'prometheus' },
     prometheus: { labels: { release: 'kps' } },
     kubernetes: { prometheusScrape: PrometheusScrapeMethod.POD_MONITOR },
   });

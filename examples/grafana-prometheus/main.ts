@@ -39,6 +39,8 @@ export class GrafanaPrometheusStack extends TerraformStack {
       cluster: 'prod-eu-1',
       expectedNodes: 3,
       team: 'platform',
+      // Every backend's alerts link <base>/<signal id>.
+      runbookBaseUrl: 'https://runbooks.example.com/kong',
     });
 
     // Kong itself, with the status listener, probes, the Prometheus plugin (imported into the
@@ -72,7 +74,6 @@ export class GrafanaPrometheusStack extends TerraformStack {
       grafana: {
         prometheusDatasourceUid: 'prometheus',
         folderTitle: 'Kong core',
-        runbookBaseUrl: 'https://runbooks.example.com/kong',
         policy: {
           contactPoints: [
             { name: 'kong-pager', notifiers: [GrafanaNotifier.pagerDuty({ integrationKey: secret('pagerduty_integration_key', 'PagerDuty Events API v2 key') })] },
@@ -107,7 +108,7 @@ export class GrafanaPrometheusStack extends TerraformStack {
         },
       },
       // Alertmanager gets the same signals through the Prometheus Operator.
-      prometheus: { namespace: 'monitoring', labels: { release: 'kube-prometheus-stack' }, runbookBaseUrl: 'https://runbooks.example.com/kong' },
+      prometheus: { namespace: 'monitoring', labels: { release: 'kube-prometheus-stack' } },
     });
 
     this.addOverride('terraform.required_providers.kubernetes.source', 'hashicorp/kubernetes');

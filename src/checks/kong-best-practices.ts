@@ -3,10 +3,13 @@ import * as path from 'path';
 import { Construct, IConstruct } from 'constructs';
 import {
   Annotations,
+  DefaultTokenResolver,
   IAspect,
   ISynthesisSession,
   TerraformResource,
+  StringConcat,
   TerraformStack,
+  Tokenization,
   addCustomSynthesis,
 } from '../internal/cdktf';
 import { engineModule, rulesModule, suppressionReasonModule } from './internal/checker-modules';
@@ -99,17 +102,45 @@ function suppressionFindings(index: Map<string, IConstruct>): RuleFinding[] {
   }))));
 }
 
+/**
+ * The stack's Terraform JSON restricted to resources of the given types, as `toTerraform()`
+ * writes them. `kubernetes_manifest:<Kind>` restricts manifests to those kinds (a manifest
+ * whose kind is not a plain string is kept).
+ */
+export function resourcesOf(stack: TerraformStack, types: Set<string>): JsonObject {
+  const resource: { [type: string]: { [id: string]: unknown } } = {};
+  const manifestKinds = [...types].filter((t) => t.startsWith('kubernetes_manifest:')).map((t) => t.slice('kubernetes_manifest:'.length));
+  const wanted = (construct: TerraformResource): boolean => {
+    const type = construct.terraformResourceType;
+    if (type !== 'kubernetes_manifest' || types.has(type)) return types.has(type);
+    if (manifestKinds.length === 0) return false;
+    const kind = (construct as { manifestInput?: { kind?: unknown } }).manifestInput?.kind;
+    return typeof kind !== 'string' || manifestKinds.includes(kind);
+  };
+  for (const construct of stack.node.findAll()) {
+    if (!TerraformResource.isTerraformResource(construct) || !wanted(construct)) continue;
+    const resolver = new DefaultTokenResolver(new StringConcat());
+    const json = Tokenization.resolve(construct.toTerraform(), { scope: stack, resolver }) as { resource?: { [type: string]: { [id: string]: unknown } } };
+    for (const [type, byId] of Object.entries(json.resource ?? {})) Object.assign(resource[type] ??= {}, byId);
+  }
+  return Object.keys(resource).length > 0 ? { resource } as JsonObject : {};
+}
+
 function checkStack(stack: TerraformStack, props: KongBestPracticesProps): { report: KongBestPracticesReport; index: Map<string, IConstruct> } {
   const index = constructIndex(stack);
-  const config = stack.toTerraform() as JsonObject;
-  const findings = engineModule().runEngine(config, {
+  const options: EngineOptions = {
     ...engineOptions(props),
     suppressionsFor: (_address, constructPath) => {
       const construct = constructPath ? index.get(constructPath) : undefined;
       return construct ? effectiveSuppressions(construct) : [];
     },
     suppressionFindings: suppressionFindings(index),
-  });
+  };
+  // Serializing a stack is most of a check's cost: rules that read a few resource types
+  // (NoKongHealthCheckCli's KBP6) get only those, so the check stays cheap as stacks grow.
+  const types = engineModule().typesRead(options);
+  const config = types ? resourcesOf(stack, types) : stack.toTerraform() as JsonObject;
+  const findings = engineModule().runEngine(config, options);
   return { report: new KongBestPracticesReport(stack.node.path, findings), index };
 }
 

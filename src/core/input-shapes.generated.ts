@@ -270,7 +270,6 @@ export const INPUT_SHAPES: InputShapesData = {
       ["folder","class:grafana.Folder",true],
       ["folderTitle","string",true],
       ["prometheusDatasourceUid","string",false,"UID of the Prometheus data source the rules query"],
-      ["runbookBaseUrl","string",true],
       ["uidPrefix","string",true],
     ],
     "GrafanaAlertingPolicyProps": [
@@ -294,7 +293,6 @@ export const INPUT_SHAPES: InputShapesData = {
       ["gateway","class:KongGateway",false,"The gateway to alert on"],
       ["groupNameSuffix","string",true],
       ["includeSignals","list<string>",true],
-      ["runbookBaseUrl","string",true],
       ["uidPrefix","string",true],
     ],
     "GrafanaContactPointOptions": [
@@ -334,7 +332,6 @@ export const INPUT_SHAPES: InputShapesData = {
       ["folderTitle","string",true],
       ["policy","struct:GrafanaAlertingPolicyProps",true],
       ["prometheusDatasourceUid","string",false,"UID of the Prometheus data source the rules query"],
-      ["runbookBaseUrl","string",true],
       ["uidPrefix","string",true],
     ],
     "HealthAlertingProps": [
@@ -453,6 +450,7 @@ export const INPUT_SHAPES: InputShapesData = {
       ["name","string",false,"Gateway name (DNS-1123 label)"],
       ["namespace","string",true],
       ["podLabels","map<string>",true],
+      ["runbookBaseUrl","string",true],
       ["scrapeInterval","class:Duration",true],
       ["signalOverrides","list<struct:SignalOverride>",true],
       ["startupWindow","class:Duration",true],
@@ -475,6 +473,7 @@ export const INPUT_SHAPES: InputShapesData = {
       ["name","string",false,"Gateway name (DNS-1123 label)"],
       ["namespace","string",true],
       ["podLabels","map<string>",true],
+      ["runbookBaseUrl","string",true],
       ["scrapeInterval","class:Duration",true],
       ["signalOverrides","list<struct:SignalOverride>",true],
       ["startupWindow","class:Duration",true],
@@ -511,7 +510,6 @@ export const INPUT_SHAPES: InputShapesData = {
       ["folderTitle","string",true],
       ["policy","struct:GrafanaAlertingPolicyProps",true],
       ["prometheusDatasourceUid","string",false,"UID of the Prometheus data source dashboards and rules query"],
-      ["runbookBaseUrl","string",true],
       ["uidPrefix","string",true],
     ],
     "KongMonitoringKubernetesOptions": [
@@ -681,7 +679,6 @@ export const INPUT_SHAPES: InputShapesData = {
     "PrometheusAlertingOptions": [
       ["labels","map<string>",true],
       ["namespace","string",true],
-      ["runbookBaseUrl","string",true],
     ],
     "PrometheusPluginOptions": [
       ["bandwidthMetrics","boolean",true],
@@ -698,7 +695,6 @@ export const INPUT_SHAPES: InputShapesData = {
       ["name","string",true],
       ["namespace","string",true],
       ["nameSuffix","string",true],
-      ["runbookBaseUrl","string",true],
     ],
     "PrometheusScrapeProps": [
       ["gateway","class:KongGateway",false,"The gateway to scrape"],

@@ -257,7 +257,7 @@ function renderMonitor(
       mention(noDataHandles),
       '{{/is_no_data}}',
     ] : []),
-    `Runbook: ${signal.runbook}`,
+    `Runbook: ${signal.runbook}${signal.runbookUrl ? ` ${signal.runbookUrl}` : ''}`,
     gatewayLine(gateway),
     `Signal: ${signal.id} (managed by cdktf-kong-monitoring).`,
   ].join('\n');

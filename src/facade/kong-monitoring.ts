@@ -84,11 +84,6 @@ export interface KongMonitoringGrafanaOptions {
    */
   readonly clusterLabel?: string;
 
-  /**
-   * Base URL of runbooks; rules link `<base>/<signal id>`.
-   * @default - the catalog's runbook text as an annotation
-   */
-  readonly runbookBaseUrl?: string;
 
   /**
    * Contact points, notification policy, mute timings, message template (one policy tree
@@ -392,7 +387,6 @@ export class KongMonitoring extends Construct {
     const grafanaAlerting = props.grafana && this.grafanaFolder ? {
       prometheusDatasourceUid: props.grafana.prometheusDatasourceUid,
       folder: this.grafanaFolder,
-      runbookBaseUrl: props.grafana.runbookBaseUrl,
       clusterLabel: props.grafana.clusterLabel,
       uidPrefix: props.grafana.uidPrefix,
     } : undefined;

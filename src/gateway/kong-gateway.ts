@@ -8,7 +8,8 @@ import { SignalId } from './signal-vocabulary';
 import { Duration } from '../core/duration';
 import { checkArguments } from '../core/input-shape';
 import { requireDatadogTags, requireKubernetesLabels } from '../core/labels';
-import { failValidation, requireDns1123Label, requireDurationAtMost, requirePort, requirePositiveInteger } from '../core/validation';
+import { refuseSecretUrl } from '../core/literal-secrets';
+import { failValidation, refuseTemplateSyntax, requireDns1123Label, requireDurationAtMost, requirePort, requirePositiveInteger } from '../core/validation';
 
 export { DEFAULT_STATUS_PORT };
 
@@ -143,6 +144,13 @@ export interface KongGatewayOptions {
    * @default - none
    */
   readonly customSignals?: CustomSignal[];
+
+  /**
+   * Base URL of the gateway's runbooks, one page per signal: every backend links
+   * `<base>/<signal id>` (Prometheus and Grafana in `runbook_url`, Datadog in the message).
+   * @default - no link: alerts carry the catalog's runbook text
+   */
+  readonly runbookBaseUrl?: string;
 }
 
 /** A Kong gateway of a given deployment mode. */
@@ -205,6 +213,8 @@ export class KongGateway {
   public readonly signalOverrides: SignalOverride[];
   /** The gateway's own signals, after the catalog's. */
   public readonly customSignals: CustomSignal[];
+  /** Base URL of the gateway's runbooks. */
+  public readonly runbookBaseUrl?: string;
 
   public constructor(props: KongGatewayProps) {
     checkArguments('KongGateway', gatewaySubject(props, 'KongGateway'), [props]);
@@ -262,6 +272,8 @@ export class KongGateway {
     this.signalOverrides = [...(props.signalOverrides ?? [])];
     this.customSignals = [...(props.customSignals ?? [])];
     checkCustomSignalIds(subject, this.customSignals);
+    validateRunbookBaseUrl(subject, props.runbookBaseUrl);
+    this.runbookBaseUrl = props.runbookBaseUrl;
   }
 
   /** True for modes that read a database (traditional, hybrid control plane). */
@@ -305,5 +317,15 @@ function checkCustomSignalIds(subject: string, customSignals: CustomSignal[]): v
     }
     if (seen.has(custom.id)) failValidation(subject, `customSignals lists '${custom.id}' twice`, 'give each custom signal its own id');
     seen.add(custom.id);
+  }
+}
+
+/** A runbook base URL is printed into every alert: a literal http(s) page, never a secret. */
+function validateRunbookBaseUrl(subject: string, url: string | undefined): void {
+  if (url === undefined) return;
+  refuseSecretUrl(subject, 'runbookBaseUrl', url);
+  refuseTemplateSyntax(subject, 'runbookBaseUrl', url, 'Prometheus and Grafana read', 'give the base URL literally; the signal id is appended');
+  if (!/^https?:\/\/[^\s/]+(\/\S*)?$/.test(url)) {
+    failValidation(subject, `runbookBaseUrl '${url}' is not an http(s) URL`, "give the page that holds one runbook per signal, e.g. 'https://runbooks.example.com/kong' (the signal id is appended)");
   }
 }

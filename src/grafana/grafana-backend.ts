@@ -22,11 +22,6 @@ export interface GrafanaAlertingOptions {
    */
   readonly folderTitle?: string;
 
-  /**
-   * Base URL of runbooks; rules link `<base>/<signal id>`.
-   * @default - the catalog's runbook text as an annotation
-   */
-  readonly runbookBaseUrl?: string;
 
   /**
    * Label that names each cluster in the Prometheus data source, when it is a central store
@@ -65,7 +60,6 @@ export class GrafanaBackend extends MonitoringBackend {
       datasourceUid: options.prometheusDatasourceUid,
       folder: options.folder,
       folderTitle: options.folderTitle,
-      runbookBaseUrl: options.runbookBaseUrl,
       clusterLabel: options.clusterLabel,
       uidPrefix: options.uidPrefix,
       includeSignals: request.signals.map((s) => s.id),

@@ -5,6 +5,8 @@ export {
   Annotations,
   App,
   Aspects,
+  DefaultTokenResolver,
+  StringConcat,
   Fn,
   Lazy,
   TerraformElement,

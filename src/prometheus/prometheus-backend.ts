@@ -18,11 +18,6 @@ export interface PrometheusAlertingOptions {
    */
   readonly labels?: { [key: string]: string };
 
-  /**
-   * Base URL of runbooks; alerts link `<base>/<signal id>`.
-   * @default - the catalog's runbook text as an annotation
-   */
-  readonly runbookBaseUrl?: string;
 }
 
 /** Prometheus as a monitoring backend: a PrometheusRule for the Prometheus Operator (`PrometheusRules`). */
@@ -45,7 +40,6 @@ export class PrometheusBackend extends MonitoringBackend {
       gateways: [request.gateway],
       namespace: options.namespace,
       labels: options.labels,
-      runbookBaseUrl: options.runbookBaseUrl,
       includeSignals: request.signals.map((s) => s.id),
       nameSuffix: request.nameSuffix,
     });

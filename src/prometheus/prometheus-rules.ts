@@ -7,7 +7,7 @@ import { failValidation, requireDns1123Label, requireDns1123Subdomain } from '..
 import { fittedName, identityKey } from '../gateway/gateway-identity';
 import { KongGateway } from '../gateway/kong-gateway';
 import { kubernetesResources } from '../internal/provider-resources';
-import { alertAnnotations, alertLabels, alertName, validateRunbookBaseUrl } from '../signals/alert-content';
+import { alertAnnotations, alertLabels, alertName } from '../signals/alert-content';
 import { signalsOf } from '../signals/gateway-signals';
 
 /** One alerting rule, in Prometheus rule-file terms. */
@@ -59,11 +59,6 @@ export interface PrometheusRulesProps {
    */
   readonly labels?: { [key: string]: string };
 
-  /**
-   * Base URL of the runbooks; each alert links `<base>/<signal id>` in `runbook_url`.
-   * @default - no link: the catalog's runbook text goes into the `runbook` annotation
-   */
-  readonly runbookBaseUrl?: string;
 
   /**
    * Render only these signals (the practice constructs split the catalog between them).
@@ -115,7 +110,6 @@ export class PrometheusRules extends Construct {
       }
       seen.add(key);
     }
-    validateRunbookBaseUrl(subject, props.runbookBaseUrl);
     requireKubernetesLabels(subject, 'labels', props.labels);
     const first = props.gateways[0];
     const suffix = props.nameSuffix;
@@ -134,7 +128,7 @@ export class PrometheusRules extends Construct {
     });
 
     const include = props.includeSignals ? new Set(props.includeSignals) : undefined;
-    this.ruleGroups = props.gateways.map((gateway) => renderGroup(gateway, suffix, (signal) => !include || include.has(signal), props.runbookBaseUrl));
+    this.ruleGroups = props.gateways.map((gateway) => renderGroup(gateway, suffix, (signal) => !include || include.has(signal)));
 
     this.manifest = new kubernetesResources.Manifest(this, 'rule', {
       manifest: {
@@ -163,7 +157,7 @@ export class PrometheusRules extends Construct {
   }
 }
 
-function renderGroup(gateway: KongGateway, suffix: string | undefined, included: (id: string) => boolean, runbookBaseUrl?: string): PrometheusRuleGroup {
+function renderGroup(gateway: KongGateway, suffix: string | undefined, included: (id: string) => boolean): PrometheusRuleGroup {
   const rules: PrometheusAlertRule[] = [];
   for (const signal of signalsOf(gateway).filter((s) => included(s.id))) {
     for (const level of signal.levels()) {
@@ -172,7 +166,7 @@ function renderGroup(gateway: KongGateway, suffix: string | undefined, included:
         expr: signal.promqlCondition(level),
         forDuration: signal.window.toPrometheus(),
         labels: alertLabels(gateway, signal, level),
-        annotations: alertAnnotations(gateway, signal, level, '{{ $value | humanize }}', runbookBaseUrl),
+        annotations: alertAnnotations(gateway, signal, level, '{{ $value | humanize }}'),
       });
     }
   }

@@ -1,8 +1,6 @@
 // What an alert says and how it is labelled, shared by every backend that renders alert rules
 // (Prometheus, Grafana), so the same signal reads and routes the same way in each.
 import { ResolvedSignal, formatNumber } from './resolved-signal';
-import { refuseSecretUrl } from '../core/literal-secrets';
-import { failValidation, refuseTemplateSyntax } from '../core/validation';
 import { identityTitle } from '../gateway/gateway-identity';
 import { KongGateway } from '../gateway/kong-gateway';
 import { Severity } from '../gateway/signal-vocabulary';
@@ -54,7 +52,6 @@ export function alertAnnotations(
   signal: ResolvedSignal,
   level: Severity,
   valueTemplate: string,
-  runbookBaseUrl?: string,
 ): { [key: string]: string } {
   const threshold = signal.threshold(level)!;
   const where = signal.promqlGroupBy.map((l) => `${l} {{ $labels.${l} }}`).join(', ');
@@ -62,20 +59,10 @@ export function alertAnnotations(
   const note = signal.overrideNote();
   const description = `${signal.description} Value ${valueTemplate} (${signal.quantity}), ${signal.routedSeverity(level)} when ${signal.comparator} ${formatNumber(threshold)} for ${signal.window.toPrometheus()}.${note ? ` ${note}` : ''}`;
   const annotations: { [key: string]: string } = { summary, description };
-  if (runbookBaseUrl !== undefined) {
-    annotations.runbook_url = `${runbookBaseUrl.replace(/\/+$/, '')}/${signal.id}`;
+  if (signal.runbookUrl !== undefined) {
+    annotations.runbook_url = signal.runbookUrl;
   } else {
     annotations.runbook = signal.runbook;
   }
   return annotations;
-}
-
-/** Checks a runbook base URL given by a user. */
-export function validateRunbookBaseUrl(subject: string, url: string | undefined): void {
-  if (url === undefined) return;
-  refuseSecretUrl(subject, 'runbookBaseUrl', url);
-  refuseTemplateSyntax(subject, 'runbookBaseUrl', url, 'Prometheus and Grafana read', 'give the base URL literally; the signal id is appended');
-  if (!/^https?:\/\/[^\s/]+(\/\S*)?$/.test(url)) {
-    failValidation(subject, `runbookBaseUrl '${url}' is not an http(s) URL`, "give the page that holds one runbook per signal, e.g. 'https://runbooks.example.com/kong' (the signal id is appended)");
-  }
 }

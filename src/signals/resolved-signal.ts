@@ -70,6 +70,8 @@ export class ResolvedSignal {
   /** How long the condition must hold before the alert fires. */
   public readonly window: Duration;
   public readonly runbook: string;
+  /** The signal's runbook page, `<gateway's runbookBaseUrl>/<id>`; undefined without a base URL. */
+  public readonly runbookUrl?: string;
   /** What a rule does when its whole query returns no series. */
   public readonly noData: NoDataPolicy;
   /** The practice that renders this signal's alerts (`HealthAlerting` or `AllNodesMonitored`). */
@@ -106,6 +108,7 @@ export class ResolvedSignal {
     this.warning = warning;
     this.window = window;
     this.runbook = definition.runbook;
+    this.runbookUrl = gateway.runbookBaseUrl !== undefined ? `${gateway.runbookBaseUrl.replace(/\/+$/, '')}/${definition.id}` : undefined;
     this.noData = definition.noData;
     this.practice = definition.practice;
     this.promql = this._promql(IN_CLUSTER);

@@ -39,7 +39,7 @@ export interface KongAvailability {
 }
 
 /** The gateway facts a signal's thresholds and windows may depend on. */
-export type SignalGateway = GatewayIdentity & { readonly startupWindow: Duration };
+export type SignalGateway = GatewayIdentity & { readonly startupWindow: Duration; readonly runbookBaseUrl?: string };
 
 /** One health signal, defined once. Backends render it; nothing else spells its queries. */
 export interface SignalDefinition {

@@ -7,6 +7,10 @@ import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { Aspects, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { ComplianceStatus, FindingLevel, KongBestPractices } from '../../src/checks';
+import { resourcesOf } from '../../src/checks/kong-best-practices';
+import { KongMonitoring } from '../../src/facade/kong-monitoring';
+import { KongGateway } from '../../src/gateway';
+import { KongDeclarativeConfig, PrometheusScrapeMethod } from '../../src/kubernetes';
 import { NoKongHealthCheckCli } from '../../src/practices/no-kong-health-check-cli';
 
 interface KongOptions {
@@ -246,5 +250,33 @@ describe('NoKongHealthCheckCli', () => {
     Aspects.of(stack).add(new KongBestPractices());
     const message = synthError(stack);
     expect(message.match(/\[KBP6\]/g)).toHaveLength(1);
+  });
+});
+
+describe('a check that reads a few resource types serializes only those', () => {
+  /**
+   * NoKongHealthCheckCli's rule reads workloads only, so its check serializes the workloads
+   * instead of the whole stack (most of a check's cost as stacks grow). What it reads must be
+   * exactly what `toTerraform()` writes for those resources, tokens resolved.
+   */
+  test('the partial JSON equals the whole stack\'s JSON for the types read', () => {
+    const stack = newStack();
+    kongDeployment(stack, 'kong', { livenessCommand: ['kong', 'health'] });
+    new KongMonitoring(stack, 'monitoring', {
+      gateway: KongGateway.dbLess({ name: 'edge', namespace: 'kong', expectedNodes: 2 }),
+      prometheus: {},
+      kubernetes: { deploy: true, declarativeConfig: KongDeclarativeConfig.fromString('_format_version: "3.0"\nservices: []\n'), prometheusScrape: PrometheusScrapeMethod.POD_MONITOR },
+    });
+    const whole = stack.toTerraform().resource;
+    const types = new Set(['kubernetes_deployment_v1', 'kubernetes_manifest', 'helm_release']);
+    const expected = Object.fromEntries(Object.entries(whole).filter(([type]) => types.has(type)));
+    expect(Object.keys(expected).sort()).toEqual(['kubernetes_deployment_v1', 'kubernetes_manifest']);
+    expect(Object.keys(expected.kubernetes_deployment_v1 as object)).toHaveLength(2);
+    expect(resourcesOf(stack, types)).toEqual({ resource: expected });
+    // Manifests of named kinds only: the PodMonitor is left out, a Deployment manifest would stay.
+    const podMonitors = Object.entries(whole.kubernetes_manifest as object).filter(([, r]) => (r as any).manifest.kind === 'PodMonitor');
+    expect(podMonitors).toHaveLength(1);
+    const workloads = resourcesOf(stack, new Set(['kubernetes_deployment_v1', 'kubernetes_manifest:Deployment']));
+    expect(workloads).toEqual({ resource: { kubernetes_deployment_v1: whole.kubernetes_deployment_v1 } });
   });
 });

@@ -2,7 +2,7 @@
 // fix (a Secret through secretEnv, or a sensitive Terraform variable), and never quoted back.
 // What a secret looks like is the checker's one definition (src/checks/internal/secrets.ts).
 import { Testing, TerraformStack, TerraformVariable } from 'cdktf';
-import { DatadogSynthetics, GrafanaAlertingPolicy, GrafanaNotifier, KongClusterPlugins, KongDeployment, KongGateway, KongMonitoring, PrometheusRules } from '../../src';
+import { DatadogSynthetics, GrafanaAlertingPolicy, GrafanaNotifier, KongClusterPlugins, KongDeployment, KongGateway, KongMonitoring } from '../../src';
 
 const stack = () => new TerraformStack(Testing.app(), 'stack');
 const gateway = () => KongGateway.dbLess({ name: 'edge' });
@@ -43,8 +43,8 @@ describe('other URLs the library writes into the JSON', () => {
   test.each<[string, () => unknown, string]>([
     ['a synthetic test URL', () => new DatadogSynthetics(stack(), 'synthetics', { gateway: gateway(), notify: { fallback: ['@slack-kong'] }, endpoint: { url: `https://kong.example.com/health?api_key=${SECRET}` } }),
       "DatadogSynthetics 'synthetics': endpoint.url is a literal URL with the 'api_key' query parameter, a secret that would be written in clear into the synthesized JSON and the Terraform plan."],
-    ['a runbook URL', () => new PrometheusRules(stack(), 'rules', { gateways: [gateway()], runbookBaseUrl: `https://wiki.example.com/kong?token=${SECRET}` }),
-      "PrometheusRules 'rules': runbookBaseUrl is a literal URL with the 'token' query parameter"],
+    ['a runbook URL', () => KongGateway.dbLess({ name: 'edge', runbookBaseUrl: `https://wiki.example.com/kong?token=${SECRET}` }),
+      "KongGateway 'edge': runbookBaseUrl is a literal URL with the 'token' query parameter"],
     ['an OpenTelemetry endpoint', () => new KongClusterPlugins(stack(), 'plugins', { gateway: gateway(), plugins: { openTelemetry: { tracesEndpoint: `https://otel.example.com/v1/traces?access_token=${SECRET}` } } }),
       "KongClusterPlugins 'plugins': plugins.openTelemetry.tracesEndpoint is a literal URL with the 'access_token' query parameter"],
   ])('%s', (_what, build, message) => {

@@ -8,7 +8,6 @@ import {
   HealthAlerting,
   KongGateway,
   KongMonitoring,
-  PrometheusRules,
   SignalId,
 } from '../../src';
 import { annotationsOf } from '../support/synth';
@@ -39,8 +38,8 @@ describe('template syntax in handles and contact details', () => {
   });
 
   test('a runbook URL, which goes into templated annotations', () => {
-    expect(() => new PrometheusRules(stack(), 'rules', { gateways: [gateway()], runbookBaseUrl: 'https://runbooks.example.com/{{ $labels.signal }}' })).toThrow(
-      "PrometheusRules 'rules': runbookBaseUrl 'https://runbooks.example.com/{{ $labels.signal }}' holds '{{' or '}}', which Prometheus and Grafana read as template syntax. Fix: give the base URL literally; the signal id is appended.");
+    expect(() => KongGateway.dbLess({ name: 'edge', runbookBaseUrl: 'https://runbooks.example.com/{{ $labels.signal }}' })).toThrow(
+      "KongGateway 'edge': runbookBaseUrl 'https://runbooks.example.com/{{ $labels.signal }}' holds '{{' or '}}', which Prometheus and Grafana read as template syntax. Fix: give the base URL literally; the signal id is appended.");
   });
 });
 

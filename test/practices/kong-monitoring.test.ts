@@ -242,3 +242,18 @@ describe('KongMonitoring scraping for a Kong deployed elsewhere', () => {
     expect(helmValues.serviceMonitor).toMatchObject({ enabled: true });
   });
 });
+
+describe('runbooks, set once on the gateway', () => {
+  test('every backend links <base>/<signal id>', () => {
+    const gateway = KongGateway.dbLess({ ...edge, runbookBaseUrl: 'https://runbooks.example.com/kong' });
+    const json = synth((stack) => new KongMonitoring(stack, 'kong', { ...designProps(), gateway, prometheus: {} }));
+    const url = 'https://runbooks.example.com/kong/node-ready';
+    const monitor = Object.values(json.resource.datadog_monitor).find((m: any) => m.name.includes('not ready')) as any;
+    expect(monitor.message).toContain('Runbook: Read the 503 reason');
+    expect(monitor.message).toContain(url);
+    const grafana = Object.values(json.resource.grafana_rule_group).flatMap((g: any) => g.rule).filter((r: any) => r.labels.signal === 'node-ready');
+    expect(grafana.map((r: any) => r.annotations.runbook_url)).toEqual([url]);
+    const rules = Object.values(json.resource.kubernetes_manifest).flatMap((m: any) => m.manifest.spec.groups.flatMap((g: any) => g.rules)).filter((r: any) => r.labels.signal === 'node-ready');
+    expect(rules.map((r: any) => r.annotations.runbook_url)).toEqual([url]);
+  });
+});

@@ -1,5 +1,6 @@
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { gatewaysOfEveryMode, hybridControlPlane, hybridDataPlane, renderRules, traditionalGateway } from './helpers';
+import { KongGateway } from '../../src/gateway/kong-gateway';
 import { Testing } from '../../src/internal/cdktf';
 import { PromtoolWorkspace, checkRules } from '../support/promtool';
 
@@ -27,7 +28,8 @@ describe('PrometheusRules', () => {
   });
 
   test('rules carry the catalog condition, for, labels and annotations', () => {
-    const { parsed } = renderRules({ gateways: [traditionalGateway()], runbookBaseUrl: 'https://runbooks.example.com/kong' });
+    const gateway = KongGateway.traditional({ name: 'edge', namespace: 'kong', expectedNodes: 3, team: 'platform', runbookBaseUrl: 'https://runbooks.example.com/kong' });
+    const { parsed } = renderRules({ gateways: [gateway] });
     const rules = (Object.values(parsed.resource.kubernetes_manifest)[0] as any).manifest.spec.groups[0].rules;
     const ready = rules.find((r: any) => r.alert === 'KongNodeNotReady');
     expect(ready).toEqual({
@@ -100,7 +102,7 @@ describe('PrometheusRules', () => {
       expect(() => renderRules({ gateways: [traditionalGateway()], namespace: 'Monitoring' })).toThrow("PrometheusRules 'alerts': namespace 'Monitoring' is not a DNS-1123 label");
     });
     test('runbookBaseUrl', () => {
-      expect(() => renderRules({ gateways: [traditionalGateway()], runbookBaseUrl: 'wiki/kong' })).toThrow("PrometheusRules 'alerts': runbookBaseUrl 'wiki/kong' is not an http(s) URL");
+      expect(() => KongGateway.traditional({ name: 'edge', runbookBaseUrl: 'wiki/kong' })).toThrow("KongGateway 'edge': runbookBaseUrl 'wiki/kong' is not an http(s) URL");
     });
   });
 });

@@ -37,6 +37,18 @@ export function activeRuleIds(options: EngineOptions): string[] {
   return RULE_IDS.filter((id) => (!options.rules || options.rules.includes(id)) && !(options.disabledRules ?? []).includes(id));
 }
 
+/**
+ * The resource types the active rules read, when every one of them declares its own
+ * (`RuleDefinition.reads`); undefined when one reads the whole stack.
+ */
+export function typesRead(options: EngineOptions): Set<string> | undefined {
+  const active = activeRuleIds(options);
+  // Given the construct tree's suppressions, KBPX1 reads nothing of the JSON.
+  const rules = RULES.filter((rule) => active.includes(rule.ruleId) && !(rule.ruleId === 'KBPX1' && options.suppressionFindings));
+  if (rules.some((rule) => rule.reads === undefined)) return undefined;
+  return new Set(rules.flatMap((rule) => [...rule.reads!]));
+}
+
 /** Runs the active rules on a parsed `cdk.tf.json`. */
 export function runEngine(config: JsonObject, options: EngineOptions = {}): Finding[] {
   return withAnalysis(config, (analysis) => runRules(analysis.config, analysis.stack.resources, options));

@@ -6,6 +6,13 @@ export type RuleFinding = Omit<Finding, 'suppressed' | 'suppressionReason'>;
 
 /** A rule: its table entry and a pure check over one synthesized stack. */
 export interface RuleDefinition extends RuleInfo {
+  /**
+   * The Terraform resource types the rule reads, when it reads no others (nor data sources,
+   * variables or outputs): a check that runs only such rules serializes only those resources.
+   * `kubernetes_manifest:<Kind>` names manifests of one kind.
+   * Absent: the rule reads the whole stack.
+   */
+  readonly reads?: readonly string[];
   /** Runs the rule on a parsed `cdk.tf.json`. */
   check(config: JsonObject): RuleFinding[];
 }

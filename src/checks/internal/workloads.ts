@@ -79,7 +79,7 @@ export interface KongWorkload extends WorkloadModel {
   readonly version?: [number, number];
 }
 
-const PROVIDER_WORKLOADS: { [type: string]: string } = {
+export const PROVIDER_WORKLOADS: { [type: string]: string } = {
   kubernetes_deployment_v1: 'Deployment',
   kubernetes_deployment: 'Deployment',
   kubernetes_daemonset_v1: 'DaemonSet',
@@ -90,7 +90,7 @@ const PROVIDER_WORKLOADS: { [type: string]: string } = {
   kubernetes_pod_v1: 'Pod',
   kubernetes_pod: 'Pod',
 };
-const MANIFEST_WORKLOADS = ['Deployment', 'DaemonSet', 'StatefulSet'];
+export const MANIFEST_WORKLOADS = ['Deployment', 'DaemonSet', 'StatefulSet'];
 
 /** Image repositories (last path segment) of Kong Gateway itself, not its ingress controller. */
 const KONG_IMAGE_NAMES = ['kong', 'kong-gateway'];

@@ -2,6 +2,7 @@ import { runsKongHealthCli } from '../../gateway/kong-health-cli';
 import { analysisOf } from '../internal/analysis';
 import { RuleDefinition, RuleFinding, compliant, describe, notApplicable, violation } from '../internal/rule';
 import { JsonObject } from '../internal/terraform-json';
+import { MANIFEST_WORKLOADS, PROVIDER_WORKLOADS } from '../internal/workloads';
 import { FindingLevel } from '../types';
 
 
@@ -14,6 +15,8 @@ export const KBP6_NO_KONG_HEALTH: RuleDefinition = {
     + 'It does not look at the configuration, the router, the database or any listener, so a node that cannot proxy passes it.',
   fix: 'Replace the exec probe with httpGet on the status port: /status/ready for readiness, /status for liveness (KubernetesProbes).',
   level: FindingLevel.ERROR,
+  // Probes live on workloads: the provider's, manifests of workload kinds, and Kong's chart.
+  reads: [...Object.keys(PROVIDER_WORKLOADS), ...MANIFEST_WORKLOADS.map((kind) => `kubernetes_manifest:${kind}`), 'helm_release'],
   check(config: JsonObject): RuleFinding[] {
     const rule = KBP6_NO_KONG_HEALTH;
     const analysis = analysisOf(config);

@@ -5,7 +5,7 @@ import { failValidation, requireDns1123Label } from '../../core/validation';
 import { identityTitle } from '../../gateway/gateway-identity';
 import { KongGateway } from '../../gateway/kong-gateway';
 import { NoDataPolicy, Severity, ThresholdDirection } from '../../gateway/signal-vocabulary';
-import { alertAnnotations, alertLabels, validateRunbookBaseUrl } from '../../signals/alert-content';
+import { alertAnnotations, alertLabels } from '../../signals/alert-content';
 import { signalsOf } from '../../signals/gateway-signals';
 import { ResolvedSignal } from '../../signals/resolved-signal';
 import { claimFolder, claimGrafanaUid } from '../claims';
@@ -77,12 +77,6 @@ export interface GrafanaAlertRulesProps {
 
 
   /**
-   * Base URL of the runbooks; each rule links `<base>/<signal id>` in `runbook_url`.
-   * @default - the catalog's runbook text in the `runbook` annotation
-   */
-  readonly runbookBaseUrl?: string;
-
-  /**
    * Render only these signals (the practice constructs split the catalog between them).
    * @default - every signal of the gateway
    */
@@ -133,7 +127,6 @@ export class GrafanaAlertRules extends Construct {
     if (!isGrafanaUid(props.datasourceUid)) {
       failValidation(subject, `datasourceUid '${props.datasourceUid}' is not a Grafana UID`, "give the Prometheus data source's UID (1-40 letters, digits, '-' or '_'), e.g. 'prometheus'");
     }
-    validateRunbookBaseUrl(subject, props.runbookBaseUrl);
     validateClusterLabel(subject, gateway, props.clusterLabel);
     const suffix = props.groupNameSuffix;
     if (suffix !== undefined) requireDns1123Label(subject, 'groupNameSuffix', suffix);
@@ -229,7 +222,7 @@ function renderRule(gateway: KongGateway, signal: ResolvedSignal, level: Severit
     noDataState: states.noData,
     execErrState: states.execErr,
     labels: alertLabels(gateway, signal, level),
-    annotations: alertAnnotations(gateway, signal, level, '{{ $values.B }}', props.runbookBaseUrl),
+    annotations: alertAnnotations(gateway, signal, level, '{{ $values.B }}'),
     data: [query, reduce, compare],
   };
 }
