@@ -89,8 +89,10 @@ export function fleetDefaults(environment: string): KongFleetOptions {
         ? { critical: ['@pagerduty-kong'], warning: ['@slack-kong-alerts'] }
         : { critical: ['@slack-kong-staging'], warning: ['@slack-kong-staging'] },
     },
-    // Each gateway's folder is titled after it, its environment and its cluster.
-    grafana: { prometheusDatasourceUid: 'prometheus' },
+    // Each gateway's folder is titled after it, its environment and its cluster. One Grafana
+    // serves every cluster through one central store, so each query selects its cluster by the
+    // external label each cluster's Prometheus writes (`cluster`).
+    grafana: { prometheusDatasourceUid: 'prometheus', clusterLabel: 'cluster' },
     prometheus: { labels: { release: 'kube-prometheus-stack' } },
     kubernetes: { prometheusScrape: PrometheusScrapeMethod.POD_MONITOR },
   };

@@ -213,3 +213,28 @@ describe('duplicates anywhere in the app fail synth, naming both places', () => 
     expect(() => uid('pay_ments')).toThrow("uidPrefix 'pay_ments' is not 1-12 letters, digits or '-'");
   });
 });
+
+describe('one Grafana data source for gateways of two clusters', () => {
+  // A cluster's own Prometheus holds only its cluster's series; one data source queried for two
+  // clusters is a central store, where a query without the cluster matcher reads both clusters'
+  // same-named pods (a 5xx burst in us-1 would page for eu-1's gateway too).
+  const build = (grafanaOf: (cluster: string) => { prometheusDatasourceUid: string; clusterLabel?: string }) => () => {
+    const app = Testing.app();
+    for (const cluster of ['eu-1', 'us-1']) {
+      const stack = new TerraformStack(app, `kong-${cluster}`);
+      new KongMonitoring(stack, 'kong', { gateway: KongGateway.dbLess({ name: 'edge', cluster }), grafana: grafanaOf(cluster) });
+    }
+  };
+
+  test('without clusterLabel is refused, naming both places', () => {
+    expect(build(() => ({ prometheusDatasourceUid: 'central' }))).toThrow(
+      "KongMonitoring 'kong' (kong-us-1/kong): data source 'central' is queried for gateways of 'eu-1' and 'us-1' ('kong-eu-1/kong/dashboards/grafana' and 'kong-us-1/kong/dashboards/grafana') without clusterLabel, "
+      + "so each cluster's queries would read the other's series of same-named pods. Fix: set grafana.clusterLabel to the label the central store puts on each cluster's series (e.g. 'cluster') "
+      + 'and cluster on every gateway, or give each cluster its own data source.');
+  });
+
+  test('with clusterLabel, or one data source per cluster, is accepted', () => {
+    expect(build(() => ({ prometheusDatasourceUid: 'central', clusterLabel: 'cluster' }))).not.toThrow();
+    expect(build((cluster) => ({ prometheusDatasourceUid: `prometheus-${cluster}` }))).not.toThrow();
+  });
+});

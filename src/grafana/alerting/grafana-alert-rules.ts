@@ -9,7 +9,7 @@ import { alertAnnotations, alertLabels } from '../../signals/alert-content';
 import { signalsOf } from '../../signals/gateway-signals';
 import { ResolvedSignal } from '../../signals/resolved-signal';
 import { claimFolder, claimGrafanaUid } from '../claims';
-import { validateClusterLabel } from '../cluster-label';
+import { claimDataSourceCluster, validateClusterLabel } from '../cluster-label';
 import { groupLegend } from '../legend';
 import { Folder } from '../provider/folder';
 import { RuleGroup, RuleGroupRule, RuleGroupRuleData } from '../provider/rule-group';
@@ -128,6 +128,7 @@ export class GrafanaAlertRules extends Construct {
       failValidation(subject, `datasourceUid '${props.datasourceUid}' is not a Grafana UID`, "give the Prometheus data source's UID (1-40 letters, digits, '-' or '_'), e.g. 'prometheus'");
     }
     validateClusterLabel(subject, gateway, props.clusterLabel);
+    claimDataSourceCluster(this, subject, gateway, props.datasourceUid, props.clusterLabel);
     const suffix = props.groupNameSuffix;
     if (suffix !== undefined) requireDns1123Label(subject, 'groupNameSuffix', suffix);
     const prefix = validateUidPrefix(subject, props.uidPrefix);

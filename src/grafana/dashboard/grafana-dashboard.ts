@@ -7,7 +7,7 @@ import { identityTitle } from '../../gateway/gateway-identity';
 import { KongGateway } from '../../gateway/kong-gateway';
 import { onFirstUse } from '../../internal/on-first-use';
 import { claimFolder, claimGrafanaUid } from '../claims';
-import { validateClusterLabel } from '../cluster-label';
+import { claimDataSourceCluster, validateClusterLabel } from '../cluster-label';
 import { Dashboard } from '../provider/dashboard';
 import { Folder } from '../provider/folder';
 import { GRAFANA_UID_MAX_LENGTH, gatewayUid, isGrafanaUid, validateUidPrefix } from '../uid';
@@ -118,6 +118,7 @@ export class GrafanaDashboard extends Construct {
       failValidation(subject, `datasourceUid '${props.datasourceUid}' is not a Grafana UID`, "give the data source's UID (Connections > Data sources > the URL's last part), e.g. 'prometheus'");
     }
     validateClusterLabel(subject, gateway, props.clusterLabel);
+    if (props.datasourceUid !== undefined) claimDataSourceCluster(this, subject, gateway, props.datasourceUid, props.clusterLabel);
     const refresh = props.refresh ?? Duration.minutes(1);
     const timeRange = props.timeRange ?? Duration.hours(6);
     for (const [field, value] of [['refresh', refresh], ['timeRange', timeRange]] as const) {
