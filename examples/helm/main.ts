@@ -39,7 +39,8 @@ export class HelmStack extends TerraformStack {
 
     const monitoring = new KongMonitoring(this, 'kong', {
       gateway,
-      kubernetes: { clusterPlugins: true, prometheusScrape: PrometheusScrapeMethod.POD_MONITOR },
+      // kube-prometheus-stack selects PodMonitors by its release label.
+      kubernetes: { clusterPlugins: true, prometheusScrape: PrometheusScrapeMethod.POD_MONITOR, monitorLabels: { release: 'kube-prometheus-stack' } },
       datadog: { notify: { critical: ['@pagerduty-kong'], warning: ['@slack-kong-alerts'] } },
       grafana: { prometheusDatasourceUid: 'prometheus' },
     });

@@ -47,6 +47,8 @@ export class HybridStack extends TerraformStack {
       database: { host: 'postgres.databases.svc.cluster.local', passwordSecret: { secretName: 'kong-postgres', key: 'password' } },
       cluster: { certificateSecretName: 'kong-cluster-cert', dataPlaneNamespaces: [dataPlane.namespace] },
       statusAllowedNamespaces: ['monitoring', 'datadog'],
+      // kube-prometheus-stack selects PodMonitors by its release label.
+      monitorLabels: { release: 'kube-prometheus-stack' },
     });
     // The data planes find the control plane through its cluster Service, and their plugins are
     // imported into the control plane's database, rendered with the data planes' tags.
@@ -57,6 +59,7 @@ export class HybridStack extends TerraformStack {
       statusAllowedNamespaces: ['monitoring', 'datadog'],
       // The NLB health-checks each pod's status port from the VPC's subnets.
       statusAllowedCidrs: ['10.0.0.0/16'],
+      monitorLabels: { release: 'kube-prometheus-stack' },
     });
 
     // --- Monitoring: the same backends for both; Grafana's one policy tree routes both -----
