@@ -371,7 +371,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     promqlGroupBy: [],
     prometheusSources: [nodeGauge('kong_data_plane_config_hash', 'kong_data_plane_last_seen')],
     datadog: () => undefined,
-    datadogGap: `Datadog monitor queries can neither count the distinct values of a gauge (the configuration hash) nor ${DATADOG_NO_JOIN}; Grafana and Prometheus rules cover it`,
+    datadogGap: `Datadog monitor queries can neither count the distinct values of a gauge (the configuration hash) nor ${DATADOG_NO_JOIN}`,
   },
   upDownSignal({
     id: SignalId.DATA_PLANE_VERSION_COMPATIBLE,
@@ -389,7 +389,7 @@ export const SIGNAL_CATALOG: SignalDefinition[] = [
     promqlGroupBy: ['hostname', 'node_id'],
     prometheusSources: [nodeGauge('kong_data_plane_version_compatible', 'kong_data_plane_last_seen')],
     datadog: () => undefined,
-    datadogGap: `Datadog monitor queries cannot ${DATADOG_NO_JOIN}, so rows of replaced data planes would keep their old verdict for 14 days; Grafana and Prometheus rules cover it`,
+    datadogGap: `Datadog monitor queries cannot ${DATADOG_NO_JOIN}, so rows of replaced data planes would keep their old verdict for 14 days`,
   }),
   {
     id: SignalId.READY_NODES_BELOW_EXPECTED,

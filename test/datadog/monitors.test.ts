@@ -1,4 +1,5 @@
 import { Monitor } from '@cdktf/provider-datadog/lib/monitor';
+import { Testing, TerraformStack } from 'cdktf';
 import {
   ALLOWED_METRICS,
   KONG_CHECK_DISTRIBUTIONS_FIXTURE,
@@ -20,9 +21,11 @@ import { WorkloadKind } from '../../src/gateway/deployment-mode';
 import { KongGateway } from '../../src/gateway/kong-gateway';
 import { KongEdition } from '../../src/gateway/kong-version';
 import { SignalId } from '../../src/gateway/signal-vocabulary';
+import { AllNodesMonitored, AllNodesMonitoredProps } from '../../src/practices/all-nodes-monitored';
 import { signalsOf } from '../../src/signals/gateway-signals';
 import { DatadogCollection } from '../../src/signals/signal-types';
 import { parseMetricMonitorQuery, parseServiceCheckQuery } from '../support/datadog-query';
+import { annotationsOf } from '../support/synth';
 
 const COLLECTIONS = [DatadogCollection.AGENT_INTEGRATION, DatadogCollection.KONG_PLUGIN];
 
@@ -214,7 +217,26 @@ describe('hybrid control plane, Agent integration: its view of the data planes',
     expect(construct.skippedSignals).toEqual([SignalId.DATA_PLANE_CONFIG_DRIFT, SignalId.DATA_PLANE_VERSION_COMPATIBLE]);
     const cp = signalsOf(KongGateway.hybridControlPlane({ ...BASE, name: 'edge-cp' }));
     expect(cp.find((x) => x.id === SignalId.DATA_PLANES_SEEN_BELOW_EXPECTED)!.datadogGap).toBeUndefined();
-    for (const id of construct.skippedSignals) expect(cp.find((x) => x.id === id)!.datadogGap).toMatch(/Grafana and Prometheus rules cover it$/);
+    // The gap says why; who covers the signal depends on the stack, and the practice says that.
+    for (const id of construct.skippedSignals) expect(cp.find((x) => x.id === id)!.datadogGap).toMatch(/^Datadog monitor queries (can neither|cannot) .*[^.]$/);
+  });
+
+  test('synth says who covers them: another backend of the stack, or nothing', () => {
+    const gateway = () => KongGateway.hybridControlPlane({ ...BASE, name: 'edge-cp', expectedDataPlanes: 6 });
+    const messages = (props: Partial<AllNodesMonitoredProps>) => {
+      const stack = new TerraformStack(Testing.app(), 'test');
+      const practice = new AllNodesMonitored(stack, 'nodes', { gateway: gateway(), datadog: { notify: { fallback: ['@slack-kong'] } }, ...props });
+      return { warn: annotationsOf(practice, 'warn'), info: annotationsOf(practice, 'info') };
+    };
+    const alone = messages({});
+    const drift = alone.warn.filter((w) => w.includes("'data-plane-config-drift'"));
+    expect(drift).toHaveLength(1);
+    expect(drift[0]).toMatch(/^Signal 'data-plane-config-drift' of KongGateway 'edge-cp' has no Datadog monitor: Datadog monitor queries can neither count .*\. Nothing watches it here: add a backend that reads PromQL/);
+    // It never claims a backend the stack does not have.
+    expect(alone.warn.join('\n')).not.toMatch(/cover it/);
+    const beside = messages({ prometheus: {} });
+    expect(beside.warn.filter((w) => w.includes('data-plane'))).toEqual([]);
+    expect(beside.info.find((w) => w.includes("'data-plane-config-drift'"))).toMatch(/The gateway's Prometheus alerting rules cover it\.$/);
   });
 });
 
