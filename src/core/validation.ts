@@ -51,12 +51,21 @@ export function reportingAs<T>(subject: string, paths: UserPropPaths, build: () 
   try {
     built = build();
   } catch (e) {
-    if (!(e instanceof ValidationError)) throw e;
-    throw new ValidationError(subject, rewritePaths(e.problem, paths, true), rewritePaths(e.fix, paths, false));
+    throw reportedAs(subject, paths, e);
   }
-  // Its checks at synth are reported the same way (see `synthError`).
-  if (typeof built === 'object' && built !== null && 'node' in built) REPORTERS.set(built as unknown as IConstruct, { subject, paths });
+  if (typeof built === 'object' && built !== null && 'node' in built) reportSynthErrorsAs(built as unknown as IConstruct, subject, paths);
   return built;
+}
+
+/** `error` as `reportingAs` reports it: a validation error in the outer construct's terms, anything else as it is. */
+export function reportedAs(subject: string, paths: UserPropPaths, error: unknown): unknown {
+  if (!(error instanceof ValidationError)) return error;
+  return new ValidationError(subject, rewritePaths(error.problem, paths, true), rewritePaths(error.fix, paths, false));
+}
+
+/** The checks `construct` runs at synth are reported as `reportingAs` reports construction errors (see `synthError`). */
+export function reportSynthErrorsAs(construct: IConstruct, subject: string, paths: UserPropPaths): void {
+  REPORTERS.set(construct, { subject, paths });
 }
 
 const REPORTERS = new WeakMap<IConstruct, { subject: string; paths: UserPropPaths }>();

@@ -1,7 +1,7 @@
 // How a practice renders its signals: it hands them to each backend through one contract
 // (`MonitoringBackend`) and says at synth which signals no backend could alert on.
 import { Construct } from 'constructs';
-import { UserPropPaths, failValidation, reportingAs } from '../core/validation';
+import { UserPropPaths, failValidation, reportSynthErrorsAs, reportedAs } from '../core/validation';
 import { DatadogAlertingOptions, DatadogBackend } from '../datadog/datadog-backend';
 import { DatadogMonitors } from '../datadog/monitors';
 import { KongGateway } from '../gateway/kong-gateway';
@@ -11,7 +11,7 @@ import { Annotations } from '../internal/cdktf';
 import { PrometheusAlertingOptions, PrometheusBackend } from '../prometheus/prometheus-backend';
 import { PrometheusRules } from '../prometheus/prometheus-rules';
 import { signalsOf } from '../signals/gateway-signals';
-import { BackendAlerting, MonitoringBackend } from '../signals/monitoring-backend';
+import { BackendAlerting, MonitoringBackend, RenderedSignalAlerting } from '../signals/monitoring-backend';
 
 /** The backends a practice's props ask for, each with the prop path its errors are reported under. */
 export interface PracticeBackends {
@@ -61,10 +61,20 @@ export function renderSignalAlerting(
       failValidation(subject, `${path.slice(0, -1)} has id '${backend.id}', which ${backends[first].path.slice(0, -1)} already renders under`, 'give each backend its own id');
     }
   });
-  const rendered = backends.map(({ backend, path }) => {
+  // A plain loop and an inline catch: cdktf captures the whole call stack for every token the
+  // backends' resources create, so each frame between here and them costs time at scale.
+  const rendered: BackendAlerting[] = [];
+  for (const { backend, path } of backends) {
     const paths: UserPropPaths = (backend as { _propPaths?: (prefix: string) => UserPropPaths })._propPaths?.(path) ?? { struct: '', prefix: path };
-    return { backend, rendered: reportingAs(subject, paths, () => backend.renderAlerting(scope, request)) };
-  });
+    let result: RenderedSignalAlerting;
+    try {
+      result = backend.renderAlerting(scope, request);
+    } catch (e) {
+      throw reportedAs(subject, paths, e);
+    }
+    reportSynthErrorsAs(result.construct, subject, paths);
+    rendered.push({ backend, rendered: result });
+  }
   reportSkippedSignals(scope, gateway, rendered);
   const construct = <T>(type: abstract new (...args: any[]) => T): T | undefined => rendered.map((r) => r.rendered.construct).find((c): c is T & Construct => c instanceof type);
   return {

@@ -35,6 +35,7 @@ describe('Datadog tags', () => {
     ['kong_cluster', { kong_cluster: 'eu' }, "tags['kong_cluster'] would override the library's own tag"],
     ['managed-by', { 'managed-by': 'me' }, "tags['managed-by'] would override the library's own tag managed-by:cdktf-kong-monitoring"],
     ['an empty value', { cost_center: '' }, "KongGateway 'edge': tags['cost_center'] is empty, and Datadog would keep the tag 'cost_center:'. Fix: give it a value, or leave the tag out."],
+    ['an empty key', { '': 'x' }, "KongGateway 'edge': tags has an empty key. Fix: give every entry of tags a name."],
   ])('%s', (_what, tags, message) => {
     expect(() => KongGateway.dbLess({ name: 'edge', tags })).toThrow(message);
   });
