@@ -37,6 +37,79 @@ function configMapData(r: TfResource): { name?: string; data: { [key: string]: s
   return undefined;
 }
 
+/** What the stack holds that telemetry questions read, indexed once per analysis (a stack of N gateways has N of each). */
+interface TelemetryIndex {
+  /** Global KongClusterPlugins in resource order: the gateway they are labelled for (or none), name, config. */
+  readonly clusterPlugins: Array<{ readonly gateway?: string; readonly name: string; readonly config: JsonObject }>;
+  /** ConfigMaps by their Kubernetes name and by their resource reference (`type.name`), each with the global plugins of its keys. */
+  readonly configMapsByName: Map<string, ConfigMapPlugins[]>;
+  readonly configMapsByRef: Map<string, ConfigMapPlugins[]>;
+  /** PodMonitors and ServiceMonitors, in resource order. */
+  readonly monitors: Array<{ readonly resource: TfResource; readonly kind: string; readonly selector: { [k: string]: string }; readonly namespaceSelector: JsonObject; readonly namespace?: string }>;
+}
+
+interface ConfigMapPlugins {
+  readonly resource: TfResource;
+  /** Stack order, so evidence keeps the order the resources are written in. */
+  readonly order: number;
+  readonly plugins: PluginConfigEvidence[];
+}
+
+const INDEXES = new WeakMap<StackAnalysis, TelemetryIndex>();
+const OWN_CONFIGS = new WeakMap<StackAnalysis, Map<TfResource, PluginConfigEvidence[]>>();
+const SCRAPES = new WeakMap<StackAnalysis, Map<TfResource, string | undefined>>();
+
+function indexOf(analysis: StackAnalysis): TelemetryIndex {
+  let index = INDEXES.get(analysis);
+  if (index) return index;
+  const built: TelemetryIndex = { clusterPlugins: [], configMapsByName: new Map(), configMapsByRef: new Map(), monitors: [] };
+  const file = <K>(map: Map<K, ConfigMapPlugins[]>, key: K, entry: ConfigMapPlugins) => map.set(key, [...(map.get(key) ?? []), entry]);
+  analysis.stack.resources.forEach((r, order) => {
+    const m = manifestOf(r);
+    if (m && m.kind === 'KongClusterPlugin') {
+      const name = text(m.manifest.plugin);
+      const gateway = stringMap(asObject(m.manifest.metadata).labels).kong_gateway;
+      if (name && m.manifest.disabled !== true) built.clusterPlugins.push({ gateway, name, config: asObject(m.manifest.config) });
+      return;
+    }
+    if (m && (m.kind === 'PodMonitor' || m.kind === 'ServiceMonitor')) {
+      const spec = asObject(m.manifest.spec);
+      built.monitors.push({
+        resource: r,
+        kind: m.kind,
+        selector: stringMap(asObject(spec.selector).matchLabels),
+        namespaceSelector: asObject(spec.namespaceSelector),
+        namespace: text(asObject(m.manifest.metadata).namespace),
+      });
+      return;
+    }
+    const configMap = configMapData(r);
+    if (!configMap) return;
+    const plugins: PluginConfigEvidence[] = [];
+    for (const [key, value] of Object.entries(configMap.data)) {
+      const found = pluginsOf(parseDocument(value));
+      if (found) plugins.push({ where: `${r.address} (${key})`, plugins: found });
+    }
+    const entry = { resource: r, order, plugins };
+    if (configMap.name) file(built.configMapsByName, configMap.name, entry);
+    file(built.configMapsByRef, `${r.type}.${r.name}`, entry);
+  });
+  INDEXES.set(analysis, built);
+  index = built;
+  return index;
+}
+
+/** Every string of a resource body (keys and values): what a `"name"` in its JSON text can match. */
+function stringsOf(value: unknown, out: Set<string>): Set<string> {
+  if (typeof value === 'string') {out.add(value);} else if (Array.isArray(value)) {value.forEach((v) => stringsOf(v, out));} else if (isObject(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      out.add(k);
+      stringsOf(v, out);
+    }
+  }
+  return out;
+}
+
 /**
  * The plugin configurations that reach a workload: global KongClusterPlugins (of its gateway,
  * or of none), declarative or import files in ConfigMaps the workload mounts, and a Kong Helm
@@ -52,27 +125,30 @@ export function pluginConfigsFor(analysis: StackAnalysis, w: KongWorkload): Plug
   return ownPluginConfigs(analysis, w);
 }
 
+/** Each workload's own configurations, worked out once per analysis: rules ask for them per metric of every alert. */
 function ownPluginConfigs(analysis: StackAnalysis, w: KongWorkload): PluginConfigEvidence[] {
-  const out: PluginConfigEvidence[] = [];
+  let cache = OWN_CONFIGS.get(analysis);
+  if (!cache) OWN_CONFIGS.set(analysis, cache = new Map());
+  let found = cache.get(w.resource);
+  if (!found) cache.set(w.resource, found = computeOwnPluginConfigs(analysis, w));
+  return found;
+}
+
+function computeOwnPluginConfigs(analysis: StackAnalysis, w: KongWorkload): PluginConfigEvidence[] {
+  const index = indexOf(analysis);
+  // Mounted by name, or by a reference to the ConfigMap resource (`${kubernetes_config_map_v1.x.metadata[0].name}`).
+  const strings = stringsOf(w.resource.body, new Set());
+  const mounted = new Map<TfResource, ConfigMapPlugins>();
+  for (const value of strings) {
+    for (const entry of index.configMapsByName.get(value) ?? []) mounted.set(entry.resource, entry);
+    for (const ref of value.matchAll(/\$\{([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)\./g)) {
+      for (const entry of index.configMapsByRef.get(ref[1]) ?? []) mounted.set(entry.resource, entry);
+    }
+  }
+  const out: PluginConfigEvidence[] = [...mounted.values()].sort((a, b) => a.order - b.order).flatMap((e) => e.plugins);
   const clusterPlugins = new Map<string, JsonObject>();
-  for (const r of analysis.stack.resources) {
-    const m = manifestOf(r);
-    if (m && m.kind === 'KongClusterPlugin') {
-      const labels = stringMap(asObject(m.manifest.metadata).labels);
-      if (labels.kong_gateway !== undefined && labels.kong_gateway !== w.gateway) continue;
-      const name = text(m.manifest.plugin);
-      if (name && m.manifest.disabled !== true) clusterPlugins.set(name, asObject(m.manifest.config));
-      continue;
-    }
-    const configMap = configMapData(r);
-    // Mounted by name, or by a reference to the ConfigMap resource (`${kubernetes_config_map_v1.x.metadata[0].name}`).
-    const workloadText = analysis.text(w.resource);
-    if (configMap && ((configMap.name && workloadText.includes(`"${configMap.name}"`)) || workloadText.includes(`\${${r.type}.${r.name}.`))) {
-      for (const [key, value] of Object.entries(configMap.data)) {
-        const plugins = pluginsOf(parseDocument(value));
-        if (plugins) out.push({ where: `${r.address} (${key})`, plugins });
-      }
-    }
+  for (const plugin of index.clusterPlugins) {
+    if (plugin.gateway === undefined || plugin.gateway === w.gateway) clusterPlugins.set(plugin.name, plugin.config);
   }
   if (clusterPlugins.size > 0) out.push({ where: 'KongClusterPlugins', plugins: clusterPlugins });
   const release = analysis.chartReleases.find((c) => c.workload.resource === w.resource);
@@ -98,20 +174,23 @@ function namespaceSelected(selector: JsonObject, monitorNamespace: string | unde
 
 /** What scrapes a workload's pods, in words; undefined when the stack shows nothing that does. */
 export function scrapeOf(analysis: StackAnalysis, w: KongWorkload): string | undefined {
+  let cache = SCRAPES.get(analysis);
+  if (!cache) SCRAPES.set(analysis, cache = new Map());
+  if (!cache.has(w.resource)) cache.set(w.resource, computeScrape(analysis, w));
+  return cache.get(w.resource);
+}
+
+function computeScrape(analysis: StackAnalysis, w: KongWorkload): string | undefined {
   if (w.podAnnotations['prometheus.io/scrape'] === 'true') return 'prometheus.io pod annotations';
   const release = analysis.chartReleases.find((c) => c.workload.resource === w.resource);
   if (release && asObject(release.values.serviceMonitor).enabled === true) return `the ServiceMonitor of ${w.resource.address}`;
-  const services = analysis.services.filter((s) => subset(s.selector, w.podLabels) || s.workload === w.resource);
-  for (const r of analysis.stack.resources) {
-    const m = manifestOf(r);
-    if (!m || (m.kind !== 'PodMonitor' && m.kind !== 'ServiceMonitor')) continue;
-    const spec = asObject(m.manifest.spec);
-    const selector = stringMap(asObject(spec.selector).matchLabels);
-    const monitorNamespace = text(asObject(m.manifest.metadata).namespace);
-    if (!namespaceSelected(asObject(spec.namespaceSelector), monitorNamespace, w.namespace)) continue;
-    if (m.kind === 'PodMonitor' && subset(selector, w.podLabels)) return `PodMonitor ${r.address}`;
-    if (m.kind === 'ServiceMonitor' && services.some((s) => subset(selector, serviceLabels(s.resource)))) {
-      return `ServiceMonitor ${r.address}`;
+  let services: ReturnType<StackAnalysis['services']['filter']> | undefined;
+  for (const monitor of indexOf(analysis).monitors) {
+    if (!namespaceSelected(monitor.namespaceSelector, monitor.namespace, w.namespace)) continue;
+    if (monitor.kind === 'PodMonitor' && subset(monitor.selector, w.podLabels)) return `PodMonitor ${monitor.resource.address}`;
+    if (monitor.kind === 'ServiceMonitor') {
+      services ??= analysis.services.filter((s) => subset(s.selector, w.podLabels) || s.workload === w.resource);
+      if (services.some((s) => subset(monitor.selector, serviceLabels(s.resource)))) return `ServiceMonitor ${monitor.resource.address}`;
     }
   }
   return undefined;
