@@ -45,7 +45,15 @@ interface TelemetryIndex {
   readonly configMapsByName: Map<string, ConfigMapPlugins[]>;
   readonly configMapsByRef: Map<string, ConfigMapPlugins[]>;
   /** PodMonitors and ServiceMonitors, in resource order. */
-  readonly monitors: Array<{ readonly resource: TfResource; readonly kind: string; readonly selector: { [k: string]: string }; readonly namespaceSelector: JsonObject; readonly namespace?: string }>;
+  readonly monitors: MonitorSelection[];
+}
+
+interface MonitorSelection {
+  readonly resource: TfResource;
+  readonly kind: string;
+  readonly selector: { [k: string]: string };
+  readonly namespaceSelector: JsonObject;
+  readonly namespace?: string;
 }
 
 interface ConfigMapPlugins {
