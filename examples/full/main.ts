@@ -7,6 +7,7 @@ import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { App, Aspects, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import {
+  CustomSignal,
   DatadogSloTimeframe,
   DatadogTimeAggregation,
   Duration,
@@ -22,6 +23,27 @@ import {
   Weekday,
   grafana,
 } from 'cdktf-kong-monitoring';
+
+/**
+ * A signal of our own, beside the catalog's: clients hitting rate limits. Every backend alerts
+ * on it and both dashboards draw it, as they do the catalog's signals.
+ */
+export const RATE_LIMITED_RATIO: CustomSignal = {
+  id: 'rate-limited-ratio',
+  title: 'Kong 429 ratio high',
+  description: 'Share of proxied requests answered 429 Too Many Requests: clients hit rate limits.',
+  runbook: 'Find the consumers and routes answered 429; raise their limits or talk to the clients.',
+  scope: SignalScope.TRAFFIC,
+  direction: ThresholdDirection.ABOVE,
+  warning: SignalThreshold.percent(5),
+  critical: SignalThreshold.percent(20),
+  window: Duration.minutes(10),
+  promql: 'sum(rate(kong_http_requests_total{$KONG_SELECTOR,code="429"}[5m])) / sum(rate(kong_http_requests_total{$KONG_SELECTOR}[5m]))',
+  datadog: {
+    agentIntegration: 'sum:kong.http.requests.count{$KONG_TAGS,code:429}.as_count() / sum:kong.http.requests.count{$KONG_TAGS}.as_count()',
+    timeAggregation: DatadogTimeAggregation.SUM,
+  },
+};
 
 export class FullStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
@@ -41,24 +63,7 @@ export class FullStack extends TerraformStack {
       namespace: 'kong',
       expectedNodes: 3,
       team: 'platform',
-      // A signal of our own, beside the catalog's: clients hitting rate limits. Every backend
-      // alerts on it and both dashboards draw it, as they do the catalog's signals.
-      customSignals: [{
-        id: 'rate-limited-ratio',
-        title: 'Kong 429 ratio high',
-        description: 'Share of proxied requests answered 429 Too Many Requests: clients hit rate limits.',
-        runbook: 'Find the consumers and routes answered 429; raise their limits or talk to the clients.',
-        scope: SignalScope.TRAFFIC,
-        direction: ThresholdDirection.ABOVE,
-        warning: SignalThreshold.percent(5),
-        critical: SignalThreshold.percent(20),
-        window: Duration.minutes(10),
-        promql: 'sum(rate(kong_http_requests_total{$KONG_SELECTOR,code="429"}[5m])) / sum(rate(kong_http_requests_total{$KONG_SELECTOR}[5m]))',
-        datadog: {
-          agentIntegration: 'sum:kong.http.requests.count{$KONG_TAGS,code:429}.as_count() / sum:kong.http.requests.count{$KONG_TAGS}.as_count()',
-          timeAggregation: DatadogTimeAggregation.SUM,
-        },
-      }],
+      customSignals: [RATE_LIMITED_RATIO],
     });
     new KongMonitoring(this, 'kong', {
       gateway,

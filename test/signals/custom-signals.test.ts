@@ -1,6 +1,7 @@
 // A signal a user declares with the gateway takes the catalog's own path: every backend,
 // both dashboards, lineage, and the catalog's checks.
 import { Testing, TerraformStack } from 'cdktf';
+import { RATE_LIMITED_RATIO } from '../../examples/full/main';
 import {
   CustomSignal,
   DashboardSection,
@@ -27,23 +28,13 @@ import { parsePromql } from '../support/promql';
 import { PromtoolWorkspace, checkRules, testRules } from '../support/promtool';
 import { annotationsOf } from '../support/synth';
 
-/** Share of requests Kong answers 429 (rate limiting): the example a platform team asks for first. */
+/**
+ * The full example's own signal (the share of requests answered 429), so the behaviour tests
+ * below are tests of what the example deploys; with the plugin path's query as well.
+ */
 const RATE_LIMITED: CustomSignal = {
-  id: 'rate-limited-ratio',
-  title: 'Kong 429 ratio high',
-  description: 'Share of proxied requests answered 429 Too Many Requests: clients hit rate limits.',
-  runbook: 'Find the consumers and routes answered 429; raise their limits or talk to the clients.',
-  scope: SignalScope.TRAFFIC,
-  direction: ThresholdDirection.ABOVE,
-  warning: SignalThreshold.percent(5),
-  critical: SignalThreshold.percent(20),
-  window: Duration.minutes(10),
-  promql: 'sum(rate(kong_http_requests_total{$KONG_SELECTOR,code="429"}[5m])) / sum(rate(kong_http_requests_total{$KONG_SELECTOR}[5m]))',
-  datadog: {
-    agentIntegration: 'sum:kong.http.requests.count{$KONG_TAGS,code:429}.as_count() / sum:kong.http.requests.count{$KONG_TAGS}.as_count()',
-    kongPlugin: 'sum:kong.request.count{$KONG_TAGS,status:429}.as_count() / sum:kong.request.count{$KONG_TAGS}.as_count()',
-    timeAggregation: DatadogTimeAggregation.SUM,
-  },
+  ...RATE_LIMITED_RATIO,
+  datadog: { ...RATE_LIMITED_RATIO.datadog, kongPlugin: 'sum:kong.request.count{$KONG_TAGS,status:429}.as_count() / sum:kong.request.count{$KONG_TAGS}.as_count()' },
 };
 
 const base: KongGatewayOptions = { name: 'edge', namespace: 'kong', expectedNodes: 3 };
